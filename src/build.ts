@@ -1,0 +1,103 @@
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { collectSite } from './collect/collect-site.js';
+import { loadConfig } from './config/load-config.js';
+import { resolveConfig, type BuildFlags, type ResolvedConfig } from './config/resolve-config.js';
+import { failOnErrors, type Diagnostic } from './diagnostics.js';
+import { discoverSources } from './discover/discover-sources.js';
+import { listFiles } from './discover/list-files.js';
+import { writeSite } from './emit/write-site.js';
+import { loadEntries } from './load/load-entries.js';
+import { createCodeHighlighter } from './render/highlight.js';
+import { createMarkdownProcessor, type MarkdownProcessor } from './render/markdown/create-processor.js';
+import { renderSite } from './render/render-site.js';
+import { createTemplateEngine } from './render/template-engine.js';
+import { uiStrings } from './render/ui-strings.js';
+import type { CopiedFile } from './types.js';
+
+export interface BuildOptions extends BuildFlags {
+  /** Project folder (where the config is looked for). */
+  readonly root: string;
+  /** `--config`: a config file, relative to `root`. */
+  readonly config?: string;
+}
+
+export interface BuildResult {
+  readonly config: ResolvedConfig;
+  readonly pages: number;
+  readonly posts: number;
+  readonly files: number;
+  readonly diagnostics: readonly Diagnostic[];
+  /** Milliseconds per stage. */
+  readonly timings: Readonly<Record<string, number>>;
+}
+
+/**
+ * discover → load → collect → render → emit. Each stage collects every problem it finds and
+ * the build stops at the end of the first stage with errors, before anything is written.
+ * Throws QuireError (with all diagnostics, warnings included) on failure.
+ */
+export async function build(options: BuildOptions): Promise<BuildResult> {
+  const timings: Record<string, number> = {};
+  const diagnostics: Diagnostic[] = [];
+  const timed = async <T>(stage: string, run: () => T | Promise<T>): Promise<T> => {
+    const start = performance.now();
+    try {
+      return await run();
+    } finally {
+      timings[stage] = Math.round(performance.now() - start);
+    }
+  };
+  const stageDone = (found: readonly Diagnostic[]) => {
+    diagnostics.push(...found);
+    failOnErrors(diagnostics);
+  };
+
+  const config = await timed('config', async () => resolveConfig(await loadConfig(options.root, options.config), options, options.root));
+
+  const processors = new Map<string, MarkdownProcessor>();
+  const processorFor = (language: string): MarkdownProcessor => {
+    const t = uiStrings(language);
+    const key = t.footnotes;
+    let processor = processors.get(key);
+    if (!processor) {
+      processor = createMarkdownProcessor({ ...config.markdown, footnoteLabel: t.footnotes, footnoteBackLabel: t.backToContent });
+      processors.set(key, processor);
+    }
+    return processor;
+  };
+
+  const discovery = await timed('discover', () => discoverSources(config.contentDir, config.root));
+  stageDone(discovery.diagnostics);
+
+  const parser = processorFor(config.language);
+  const loaded = await timed('load', () => loadEntries(discovery.sources, { timezone: config.timezone, displayRoot: config.root, parseMarkdown: (md) => parser.parse(md) }));
+  stageDone(loaded.diagnostics);
+
+  const themeFiles: CopiedFile[] = config.templateDirs.flatMap((dir) =>
+    listFiles(path.join(dir, 'assets')).map((rel) => ({ from: path.join(dir, 'assets', ...rel.split('/')), outputPath: `assets/${rel}` })),
+  );
+  const collected = await timed('collect', () => collectSite({ entries: loaded.entries, publicFiles: listFiles(config.publicDir), themeFiles }, config));
+  stageDone(collected.diagnostics);
+  const { site } = collected;
+
+  const highlighter = await timed('highlighter', () => createCodeHighlighter(config.highlight.themes));
+  let rendered;
+  try {
+    rendered = await timed('render', () => renderSite(site, config, { processorFor, highlighter, templates: createTemplateEngine(config) }));
+  } finally {
+    highlighter.dispose();
+  }
+  stageDone(rendered.diagnostics);
+
+  await timed('write', () => writeSite(config.outDir, rendered.pages, site.copies));
+
+  return {
+    config,
+    pages: rendered.pages.length,
+    posts: site.posts.length,
+    files: rendered.pages.length + site.copies.length,
+    diagnostics,
+    timings,
+  };
+}

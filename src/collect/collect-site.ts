@@ -1,0 +1,187 @@
+import path from 'node:path';
+import { diagnostic, type Diagnostic } from '../diagnostics.js';
+import type { ResolvedConfig } from '../config/resolve-config.js';
+import type { CopiedFile, Entry, ListPage, Placed, Route, Site, Term } from '../types.js';
+import { slugify } from '../load/slug.js';
+import { expandPermalink } from './permalink.js';
+import { toUrlPath } from './url-path.js';
+import { paginate } from './paginate.js';
+
+export interface CollectInput {
+  readonly entries: readonly Entry[];
+  /** Files of the public folder, relative to it with `/` separators. */
+  readonly publicFiles: readonly string[];
+  /** Static files of the theme (`templates/assets/`), already relative to the output; public/ wins over them. */
+  readonly themeFiles: readonly CopiedFile[];
+}
+
+/** Decide what is published and where: URLs, lists, tags, and a check that no two things share a file. */
+export function collectSite(input: CollectInput, config: ResolvedConfig): { site: Site; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const now = config.now.getTime();
+  const unpublished: Record<string, 'draft' | 'future'> = {};
+  const published = input.entries.filter((entry) => {
+    if (entry.draft && !config.drafts) unpublished[entry.source.rel] = 'draft';
+    else if (entry.date && entry.date.epochMs > now && !config.future && entry.kind !== 'page') unpublished[entry.source.rel] = 'future';
+    else return true;
+    return false;
+  });
+
+  // Who claims each output file, to catch two sources on one URL (compared case-insensitively,
+  // because macOS and Windows file systems are).
+  const claims = new Map<string, string>();
+  const claim = (outputPath: string, owner: string, place: { file?: string; line?: number; column?: number; source?: string }) => {
+    const key = outputPath.normalize('NFC').toLowerCase();
+    const previous = claims.get(key);
+    if (previous !== undefined) {
+      diagnostics.push(diagnostic('DuplicateUrl', `${owner} and ${previous} both produce ${outputPath}`, place, 'give one of them another `slug` or `permalink`'));
+      return false;
+    }
+    claims.set(key, owner);
+    return true;
+  };
+
+  const entries: Record<string, Placed> = {};
+  const routes: Route[] = [];
+  const copies: CopiedFile[] = [];
+  for (const entry of published) {
+    if (entry.kind !== 'post' && entry.kind !== 'page') continue;
+    const placed = place(entry, config, diagnostics);
+    if (!placed) continue;
+    if (!claim(placed.outputPath, entry.displayPath, { file: entry.displayPath, ...positionOfUrlField(entry) })) continue;
+    entries[entry.source.rel] = placed;
+    routes.push({ type: entry.kind, url: placed.url, outputPath: placed.outputPath, key: entry.source.rel });
+    const pageDir = placed.outputPath.replace(/[^/]*$/, '');
+    for (const asset of entry.source.assets) {
+      const outputPath = pageDir + asset;
+      if (claim(outputPath, `${entry.displayPath} (bundle file ${asset})`, { file: entry.displayPath })) {
+        copies.push({ from: path.join(path.dirname(entry.source.path), ...asset.split('/')), outputPath });
+      }
+    }
+  }
+
+  const byNewest = (a: string, b: string) => {
+    const ea = entries[a]!.entry;
+    const eb = entries[b]!.entry;
+    const da = ea.date?.epochMs ?? -Infinity;
+    const db = eb.date?.epochMs ?? -Infinity;
+    return db - da || ea.title.localeCompare(eb.title) || (a < b ? -1 : a > b ? 1 : 0);
+  };
+  const posts = Object.keys(entries).filter((k) => entries[k]!.entry.kind === 'post').sort(byNewest);
+  const pages = Object.keys(entries).filter((k) => entries[k]!.entry.kind === 'page').sort();
+
+  for (const list of paginate(posts, '/', config.paginate)) {
+    routes.push({ type: 'home', url: list.url, outputPath: list.outputPath, list });
+    claim(list.outputPath, list.page === 1 ? 'the home page' : `home page ${list.page}`, {});
+  }
+
+  const tags = collectTerms(posts, entries, diagnostics);
+  for (const term of tags) {
+    for (const list of paginate(term.posts, term.url, config.paginate)) {
+      if (claim(list.outputPath, `the page of tag "${term.name}"`, {})) routes.push({ type: 'tag', url: list.url, outputPath: list.outputPath, term: term.slug, list });
+    }
+  }
+  for (const [type, url, outputPath] of [
+    ['tags', '/tags/', 'tags/index.html'],
+    ['archive', '/archive/', 'archive/index.html'],
+    ['404', '/404.html', '404.html'],
+  ] as const) {
+    if (claim(outputPath, `the ${type} page`, {})) routes.push({ type, url, outputPath });
+  }
+
+  for (const file of input.publicFiles) {
+    if (claim(file, `public/${file}`, { file: path.relative(config.root, path.join(config.publicDir, file)) })) {
+      copies.push({ from: path.join(config.publicDir, ...file.split('/')), outputPath: file });
+    }
+  }
+
+  for (const file of input.themeFiles) {
+    const key = file.outputPath.normalize('NFC').toLowerCase();
+    if (claims.has(key)) continue;
+    claims.set(key, `theme file ${file.outputPath}`);
+    copies.push(file);
+  }
+
+  const site: Site = {
+    entries,
+    posts,
+    pages,
+    weekly: published.filter((e) => e.kind === 'weekly'),
+    notes: published.filter((e) => e.kind === 'note'),
+    tags,
+    routes,
+    copies,
+    unpublished,
+  };
+  return { site, diagnostics };
+}
+
+function place(entry: Entry, config: ResolvedConfig, diagnostics: Diagnostic[]): Placed | undefined {
+  let raw: string;
+  const fromFrontMatter = entry.permalink !== undefined;
+  if (entry.kind === 'post') {
+    const expanded = expandPermalink(entry.permalink ?? config.permalink, entry, config.timezone);
+    if (!expanded.ok) {
+      diagnostics.push(diagnostic('UnsafePath', expanded.reason, { file: entry.displayPath }, 'add a `date`, or use a permalink without :year/:month/:day'));
+      return undefined;
+    }
+    raw = expanded.path;
+  } else {
+    // pages/a/b.md → /a/b/ ; a bundle pages/a/index.md → /a/
+    const dir = path.posix.dirname(entry.source.rel).split('/').slice(1);
+    const isBundle = /^index\.(md|markdown)$/i.test(path.posix.basename(entry.source.rel)) && dir.length > 0;
+    const parents = (isBundle ? dir.slice(0, -1) : dir).map(slugify);
+    raw = entry.permalink ?? `/${[...parents, entry.slug].join('/')}/`;
+  }
+  const result = toUrlPath(raw);
+  if (!result.ok) {
+    diagnostics.push(
+      diagnostic(
+        'UnsafePath',
+        `the URL "${raw}" cannot be used: ${result.reason}`,
+        { file: entry.displayPath, ...(fromFrontMatter ? positionOfUrlField(entry) : {}) },
+        'use a path such as /posts/my-post/ made of plain segments',
+      ),
+    );
+    return undefined;
+  }
+  return { entry, url: result.url, outputPath: result.outputPath };
+}
+
+/** Best-effort position of `permalink:` or `slug:` in the file, for URL errors. */
+function positionOfUrlField(entry: Entry): { line?: number; column?: number; source?: string } {
+  const lines = entry.text.split('\n');
+  const index = lines.findIndex((l) => /^(permalink|slug)\s*[:=]/.test(l));
+  return index >= 0 ? { line: index + 1, column: 1, source: entry.text } : {};
+}
+
+function collectTerms(posts: readonly string[], entries: Readonly<Record<string, Placed>>, diagnostics: Diagnostic[]): Term[] {
+  const bySlug = new Map<string, { name: string; firstFile: string; posts: string[] }>();
+  for (const key of posts) {
+    const entry = entries[key]!.entry;
+    for (const name of entry.tags) {
+      const slug = slugify(name);
+      if (slug === '') {
+        diagnostics.push(diagnostic('UnsafePath', `the tag "${name}" has no characters usable in a URL`, { file: entry.displayPath }, 'rename the tag'));
+        continue;
+      }
+      const term = bySlug.get(slug);
+      if (!term) bySlug.set(slug, { name, firstFile: entry.displayPath, posts: [key] });
+      else if (term.name.toLowerCase() !== name.toLowerCase()) {
+        diagnostics.push(
+          diagnostic(
+            'DuplicateUrl',
+            `the tags "${name}" and "${term.name}" (in ${term.firstFile}) would share the URL /tags/${slug}/`,
+            { file: entry.displayPath },
+            'use one spelling for both, or rename one of them',
+          ),
+        );
+      } else if (!term.posts.includes(key)) term.posts.push(key);
+    }
+  }
+  return [...bySlug.entries()]
+    .map(([slug, t]) => ({ name: t.name, slug, url: `/tags/${slug}/`, posts: t.posts }))
+    .sort((a, b) => b.posts.length - a.posts.length || a.name.localeCompare(b.name));
+}
+
+export type { ListPage };

@@ -1,0 +1,137 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { distance } from 'fastest-levenshtein';
+import { diagnostic, QuireError, type Diagnostic } from '../diagnostics.js';
+import { parseYamlSource, type YamlSource } from '../yaml-source.js';
+import { configKeys, userConfigSchema, type ParsedConfig } from './schema.js';
+
+/** Looked for in this order; the first that exists wins. */
+export const CONFIG_FILES = [
+  'quire.config.ts',
+  'quire.config.mts',
+  'quire.config.mjs',
+  'quire.config.js',
+  'quire.config.json',
+  'quire.config.yaml',
+  'quire.config.yml',
+] as const;
+
+export interface LoadedConfig {
+  readonly root: string;
+  readonly file: string | undefined;
+  readonly config: ParsedConfig;
+}
+
+export function findConfigFile(root: string): string | undefined {
+  for (const name of CONFIG_FILES) {
+    const candidate = path.join(root, name);
+    if (existsSync(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+/**
+ * Read and validate the config. `explicitFile` (from --config) must exist; otherwise the
+ * first of CONFIG_FILES in `root` is used, and no file at all means the defaults.
+ */
+export async function loadConfig(root: string, explicitFile?: string): Promise<LoadedConfig> {
+  let file: string | undefined;
+  if (explicitFile !== undefined) {
+    file = path.resolve(root, explicitFile);
+    if (!existsSync(file)) {
+      throw new QuireError([
+        diagnostic('ConfigNotFound', `config file ${explicitFile} does not exist`, {}, `create it, or leave out --config to use one of ${CONFIG_FILES.join(', ')}`),
+      ]);
+    }
+  } else {
+    file = findConfigFile(root);
+  }
+  const configRoot = file ? path.dirname(file) : root;
+  if (!file) return { root: configRoot, file: undefined, config: validate({}, undefined, undefined) };
+
+  const shown = path.relative(root, file) || file;
+  const ext = path.extname(file);
+  if (ext === '.json' || ext === '.yaml' || ext === '.yml') {
+    const text = readFileSync(file, 'utf8');
+    const source = parseYamlSource(text);
+    if (source.errors.length > 0) {
+      throw new QuireError(
+        source.errors.map((e) =>
+          diagnostic('ConfigLoad', `cannot parse config: ${e.message}`, { file: shown, ...e.position, source: text }, 'fix the syntax at the marked position'),
+        ),
+      );
+    }
+    return { root: configRoot, file, config: validate(source.data ?? {}, shown, { source, text }) };
+  }
+
+  let value: unknown;
+  try {
+    const { createJiti } = await import('jiti');
+    const jiti = createJiti(import.meta.url, { moduleCache: false, fsCache: false, interopDefault: true });
+    value = await jiti.import(file, { default: true });
+  } catch (error) {
+    throw new QuireError([
+      diagnostic('ConfigLoad', `cannot load config: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`, { file: shown }, 'the file must `export default defineConfig({...})`'),
+    ]);
+  }
+  return { root: configRoot, file, config: validate(value ?? {}, shown, undefined) };
+}
+
+function validate(value: unknown, file: string | undefined, yaml: { source: YamlSource; text: string } | undefined): ParsedConfig {
+  const result = userConfigSchema.safeParse(value);
+  if (result.success) return result.data;
+  const diagnostics: Diagnostic[] = [];
+  for (const issue of result.error.issues) {
+    const keys = issue.code === 'unrecognized_keys' ? issue.keys : [undefined];
+    for (const key of keys) {
+      const fieldPath = key === undefined ? issue.path : [...issue.path, key];
+      const where = fieldPath.map(String).join('.') || '(root)';
+      const place = yaml ? { file, ...yaml.source.positionOf(fieldPath), source: yaml.text } : file !== undefined ? { file } : {};
+      if (key !== undefined) {
+        const siblings = issue.path.length === 0 ? configKeys : nestedKeys(issue.path);
+        const suggestion = closest(key, siblings);
+        diagnostics.push(
+          diagnostic(
+            'ConfigUnknownKey',
+            `unknown config key \`${where}\``,
+            place,
+            suggestion ? `did you mean \`${[...issue.path, suggestion].join('.')}\`?` : `valid keys here: ${siblings.join(', ')}`,
+          ),
+        );
+      } else {
+        diagnostics.push(diagnostic('ConfigInvalid', `config \`${where}\`: ${issue.message}`, place, 'see the Configuration section of the README'));
+      }
+    }
+  }
+  throw new QuireError(diagnostics);
+}
+
+function nestedKeys(pathToObject: readonly PropertyKey[]): readonly string[] {
+  let schema: unknown = userConfigSchema;
+  for (const key of pathToObject) {
+    schema = unwrap(schema);
+    const shape = (schema as { shape?: Record<string, unknown> }).shape;
+    schema = shape?.[String(key)];
+  }
+  const shape = (unwrap(schema) as { shape?: Record<string, unknown> } | undefined)?.shape;
+  return shape ? Object.keys(shape) : [];
+}
+
+function unwrap(schema: unknown): unknown {
+  let s = schema as { unwrap?: () => unknown; def?: { innerType?: unknown } } | undefined;
+  while (s && (s.def?.innerType !== undefined)) s = s.def.innerType as typeof s;
+  return s;
+}
+
+function closest(key: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const d = distance(key.toLowerCase(), candidate.toLowerCase());
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(key.length / 3)) ? best : undefined;
+}

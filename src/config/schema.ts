@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import type { PluggableList } from 'unified';
+
+const plugin = z.union([z.custom<(...args: never[]) => unknown>((v) => typeof v === 'function', 'a plugin function'), z.array(z.unknown()).min(1)]);
+
+export const userConfigSchema = z.strictObject({
+  title: z.string().min(1).default('My Blog'),
+  description: z.string().default(''),
+  url: z.url({ protocol: /^https?$/ }).default('http://localhost:4321/'),
+  language: z.string().min(2).default('zh-CN'),
+  timezone: z.string().default('UTC'),
+  author: z.strictObject({ name: z.string().min(1), email: z.email().optional(), url: z.url().optional() }).optional(),
+  permalink: z.string().default('/posts/:slug/'),
+  paginate: z.int().min(1).max(1000).default(10),
+  summaryLength: z.int().min(10).max(10000).default(120),
+  outDir: z.string().min(1).default('dist'),
+  contentDir: z.string().min(1).default('content'),
+  publicDir: z.string().min(1).default('public'),
+  templatesDir: z.string().min(1).default('templates'),
+  highlight: z
+    .strictObject({
+      themes: z.strictObject({ light: z.string(), dark: z.string() }).default({ light: 'github-light', dark: 'github-dark' }),
+    })
+    .default({ themes: { light: 'github-light', dark: 'github-dark' } }),
+  markdown: z
+    .strictObject({
+      remarkPlugins: z.array(plugin).default([]),
+      rehypePlugins: z.array(plugin).default([]),
+    })
+    .default({ remarkPlugins: [], rehypePlugins: [] }),
+  /** Free-form values handed to templates as `site.params`. */
+  params: z.record(z.string(), z.unknown()).default({}),
+});
+
+export type UserConfig = z.input<typeof userConfigSchema> & {
+  markdown?: { remarkPlugins?: PluggableList; rehypePlugins?: PluggableList };
+};
+export type ParsedConfig = z.output<typeof userConfigSchema>;
+
+/** Every top-level key, for "did you mean" suggestions. */
+export const configKeys: readonly string[] = Object.keys(userConfigSchema.shape);

@@ -1,0 +1,114 @@
+import { codeFrameColumns } from '@babel/code-frame';
+
+/** Stable names of everything quire can complain about. Never rename one: users search for them. */
+export type DiagnosticCode =
+  | 'ConfigNotFound'
+  | 'ConfigLoad'
+  | 'ConfigInvalid'
+  | 'ConfigUnknownKey'
+  | 'ContentDirMissing'
+  | 'OutDirUnsafe'
+  | 'ReadError'
+  | 'FrontMatterSyntax'
+  | 'FrontMatterUnterminated'
+  | 'FrontMatterInvalid'
+  | 'InvalidDate'
+  | 'UnsafePath'
+  | 'DuplicateUrl'
+  | 'BrokenLink'
+  | 'MissingAsset'
+  | 'UnknownLanguage'
+  | 'MarkdownError'
+  | 'TemplateError'
+  | 'WriteError';
+
+export interface Diagnostic {
+  readonly code: DiagnosticCode;
+  readonly severity: 'error' | 'warning';
+  /** What is wrong, in one sentence, without the location. */
+  readonly message: string;
+  /** Path as shown to the user (relative to the project root when possible). */
+  readonly file?: string;
+  readonly line?: number;
+  readonly column?: number;
+  /** What to do about it. */
+  readonly hint?: string;
+  /** A code frame around line:column, already rendered. */
+  readonly frame?: string;
+}
+
+export interface Place {
+  readonly file?: string;
+  readonly line?: number;
+  readonly column?: number;
+  /** The whole text of `file`, to render a code frame from. */
+  readonly source?: string;
+}
+
+export function diagnostic(
+  code: DiagnosticCode,
+  message: string,
+  place: Place = {},
+  hint?: string,
+  severity: 'error' | 'warning' = 'error',
+): Diagnostic {
+  const { file, line, column, source } = place;
+  const frame =
+    source !== undefined && line !== undefined
+      ? codeFrameColumns(source, { start: { line, column: column ?? 1 } }, { highlightCode: false, linesAbove: 1, linesBelow: 1 })
+      : undefined;
+  return {
+    code,
+    severity,
+    message,
+    ...(file !== undefined && { file }),
+    ...(line !== undefined && { line }),
+    ...(column !== undefined && { column }),
+    ...(hint !== undefined && { hint }),
+    ...(frame !== undefined && { frame }),
+  };
+}
+
+export function warning(code: DiagnosticCode, message: string, place: Place = {}, hint?: string): Diagnostic {
+  return diagnostic(code, message, place, hint, 'warning');
+}
+
+/** Thrown at the end of a stage that found errors; carries every diagnostic of that stage. */
+export class QuireError extends Error {
+  readonly diagnostics: readonly Diagnostic[];
+  constructor(diagnostics: readonly Diagnostic[]) {
+    const errors = diagnostics.filter((d) => d.severity === 'error');
+    super(errors.length === 1 ? formatLocation(errors[0]!) + errors[0]!.message : `${errors.length} errors`);
+    this.name = 'QuireError';
+    this.diagnostics = diagnostics;
+  }
+}
+
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === 'error');
+}
+
+/** Throw if any diagnostic is an error: the way a stage fails after collecting all problems. */
+export function failOnErrors(diagnostics: readonly Diagnostic[]): void {
+  if (hasErrors(diagnostics)) throw new QuireError(diagnostics);
+}
+
+function formatLocation(d: Diagnostic): string {
+  if (d.file === undefined) return '';
+  const pos = d.line !== undefined ? `:${d.line}${d.column !== undefined ? `:${d.column}` : ''}` : '';
+  return `${d.file}${pos}: `;
+}
+
+export interface FormatOptions {
+  readonly color?: (kind: 'error' | 'warning' | 'dim' | 'bold', text: string) => string;
+}
+
+/** Human-readable block: `error[Code] file:line:col: message`, the frame, and the hint. */
+export function formatDiagnostic(d: Diagnostic, options: FormatOptions = {}): string {
+  const paint = options.color ?? ((_k, t) => t);
+  const head = `${paint(d.severity, `${d.severity}[${d.code}]`)} ${paint('bold', formatLocation(d) + d.message)}`;
+  const lines = [head];
+  if (d.frame) lines.push(d.frame.replace(/^/gm, '    '));
+  if (d.hint) lines.push(`  ${paint('dim', 'hint:')} ${d.hint}`);
+  return lines.join('\n');
+}

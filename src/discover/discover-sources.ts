@@ -1,0 +1,128 @@
+import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import path from 'node:path';
+import { diagnostic, warning, type Diagnostic } from '../diagnostics.js';
+import type { Discovery, EntryKind, SourceFile } from '../types.js';
+
+const KIND_OF_FOLDER: Readonly<Record<string, EntryKind>> = { posts: 'post', pages: 'page', weekly: 'weekly', notes: 'note' };
+const MARKDOWN = /\.(md|markdown)$/i;
+
+/** Walk the content folder: every Markdown source with its kind, bundles with their files. */
+export function discoverSources(contentDir: string, displayRoot: string): Discovery {
+  const diagnostics: Diagnostic[] = [];
+  const sources: SourceFile[] = [];
+  const shown = (p: string) => path.relative(displayRoot, p) || p;
+
+  let top: Dirent[];
+  try {
+    top = readdirSync(contentDir, { withFileTypes: true });
+  } catch {
+    return {
+      sources,
+      diagnostics: [diagnostic('ContentDirMissing', `content folder ${shown(contentDir)} does not exist or cannot be read`, {}, 'create it with posts/ and pages/ inside, or set `contentDir` in the config')],
+    };
+  }
+
+  for (const dirent of top.sort(byName)) {
+    if (dirent.name.startsWith('.') || dirent.name.startsWith('_')) continue;
+    const full = path.join(contentDir, dirent.name);
+    const kind = KIND_OF_FOLDER[dirent.name];
+    if (!kind) {
+      diagnostics.push(warning('ReadError', `${shown(full)} is ignored: quire reads only posts/, pages/, weekly/ and notes/ in the content folder`, { file: shown(full) }));
+      continue;
+    }
+    if (!isDirectory(full)) continue;
+    walk(full, kind, new Set([safeRealpath(full)]));
+  }
+
+  function walk(dir: string, kind: EntryKind, seen: Set<string>): void {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true }).sort(byName);
+    } catch (error) {
+      diagnostics.push(diagnostic('ReadError', `cannot read folder: ${(error as Error).message}`, { file: shown(dir) }));
+      return;
+    }
+    const isBundle = dir !== path.join(contentDir, folderOf(kind)) && entries.some((e) => /^index\.(md|markdown)$/i.test(e.name) && isFile(path.join(dir, e.name)));
+    if (isBundle) {
+      const index = entries.find((e) => /^index\.(md|markdown)$/i.test(e.name))!;
+      sources.push({ kind, path: path.join(dir, index.name), rel: toRel(path.join(dir, index.name)), assets: listAssets(dir, '', seen) });
+      return;
+    }
+    for (const e of entries) {
+      if (e.name.startsWith('.')) continue;
+      const full = path.join(dir, e.name);
+      if (isDirectory(full)) {
+        const real = safeRealpath(full);
+        if (seen.has(real)) {
+          diagnostics.push(warning('ReadError', `${shown(full)} is a link back into a folder already read (a symlink loop); skipped`, { file: shown(full) }));
+          continue;
+        }
+        walk(full, kind, new Set([...seen, real]));
+      } else if (MARKDOWN.test(e.name) && isFile(full)) {
+        sources.push({ kind, path: full, rel: toRel(full), assets: [] });
+      }
+    }
+  }
+
+  function listAssets(dir: string, prefix: string, seen: Set<string>): string[] {
+    const out: string[] = [];
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true }).sort(byName);
+    } catch {
+      return out;
+    }
+    for (const e of entries) {
+      if (e.name.startsWith('.')) continue;
+      const full = path.join(dir, e.name);
+      const rel = prefix + e.name;
+      if (prefix === '' && /^index\.(md|markdown)$/i.test(e.name)) continue;
+      if (isDirectory(full)) {
+        const real = safeRealpath(full);
+        if (seen.has(real)) continue;
+        out.push(...listAssets(full, rel + '/', new Set([...seen, real])));
+      } else if (isFile(full)) {
+        out.push(rel);
+      }
+    }
+    return out;
+  }
+
+  function toRel(p: string): string {
+    return path.relative(contentDir, p).split(path.sep).join('/');
+  }
+
+  return { sources, diagnostics };
+}
+
+function folderOf(kind: EntryKind): string {
+  return Object.entries(KIND_OF_FOLDER).find(([, k]) => k === kind)![0];
+}
+
+function byName(a: Dirent, b: Dirent): number {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function isFile(p: string): boolean {
+  try {
+    return statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function safeRealpath(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return p;
+  }
+}

@@ -1,0 +1,71 @@
+import { copyFile, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { diagnostic, QuireError } from '../diagnostics.js';
+import type { CopiedFile } from '../types.js';
+
+export interface OutputFile {
+  readonly outputPath: string;
+  readonly contents: string | Uint8Array;
+}
+
+/**
+ * Write the whole site into a temporary sibling of `outDir`, then swap it in. A build that
+ * fails before the swap leaves the previous site exactly as it was. No path can leave the
+ * output folder: each is resolved and checked before anything is written.
+ */
+export async function writeSite(outDir: string, files: readonly OutputFile[], copies: readonly CopiedFile[]): Promise<void> {
+  const parent = path.dirname(outDir);
+  const name = path.basename(outDir);
+  const suffix = `${process.pid}-${Date.now().toString(36)}`;
+  const staging = path.join(parent, `.${name}.quire-new-${suffix}`);
+  const retired = path.join(parent, `.${name}.quire-old-${suffix}`);
+
+  const inside = (outputPath: string): string => {
+    const target = path.resolve(staging, ...outputPath.split('/'));
+    const rel = path.relative(staging, target);
+    if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel) || outputPath.includes('\u0000')) {
+      throw new QuireError([diagnostic('UnsafePath', `refusing to write ${JSON.stringify(outputPath)}: it is outside the output folder`)]);
+    }
+    return target;
+  };
+
+  try {
+    await mkdir(parent, { recursive: true });
+    await mkdir(staging);
+    const made = new Set<string>();
+    const ensureDir = async (dir: string) => {
+      if (made.has(dir)) return;
+      await mkdir(dir, { recursive: true });
+      made.add(dir);
+    };
+    for (const file of files) {
+      const target = inside(file.outputPath);
+      await ensureDir(path.dirname(target));
+      await writeFile(target, file.contents);
+    }
+    for (const copy of copies) {
+      const target = inside(copy.outputPath);
+      await ensureDir(path.dirname(target));
+      await copyFile(copy.from, target);
+    }
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    if (error instanceof QuireError) throw error;
+    throw new QuireError([diagnostic('WriteError', `cannot write the site: ${(error as Error).message}`, {}, 'check free disk space and permissions of the output folder')]);
+  }
+
+  const hadPrevious = await stat(outDir).then(
+    () => true,
+    () => false,
+  );
+  try {
+    if (hadPrevious) await rename(outDir, retired);
+    await rename(staging, outDir);
+  } catch (error) {
+    // Put the previous site back if it was moved away.
+    if (hadPrevious) await rename(retired, outDir).catch(() => undefined);
+    await rm(staging, { recursive: true, force: true });
+    throw new QuireError([diagnostic('WriteError', `cannot replace ${outDir}: ${(error as Error).message}`, {}, 'is a program holding files in the output folder open?')]);
+  }
+  if (hadPrevious) await rm(retired, { recursive: true, force: true });
+}

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+const text = z.union([z.string(), z.number().transform(String)]);
+const stringList = z.union([z.string().transform((s) => [s]), z.array(text)]).transform((list) => list.map((s) => s.trim()).filter((s) => s !== ''));
+const dateValue = z.union([z.string(), z.date()]);
+
+/** Known front-matter fields. Unknown keys are kept for templates (`page.extra`). */
+export const frontMatterSchema = z.looseObject({
+  title: text.optional(),
+  date: dateValue.optional(),
+  updated: dateValue.optional(),
+  /** Aliases used by Hugo (`lastmod`) and Jekyll/Hexo (`last_modified_at`, `modified`). */
+  lastmod: dateValue.optional(),
+  tags: stringList.optional(),
+  categories: stringList.optional(),
+  draft: z.boolean().optional(),
+  /** Hexo's `published: false` is a draft. */
+  published: z.boolean().optional(),
+  slug: text.optional(),
+  permalink: z.string().optional(),
+  description: z.string().optional(),
+  summary: z.string().optional(),
+  image: z.string().optional(),
+  id: text.optional(),
+  lang: z.string().min(2).optional(),
+  issue: z.int().min(1).optional(),
+  week: z.string().regex(/^\d{4}-W\d{2}$/, 'expected an ISO week such as 2025-W51').optional(),
+  link: z.url().optional(),
+  section: z.string().optional(),
+});
+
+export type FrontMatterFields = z.output<typeof frontMatterSchema>;
+
+export const KNOWN_FIELDS: ReadonlySet<string> = new Set(Object.keys(frontMatterSchema.shape));

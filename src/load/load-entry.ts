@@ -1,0 +1,164 @@
+import path from 'node:path';
+import type { Root as MdastRoot } from 'mdast';
+import { toString as mdastToString } from 'mdast-util-to-string';
+import { diagnostic, type Diagnostic } from '../diagnostics.js';
+import type { Entry, EntryDate, SourceFile } from '../types.js';
+import { frontMatterSchema, KNOWN_FIELDS } from './front-matter-schema.js';
+import { dateFromFileName, DATE_HINT, parseDate } from './parse-date.js';
+import { isFrontMatterError, readFrontMatter } from './read-front-matter.js';
+import { slugify } from './slug.js';
+
+export interface LoadContext {
+  readonly timezone: string;
+  readonly displayRoot: string;
+  /** Markdown → mdast (remark-parse + remark-gfm), one instance per build. */
+  readonly parseMarkdown: (markdown: string) => MdastRoot;
+}
+
+export type LoadResult = { readonly entry: Entry | undefined; readonly diagnostics: readonly Diagnostic[] };
+
+/** Turn one file's bytes into a validated Entry, or the list of everything wrong with it. */
+export function loadEntry(source: SourceFile, bytes: Uint8Array, ctx: LoadContext): LoadResult {
+  const file = path.relative(ctx.displayRoot, source.path) || source.path;
+  const problems: Diagnostic[] = [];
+
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return fail(diagnostic('ReadError', 'the file is not valid UTF-8 text', { file }, 'save it as UTF-8; if it is not a Markdown file, rename it'));
+  }
+  if (text.includes('\u0000')) {
+    return fail(diagnostic('ReadError', 'the file contains NUL bytes: it looks binary, not Markdown', { file }, 'remove it from the content folder or give it another extension'));
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+
+  const fm = readFrontMatter(text);
+  if (isFrontMatterError(fm)) {
+    const code = fm.kind === 'unterminated' ? 'FrontMatterUnterminated' : 'FrontMatterSyntax';
+    const hint =
+      fm.kind === 'unterminated'
+        ? 'add the closing fence (the same `---` or `+++`) on a line of its own after the last field'
+        : fm.kind === 'not-a-mapping'
+          ? 'write fields as `title: My post`, one per line'
+          : 'fix the syntax at the marked position (quote values that contain `:` or start with `[`, `{`, `*`, `&`, `!`)';
+    return fail(diagnostic(code, `invalid front matter: ${fm.message}`, { file, ...fm.position, source: text }, hint));
+  }
+
+  const at = (field: PropertyKey[]) => ({ file, ...fm.positionOf(field), source: text });
+  const parsed = frontMatterSchema.safeParse(fm.data);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = issue.path.map(String).join('.');
+      problems.push(diagnostic('FrontMatterInvalid', `front-matter field \`${field}\`: ${issue.message}`, at(issue.path as PropertyKey[]), hintFor(issue.path[0])));
+    }
+    return { entry: undefined, diagnostics: problems };
+  }
+  const fields = parsed.data;
+
+  const baseName = path.posix.basename(source.rel).replace(/\.(md|markdown)$/i, '');
+  const isBundle = /^index$/i.test(baseName) && source.rel.includes('/');
+  const nameForSlug = isBundle ? path.posix.basename(path.posix.dirname(source.rel)) : baseName;
+  const fromName = dateFromFileName(nameForSlug);
+
+  const readDate = (field: 'date' | 'updated' | 'lastmod', value: unknown): EntryDate | undefined => {
+    if (value === undefined) return undefined;
+    const result = parseDate(value, ctx.timezone);
+    if (result.ok) return result.date;
+    problems.push(diagnostic('InvalidDate', `front-matter field \`${field}\`: ${result.reason}`, at([field]), DATE_HINT));
+    return undefined;
+  };
+  let date = readDate('date', fields.date);
+  if (fields.date === undefined && fromName) {
+    const result = parseDate(fromName.date, ctx.timezone);
+    if (result.ok) date = result.date;
+    else problems.push(diagnostic('InvalidDate', `the date in the file name: ${result.reason}`, { file }, 'name the file YYYY-MM-DD-slug.md with a real date'));
+  }
+  const updated = readDate('updated', fields.updated) ?? readDate('lastmod', fields.lastmod);
+
+  const slugSource = fields.slug !== undefined ? String(fields.slug) : (fromName?.rest ?? nameForSlug);
+  const slug = slugify(slugSource);
+  if (slug === '') {
+    problems.push(
+      diagnostic('UnsafePath', `the slug "${slugSource}" has no characters usable in a URL`, fields.slug !== undefined ? at(['slug']) : { file }, 'set `slug:` to a word or two, e.g. `slug: my-post`'),
+    );
+  }
+
+  let markdown = fm.body;
+  let mdast: MdastRoot;
+  try {
+    mdast = ctx.parseMarkdown('\n'.repeat(fm.bodyLineOffset) + markdown);
+  } catch (error) {
+    problems.push(diagnostic('MarkdownError', `cannot parse Markdown: ${(error as Error).message}`, { file }));
+    mdast = { type: 'root', children: [] };
+  }
+
+  let title = fields.title !== undefined ? String(fields.title).trim() : '';
+  if (title === '') {
+    const first = mdast.children[0];
+    if (first?.type === 'heading' && first.depth === 1) {
+      title = mdastToString(first).trim();
+      // The heading became the title: the templates show it, so drop it from the body.
+      mdast = { ...mdast, children: mdast.children.slice(1) };
+    }
+  }
+  if (title === '') title = fromName?.rest ?? nameForSlug;
+
+  if (problems.some((p) => p.severity === 'error')) return { entry: undefined, diagnostics: problems };
+
+  const extra: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(fields)) if (!KNOWN_FIELDS.has(key)) extra[key] = value;
+
+  const entry: Entry = {
+    kind: source.kind,
+    source,
+    displayPath: file,
+    title,
+    date,
+    updated,
+    tags: unique(fields.tags ?? []),
+    categories: unique(fields.categories ?? []),
+    draft: fields.draft ?? (fields.published === false ? true : false),
+    slug,
+    permalink: fields.permalink,
+    description: fields.description?.trim() || undefined,
+    summary: fields.summary?.trim() || undefined,
+    image: fields.image,
+    id: fields.id !== undefined ? String(fields.id) : undefined,
+    lang: fields.lang,
+    issue: fields.issue,
+    week: fields.week,
+    link: fields.link,
+    section: fields.section,
+    extra,
+    mdast,
+    text,
+  };
+  return { entry, diagnostics: problems };
+
+  function fail(d: Diagnostic): LoadResult {
+    return { entry: undefined, diagnostics: [d] };
+  }
+}
+
+function unique(list: readonly string[]): string[] {
+  return [...new Set(list)];
+}
+
+function hintFor(field: PropertyKey | undefined): string {
+  switch (field) {
+    case 'tags':
+    case 'categories':
+      return `write a list: \`${String(field)}: [go, 工具]\``;
+    case 'draft':
+    case 'published':
+      return 'use true or false, without quotes';
+    case 'date':
+    case 'updated':
+      return DATE_HINT;
+    case 'issue':
+      return 'use a whole number such as `issue: 12`';
+    default:
+      return 'see "Front matter" in the README for the fields and their types';
+  }
+}

@@ -1,0 +1,44 @@
+import { DateTime } from 'luxon';
+import type { EntryDate } from '../types.js';
+
+export type DateResult = { readonly ok: true; readonly date: EntryDate } | { readonly ok: false; readonly reason: string };
+
+const ACCEPTED = 'YYYY-MM-DD, YYYY-MM-DD HH:mm[:ss] or ISO 8601 such as 2025-07-09T06:48:00+08:00';
+export const DATE_HINT = `write the date as ${ACCEPTED}; without an offset it is read in the site's \`timezone\``;
+
+/**
+ * Interpret a front-matter date. A value without an offset is wall-clock time in `zone`
+ * (never the machine's zone, never UTC); the result is expressed in `zone`.
+ */
+export function parseDate(value: unknown, zone: string): DateResult {
+  let text: string;
+  if (value instanceof Date) {
+    // TOML values arrive as Date subclasses whose toISOString() keeps the original form
+    // (no offset for a local date-time); a plain Date is an instant.
+    if (Number.isNaN(value.getTime())) return { ok: false, reason: 'it is not a valid date' };
+    text = value.toISOString();
+  } else if (typeof value === 'string') {
+    text = value.trim();
+  } else {
+    return { ok: false, reason: `expected a date, got ${describe(value)}` };
+  }
+  if (!/^\d{4}-\d{2}-\d{2}/.test(text)) return { ok: false, reason: `"${text}" is not a date in a known form (${ACCEPTED})` };
+  const parsed = text.length > 10 && text[10] === ' ' ? DateTime.fromSQL(text, { zone }) : DateTime.fromISO(text, { zone });
+  if (!parsed.isValid) {
+    return { ok: false, reason: `"${text}" is not a valid date: ${parsed.invalidExplanation ?? parsed.invalidReason ?? 'unreadable'}` };
+  }
+  const inZone = parsed.setZone(zone);
+  return { ok: true, date: { iso: inZone.toISO()!, epochMs: inZone.toMillis() } };
+}
+
+/** The date in a `YYYY-MM-DD-slug.md` file name, if any. */
+export function dateFromFileName(name: string): { date: string; rest: string } | undefined {
+  const m = /^(\d{4}-\d{2}-\d{2})-(.+)$/.exec(name);
+  return m ? { date: m[1]!, rest: m[2]! } : undefined;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  return typeof value === 'object' ? 'a mapping' : `${typeof value} ${JSON.stringify(value)}`;
+}

@@ -1,0 +1,111 @@
+import type { Element, Root as HastRoot } from 'hast';
+import type { Root as MdastRoot } from 'mdast';
+import rehypeStringify from 'rehype-stringify';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { toString } from 'hast-util-to-string';
+import { unified, type PluggableList, type Processor } from 'unified';
+import { SKIP, visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { warning, type Diagnostic } from '../../diagnostics.js';
+import type { Entry } from '../../types.js';
+import type { CodeHighlighter } from '../highlight.js';
+import { plainCodeBlock } from '../highlight.js';
+import { addHeadingIds, type TocItem } from './heading-ids.js';
+import { rewriteLinks, type LinkContext } from './rewrite-links.js';
+
+/** What our own transforms need about the page being rendered, passed in `file.data`. */
+export interface PageData {
+  entry: Entry;
+  pageUrl: string;
+  links: LinkContext;
+  highlighter: CodeHighlighter;
+  /** Filled in by the transforms. */
+  toc: TocItem[];
+  diagnostics: Diagnostic[];
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    quire: PageData;
+  }
+}
+
+export interface MarkdownOptions {
+  readonly remarkPlugins: PluggableList;
+  readonly rehypePlugins: PluggableList;
+  readonly footnoteLabel: string;
+  readonly footnoteBackLabel: string;
+}
+
+export type MarkdownProcessor = Processor<MdastRoot, MdastRoot, HastRoot, HastRoot, string>;
+
+/**
+ * remark-parse + remark-gfm + the site's remark plugins → remark-rehype (raw HTML kept) →
+ * heading ids, links, highlighting → the site's rehype plugins → rehype-stringify.
+ * `parse()` is used by the load stage, `run()` and `stringify()` by the render stage.
+ */
+export function createMarkdownProcessor(options: MarkdownOptions): MarkdownProcessor {
+  return unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(options.remarkPlugins)
+    .use(remarkRehype, {
+      allowDangerousHtml: true,
+      footnoteLabel: options.footnoteLabel,
+      footnoteBackLabel: options.footnoteBackLabel,
+    })
+    .use(pageTransforms)
+    .use(options.rehypePlugins)
+    .use(rehypeStringify, { allowDangerousHtml: true }) as unknown as MarkdownProcessor;
+}
+
+function pageTransforms() {
+  return (tree: HastRoot, file: VFile) => {
+    const data = file.data.quire;
+    if (!data) throw new Error('quire page data missing on the vfile');
+    data.toc = addHeadingIds(tree);
+    data.diagnostics.push(...rewriteLinks(tree, data.entry, data.pageUrl, data.links));
+    highlightCode(tree, data);
+  };
+}
+
+function highlightCode(tree: HastRoot, data: PageData): void {
+  visit(tree, 'element', (node: Element, index, parent) => {
+    if (node.tagName !== 'pre' || !parent || index === undefined) return;
+    const code = node.children.find((c): c is Element => c.type === 'element' && c.tagName === 'code');
+    if (!code) return;
+    const classes = Array.isArray(code.properties['className']) ? code.properties['className'].map(String) : [];
+    const fence = classes.find((c) => c.startsWith('language-'))?.slice('language-'.length) ?? '';
+    const text = toString(code).replace(/\n$/, '');
+    const lang = data.highlighter.resolve(fence);
+    let replacement: Element;
+    if (lang === undefined) {
+      data.diagnostics.push(
+        warning(
+          'UnknownLanguage',
+          `no syntax highlighting for the code language "${fence}"; shown as plain text`,
+          { file: data.entry.displayPath, line: node.position?.start.line, column: node.position?.start.column, source: data.entry.text },
+          'use a language name shiki knows (https://shiki.style/languages), or `text`',
+        ),
+      );
+      replacement = plainCodeBlock(text, fence);
+    } else {
+      replacement = data.highlighter.highlight(text, lang);
+    }
+    replacement.position = node.position;
+    replacement.properties['dataLang'] = lang === undefined || lang === 'plain' ? undefined : fence;
+    parent.children[index] = replacement;
+    return SKIP;
+  });
+}
+
+/** Every fence language used in a tree, to load grammars before rendering. */
+export function fenceLanguages(tree: MdastRoot): Set<string> {
+  const langs = new Set<string>();
+  visit(tree, 'code', (node) => {
+    if (node.lang) langs.add(node.lang);
+  });
+  return langs;
+}

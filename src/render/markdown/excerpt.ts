@@ -1,0 +1,94 @@
+import type { Element, ElementContent, Root, RootContent } from 'hast';
+import type {} from 'mdast-util-to-hast';
+import { CJK_CHAR } from './text-stats.js';
+
+const MORE = /^<!--\s*more\s*-->$/i;
+
+/** Everything before a top-level `<!-- more -->`, or undefined when the page has no marker. */
+export function excerptBeforeMore(tree: Root): Root | undefined {
+  const index = tree.children.findIndex((n) => n.type === 'raw' && MORE.test(n.value.trim()));
+  if (index === -1) return undefined;
+  return forListing({ type: 'root', children: tree.children.slice(0, index) });
+}
+
+/** Blocks a summary skips: they do not read well cut short, out of context. */
+const SKIPPED = new Set(['pre', 'table', 'hr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'figure', 'img', 'script', 'style', 'iframe', 'video', 'audio', 'section', 'details']);
+
+/**
+ * The first `limit` units of prose (a unit is a CJK character or a Latin word), as HTML
+ * structure: a text is cut between units and every element cut short is closed properly.
+ */
+export function summarize(tree: Root, limit: number): { tree: Root; truncated: boolean } {
+  let remaining = limit;
+  let truncated = false;
+  const cut = (nodes: readonly ElementContent[]): ElementContent[] => {
+    const out: ElementContent[] = [];
+    for (const node of nodes) {
+      if (remaining <= 0) {
+        truncated = true;
+        break;
+      }
+      if (node.type === 'text') {
+        const { text, used, whole } = takeUnits(node.value, remaining);
+        remaining -= used;
+        out.push({ type: 'text', value: whole ? text : `${text.trimEnd()}…` });
+        if (!whole) {
+          truncated = true;
+          remaining = 0;
+        }
+      } else if (node.type === 'element') {
+        if (node.tagName === 'br' && out.length === 0) continue;
+        out.push({ ...node, children: cut(node.children) });
+      }
+    }
+    return out;
+  };
+  const children: RootContent[] = [];
+  for (const block of tree.children) {
+    if (remaining <= 0) {
+      truncated = truncated || block.type === 'element';
+      break;
+    }
+    if (block.type !== 'element' || SKIPPED.has(block.tagName)) continue;
+    children.push(...cut([block]));
+  }
+  return { tree: forListing({ type: 'root', children }), truncated };
+}
+
+/**
+ * Make a fragment safe to show on a list page among others: no footnote references (their
+ * targets are not there), no ids (they would repeat across excerpts), no `<!-- more -->`.
+ */
+function forListing(tree: Root): Root {
+  const clean = (nodes: readonly RootContent[]): RootContent[] =>
+    nodes.flatMap((node): RootContent[] => {
+      if (node.type === 'raw' && MORE.test(node.value.trim())) return [];
+      if (node.type !== 'element') return [node];
+      if (isFootnoteRef(node) || (node.tagName === 'section' && 'dataFootnotes' in node.properties)) return [];
+      const { id: _id, ...properties } = node.properties;
+      return [{ ...node, properties, children: clean(node.children) as ElementContent[] }];
+    });
+  return { type: 'root', children: clean(tree.children) };
+}
+
+function isFootnoteRef(node: Element): boolean {
+  return node.tagName === 'sup' && node.children.some((c) => c.type === 'element' && 'dataFootnoteRef' in c.properties);
+}
+
+const TOKEN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]|[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*|[^]/gu;
+
+/** The longest prefix of `text` holding at most `max` units. */
+function takeUnits(text: string, max: number): { text: string; used: number; whole: boolean } {
+  let used = 0;
+  let end = 0;
+  for (const match of text.matchAll(TOKEN)) {
+    const token = match[0];
+    const isUnit = CJK_CHAR.test(token) || /^[\p{L}\p{N}]/u.test(token);
+    if (isUnit) {
+      if (used === max) return { text: text.slice(0, end), used, whole: false };
+      used++;
+    }
+    end = match.index + token.length;
+  }
+  return { text, used, whole: true };
+}

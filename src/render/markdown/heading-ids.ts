@@ -1,0 +1,46 @@
+import GithubSlugger from 'github-slugger';
+import type { Element, Root } from 'hast';
+import { toString } from 'hast-util-to-string';
+import { visit } from 'unist-util-visit';
+
+export interface TocItem {
+  readonly depth: number;
+  readonly id: string;
+  readonly text: string;
+  readonly children: readonly TocItem[];
+}
+
+const HEADING = /^h([1-6])$/;
+
+/**
+ * Give every heading a GitHub-style id (CJK kept, unique within the page; an id set by the
+ * author or a plugin is kept) and return the h2–h4 outline. A fresh slugger per page.
+ */
+export function addHeadingIds(tree: Root): TocItem[] {
+  const slugger = new GithubSlugger();
+  const flat: Array<{ depth: number; id: string; text: string }> = [];
+  visit(tree, 'element', (node: Element) => {
+    const match = HEADING.exec(node.tagName);
+    if (!match) return;
+    const text = toString(node).trim();
+    const existing = node.properties['id'];
+    const id = typeof existing === 'string' && existing !== '' ? (slugger.slug(existing), existing) : slugger.slug(text);
+    node.properties['id'] = id;
+    const depth = Number(match[1]);
+    if (depth >= 2 && depth <= 4 && text !== '') flat.push({ depth, id, text });
+  });
+  return nest(flat);
+}
+
+function nest(flat: ReadonlyArray<{ depth: number; id: string; text: string }>): TocItem[] {
+  type Mutable = { depth: number; id: string; text: string; children: Mutable[] };
+  const root: Mutable[] = [];
+  const stack: Mutable[] = [];
+  for (const h of flat) {
+    const item: Mutable = { ...h, children: [] };
+    while (stack.length > 0 && stack[stack.length - 1]!.depth >= h.depth) stack.pop();
+    (stack.length > 0 ? stack[stack.length - 1]!.children : root).push(item);
+    stack.push(item);
+  }
+  return root;
+}

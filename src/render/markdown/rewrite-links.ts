@@ -1,0 +1,107 @@
+import path from 'node:path';
+import type { Element, Root } from 'hast';
+import { visit } from 'unist-util-visit';
+import { diagnostic, warning, type Diagnostic } from '../../diagnostics.js';
+import { hrefOf } from '../../collect/url-path.js';
+import type { Entry, Site } from '../../types.js';
+
+const URL_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
+  a: ['href'],
+  img: ['src'],
+  source: ['src'],
+  video: ['src', 'poster'],
+  audio: ['src'],
+  track: ['src'],
+  iframe: ['src'],
+  link: ['href'],
+};
+
+export interface LinkContext {
+  readonly site: Site;
+  readonly basePath: string;
+}
+
+/**
+ * Make every link and image of a page work from any page of the site (list pages, feeds):
+ * - `./other.md#x`, `../pages/about.md` → the target's URL (a missing target is an error);
+ * - a page-bundle file (`cover.png`) → its URL beside the page;
+ * - `/images/a.png` (site root) → under the base path.
+ * External URLs, `mailto:` and in-page `#fragments` are left alone.
+ */
+export function rewriteLinks(tree: Root, entry: Entry, pageUrl: string, ctx: LinkContext): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const sourceDir = path.posix.dirname(entry.source.rel);
+  const bundleDir = entry.source.assets.length > 0 || /\/index\.(md|markdown)$/i.test(entry.source.rel) ? sourceDir : undefined;
+  const pageDir = pageUrl.endsWith('/') ? pageUrl : pageUrl.replace(/[^/]*$/, '');
+
+  visit(tree, 'element', (node: Element) => {
+    const attributes = URL_ATTRIBUTES[node.tagName];
+    if (!attributes) return;
+    for (const attribute of attributes) {
+      const value = node.properties[attribute];
+      if (typeof value !== 'string' || value === '') continue;
+      const place = { file: entry.displayPath, line: node.position?.start.line, column: node.position?.start.column, source: entry.text };
+      const result = resolveReference(value, { entry, sourceDir, bundleDir, pageDir, ctx });
+      if (result.kind === 'keep') continue;
+      if (result.kind === 'error') {
+        diagnostics.push(diagnostic('BrokenLink', result.message, place, result.hint));
+        continue;
+      }
+      if (result.kind === 'warning') diagnostics.push(warning('MissingAsset', result.message, place, result.hint));
+      node.properties[attribute] = result.href;
+    }
+  });
+  return diagnostics;
+}
+
+type Resolution =
+  | { kind: 'keep' }
+  | { kind: 'href'; href: string }
+  | { kind: 'warning'; href: string; message: string; hint: string }
+  | { kind: 'error'; message: string; hint: string };
+
+function resolveReference(
+  value: string,
+  env: { entry: Entry; sourceDir: string; bundleDir: string | undefined; pageDir: string; ctx: LinkContext },
+): Resolution {
+  const { ctx } = env;
+  if (/^[a-z][a-z0-9+.-]*:/i.test(value) || value.startsWith('//') || value.startsWith('#')) return { kind: 'keep' };
+  const match = /^([^?#]*)(\?[^#]*)?(#.*)?$/.exec(value)!;
+  const rawPath = match[1] ?? '';
+  const suffix = (match[2] ?? '') + (match[3] ?? '');
+  if (rawPath === '') return { kind: 'keep' };
+  let decoded: string;
+  try {
+    decoded = decodeURI(rawPath);
+  } catch {
+    decoded = rawPath;
+  }
+  if (decoded.startsWith('/')) {
+    if (ctx.basePath !== '/' && (decoded + '/').startsWith(ctx.basePath)) return { kind: 'keep' };
+    return { kind: 'href', href: hrefOf(decoded, ctx.basePath) + suffix };
+  }
+
+  const target = path.posix.normalize(path.posix.join(env.sourceDir, decoded));
+  if (/\.(md|markdown)$/i.test(target)) {
+    const placed = ctx.site.entries[target];
+    if (placed) return { kind: 'href', href: hrefOf(placed.url, ctx.basePath) + suffix };
+    const why = ctx.site.unpublished[target];
+    if (why) {
+      return {
+        kind: 'error',
+        message: `the link to ${value} points at a ${why === 'draft' ? 'draft' : 'future-dated post'}, which is not published`,
+        hint: why === 'draft' ? 'remove the link, publish the target, or build with --drafts' : 'remove the link until the target is out, or build with --future',
+      };
+    }
+    return { kind: 'error', message: `the link to ${value} points at content/${target}, which does not exist`, hint: 'fix the path (it is relative to this file), or remove the link' };
+  }
+
+  if (env.bundleDir !== undefined && (target + '/').startsWith(env.bundleDir + '/')) {
+    const inBundle = target.slice(env.bundleDir.length + 1);
+    const href = hrefOf(env.pageDir + inBundle, ctx.basePath) + suffix;
+    if (env.entry.source.assets.includes(inBundle)) return { kind: 'href', href };
+    return { kind: 'warning', href, message: `${value} is not a file in this page bundle`, hint: `put the file next to ${path.posix.basename(env.entry.source.rel)}, or fix the path` };
+  }
+  // A relative path from a single-file page: it means "relative to the page URL", as in a browser.
+  return { kind: 'href', href: hrefOf(path.posix.normalize(env.pageDir + decoded), ctx.basePath) + suffix };
+}

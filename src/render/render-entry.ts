@@ -1,0 +1,62 @@
+import type { Root } from 'hast';
+import { toString } from 'hast-util-to-string';
+import { VFile } from 'vfile';
+import type { Diagnostic } from '../diagnostics.js';
+import type { Placed } from '../types.js';
+import type { CodeHighlighter } from './highlight.js';
+import type { MarkdownProcessor, PageData } from './markdown/create-processor.js';
+import { excerptBeforeMore, summarize } from './markdown/excerpt.js';
+import type { TocItem } from './markdown/heading-ids.js';
+import type { LinkContext } from './markdown/rewrite-links.js';
+import { textStats } from './markdown/text-stats.js';
+
+export interface RenderedEntry {
+  readonly html: string;
+  /** Before `<!-- more -->`, else an automatic summary; HTML safe to show on list pages. */
+  readonly excerptHtml: string;
+  /** True when the excerpt is not the whole text (show "Read more"). */
+  readonly hasMore: boolean;
+  /** Plain text for `<meta name="description">` and feeds. */
+  readonly descriptionText: string;
+  readonly toc: readonly TocItem[];
+  readonly wordCount: number;
+  readonly readingMinutes: number;
+}
+
+export interface EntryRenderContext {
+  readonly processor: MarkdownProcessor;
+  readonly highlighter: CodeHighlighter;
+  readonly links: LinkContext;
+  readonly summaryLength: number;
+}
+
+/** Markdown tree → HTML of the page, its excerpt, TOC and reading statistics. */
+export async function renderEntry(placed: Placed, ctx: EntryRenderContext): Promise<{ rendered: RenderedEntry; diagnostics: Diagnostic[] }> {
+  const { entry } = placed;
+  const data: PageData = { entry, pageUrl: placed.url, links: ctx.links, highlighter: ctx.highlighter, toc: [], diagnostics: [] };
+  const file = new VFile({ path: entry.source.path, data: { quire: data } });
+  const tree = (await ctx.processor.run(structuredClone(entry.mdast), file)) as Root;
+  const html = ctx.processor.stringify(tree, file);
+
+  const marked = excerptBeforeMore(tree);
+  const summary = marked ? { tree: marked, truncated: true } : summarize(tree, ctx.summaryLength);
+  const excerptHtml = ctx.processor.stringify(summary.tree, file);
+  const plain = collapse(toString(summary.tree));
+  const stats = textStats(tree);
+  return {
+    rendered: {
+      html,
+      excerptHtml,
+      hasMore: summary.truncated,
+      descriptionText: entry.description ?? entry.summary ?? plain,
+      toc: data.toc,
+      wordCount: stats.wordCount,
+      readingMinutes: stats.readingMinutes,
+    },
+    diagnostics: data.diagnostics,
+  };
+}
+
+function collapse(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,110 @@
+import path from 'node:path';
+import { DateTime } from 'luxon';
+import { hrefOf } from '../collect/url-path.js';
+import type { ResolvedConfig } from '../config/resolve-config.js';
+import type { ListPage, Placed, Site } from '../types.js';
+import type { RenderedEntry } from './render-entry.js';
+import { uiStrings } from './ui-strings.js';
+
+/** What templates see of an entry. Every URL is an href under the base path. */
+export interface EntryView {
+  readonly kind: string;
+  readonly title: string;
+  readonly url: string;
+  readonly absoluteUrl: string;
+  readonly date: string | undefined;
+  readonly updated: string | undefined;
+  readonly year: string | undefined;
+  readonly tags: ReadonlyArray<{ name: string; url: string }>;
+  readonly categories: readonly string[];
+  readonly description: string;
+  readonly image: string | undefined;
+  readonly lang: string;
+  readonly content: string;
+  readonly excerpt: string;
+  readonly hasMore: boolean;
+  readonly toc: RenderedEntry['toc'];
+  readonly wordCount: number;
+  readonly readingMinutes: number;
+  readonly extra: Readonly<Record<string, unknown>>;
+  readonly source: string;
+}
+
+export interface ViewContext {
+  readonly site: Site;
+  readonly rendered: Readonly<Record<string, RenderedEntry>>;
+  readonly config: ResolvedConfig;
+}
+
+export function entryView(key: string, ctx: ViewContext): EntryView {
+  const placed = ctx.site.entries[key]!;
+  const rendered = ctx.rendered[key]!;
+  const { entry } = placed;
+  const { config } = ctx;
+  const href = hrefOf(placed.url, config.basePath);
+  const tagSlugs = new Map(ctx.site.tags.map((t) => [t.name.toLowerCase(), t]));
+  return {
+    kind: entry.kind,
+    title: entry.title,
+    url: href,
+    absoluteUrl: new URL(href, config.url).href,
+    date: entry.date?.iso,
+    updated: entry.updated?.iso,
+    year: entry.date ? DateTime.fromMillis(entry.date.epochMs, { zone: config.timezone }).toFormat('yyyy') : undefined,
+    tags: entry.tags.flatMap((name) => {
+      const term = tagSlugs.get(name.toLowerCase());
+      return term ? [{ name, url: hrefOf(term.url, config.basePath) }] : [];
+    }),
+    categories: entry.categories,
+    description: rendered.descriptionText,
+    image: entry.image !== undefined ? imageHref(entry.image, placed, config) : undefined,
+    lang: entry.lang ?? config.language,
+    content: rendered.html,
+    excerpt: entry.summary !== undefined ? `<p>${escapeHtml(entry.summary)}</p>` : rendered.excerptHtml,
+    hasMore: entry.summary !== undefined || rendered.hasMore,
+    toc: rendered.toc,
+    wordCount: rendered.wordCount,
+    readingMinutes: rendered.readingMinutes,
+    extra: entry.extra,
+    source: entry.source.rel,
+  };
+}
+
+/** `image:` may be absolute, site-root (`/img/a.png`) or relative to a bundle (`cover.png`). */
+function imageHref(image: string, placed: Placed, config: ResolvedConfig): string {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(image) || image.startsWith('//')) return image;
+  if (image.startsWith('/')) return hrefOf(image, config.basePath);
+  const dir = placed.url.endsWith('/') ? placed.url : placed.url.replace(/[^/]*$/, '');
+  return hrefOf(path.posix.normalize(dir + image), config.basePath);
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+export function siteView(config: ResolvedConfig, site: Site) {
+  return {
+    title: config.title,
+    description: config.description,
+    url: config.url,
+    basePath: config.basePath,
+    language: config.language,
+    timezone: config.timezone,
+    author: config.author,
+    params: config.params,
+    pages: site.pages.map((key) => ({ title: site.entries[key]!.entry.title, url: hrefOf(site.entries[key]!.url, config.basePath) })),
+  };
+}
+
+export function paginationView(list: ListPage, basePath: string) {
+  return {
+    page: list.page,
+    totalPages: list.totalPages,
+    prevUrl: list.prevUrl !== undefined ? hrefOf(list.prevUrl, basePath) : undefined,
+    nextUrl: list.nextUrl !== undefined ? hrefOf(list.nextUrl, basePath) : undefined,
+  };
+}
+
+export function languageOf(lang: string) {
+  return { lang, t: uiStrings(lang) };
+}

@@ -1,0 +1,114 @@
+import type { Root as MdastRoot } from 'mdast';
+import type { Diagnostic } from './diagnostics.js';
+
+/** The content folders quire knows, by the kind of entry they hold. */
+export type EntryKind = 'post' | 'page' | 'weekly' | 'note';
+
+export interface SourceFile {
+  readonly kind: EntryKind;
+  /** Absolute path. */
+  readonly path: string;
+  /** Path relative to the content folder, with `/` separators. */
+  readonly rel: string;
+  /** For a bundle (`slug/index.md`): the other files of the folder, relative to it. */
+  readonly assets: readonly string[];
+}
+
+export interface Discovery {
+  readonly sources: readonly SourceFile[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** A date, normalised: the instant plus its wall-clock form in the site zone. */
+export interface EntryDate {
+  /** ISO 8601 with the site zone's offset, e.g. `2025-07-09T06:48:00.000+08:00`. */
+  readonly iso: string;
+  readonly epochMs: number;
+}
+
+export interface Entry {
+  readonly kind: EntryKind;
+  readonly source: SourceFile;
+  /** Shown in messages: path relative to the project root. */
+  readonly displayPath: string;
+  readonly title: string;
+  readonly date: EntryDate | undefined;
+  readonly updated: EntryDate | undefined;
+  readonly tags: readonly string[];
+  readonly categories: readonly string[];
+  readonly draft: boolean;
+  /** URL slug, Unicode kept, never containing `/`. */
+  readonly slug: string;
+  readonly permalink: string | undefined;
+  readonly description: string | undefined;
+  readonly summary: string | undefined;
+  readonly image: string | undefined;
+  readonly id: string | undefined;
+  readonly lang: string | undefined;
+  /** Weekly issue number / ISO week (`weekly`), link and section (`note`). */
+  readonly issue: number | undefined;
+  readonly week: string | undefined;
+  readonly link: string | undefined;
+  readonly section: string | undefined;
+  /** Front-matter keys quire does not know, for templates. */
+  readonly extra: Readonly<Record<string, unknown>>;
+  /** Markdown tree; positions are those of the original file. */
+  readonly mdast: MdastRoot;
+  /** The whole file text, for code frames in later messages. */
+  readonly text: string;
+}
+
+/** An entry that will be published, with its place on the site. */
+export interface Placed {
+  readonly entry: Entry;
+  /** Decoded URL path relative to the base path, e.g. `/posts/远程办公/`. */
+  readonly url: string;
+  /** File under the output folder, e.g. `posts/远程办公/index.html`. */
+  readonly outputPath: string;
+}
+
+export interface Term {
+  readonly name: string;
+  readonly slug: string;
+  readonly url: string;
+  /** Source keys (`Entry.source.rel`) of the posts carrying the term, newest first. */
+  readonly posts: readonly string[];
+}
+
+export interface ListPage {
+  readonly url: string;
+  readonly outputPath: string;
+  readonly page: number;
+  readonly totalPages: number;
+  readonly posts: readonly string[];
+  readonly prevUrl: string | undefined;
+  readonly nextUrl: string | undefined;
+}
+
+export type Route =
+  | { readonly type: 'post' | 'page'; readonly url: string; readonly outputPath: string; readonly key: string }
+  | { readonly type: 'home'; readonly url: string; readonly outputPath: string; readonly list: ListPage }
+  | { readonly type: 'tag'; readonly url: string; readonly outputPath: string; readonly term: string; readonly list: ListPage }
+  | { readonly type: 'tags' | 'archive' | '404'; readonly url: string; readonly outputPath: string };
+
+/** A file copied as is: page-bundle assets and the public folder. */
+export interface CopiedFile {
+  readonly from: string;
+  readonly outputPath: string;
+}
+
+export interface Site {
+  /** Published entries by source key (`Entry.source.rel`). */
+  readonly entries: Readonly<Record<string, Placed>>;
+  /** Post keys, newest first. */
+  readonly posts: readonly string[];
+  readonly pages: readonly string[];
+  /** Loaded and validated; their pages come with the weekly digest. */
+  readonly weekly: readonly Entry[];
+  readonly notes: readonly Entry[];
+  readonly tags: readonly Term[];
+  readonly routes: readonly Route[];
+  readonly copies: readonly CopiedFile[];
+  /** Source keys of every source that exists but is not published (draft, future), for link errors. */
+  readonly unpublished: Readonly<Record<string, 'draft' | 'future'>>;
+}

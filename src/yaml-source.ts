@@ -1,0 +1,66 @@
+import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+
+export interface YamlPosition {
+  readonly line: number;
+  readonly column: number;
+}
+
+export interface YamlSyntaxError {
+  readonly message: string;
+  readonly position: YamlPosition;
+}
+
+export interface YamlSource {
+  readonly data: unknown;
+  readonly errors: readonly YamlSyntaxError[];
+  /** Position of the value at `path` (or of the closest existing parent), 1-based, relative to the text. */
+  positionOf(path: readonly PropertyKey[]): YamlPosition;
+}
+
+/**
+ * Parse YAML (or JSON, which is YAML) keeping positions. The `core` schema leaves
+ * unquoted timestamps as strings, so dates are interpreted later in the site's zone
+ * instead of silently as UTC.
+ */
+export function parseYamlSource(text: string): YamlSource {
+  const lineCounter = new LineCounter();
+  const doc: Document = parseDocument(text, { lineCounter, schema: 'core', prettyErrors: false, uniqueKeys: true });
+  const toPosition = (offset: number): YamlPosition => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+  const errors = doc.errors.map((e) => ({
+    message: e.message.split('\n')[0] ?? e.message,
+    position: toPosition(e.pos[0]),
+  }));
+  const data = errors.length === 0 ? doc.toJS({ maxAliasCount: 100 }) : undefined;
+  return {
+    data,
+    errors,
+    positionOf(path) {
+      for (let n = path.length; n >= 0; n--) {
+        const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n) as unknown[], true);
+        if (isNode(node) && node.range) return toPosition(node.range[0]);
+        // For a key whose value is missing, point at the pair's key.
+        if (n > 0) {
+          const parent = n === 1 ? doc.contents : doc.getIn(path.slice(0, n - 1) as unknown[], true);
+          const pair = findPair(parent, path[n - 1]);
+          if (pair) return toPosition(pair);
+        }
+      }
+      return { line: 1, column: 1 };
+    },
+  };
+}
+
+function findPair(parent: unknown, key: PropertyKey | undefined): number | undefined {
+  if (!parent || typeof parent !== 'object' || !('items' in parent)) return undefined;
+  const items = (parent as { items: unknown[] }).items;
+  for (const item of items) {
+    if (item && typeof item === 'object' && 'key' in item) {
+      const k = (item as { key: unknown }).key;
+      if (isNode(k) && (k as { value?: unknown }).value === key && k.range) return k.range[0];
+    }
+  }
+  return undefined;
+}
