@@ -1,0 +1,94 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { configJson, remove, tempDir, writeFiles } from './helpers/site-fixture.js';
+
+// The compiled CLI, as `npx quire` runs it (npm test compiles src/ to lib/ first).
+const bin = fileURLToPath(new URL('../bin/quire.js', import.meta.url));
+
+function quire(args: string[], cwd: string) {
+  const run = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+describe('quire CLI', () => {
+  let root: string;
+  beforeAll(() => {
+    root = tempDir();
+    writeFiles(root, {
+      'quire.config.json': configJson(),
+      'content/posts/hello.md': '---\ntitle: 你好\ndate: 2025-07-09 06:48:00\ntags: [随笔]\n---\n正文。\n',
+      'content/pages/about.md': '# About\n\nMe.\n',
+    });
+  });
+  afterAll(() => remove(root));
+
+  it('prints help and version and exits 0', () => {
+    const help = quire(['--help'], root);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('build');
+    const version = quire(['--version'], root);
+    expect(version.code).toBe(0);
+    expect(version.stdout).toMatch(/\d+\.\d+\.\d+/);
+  });
+
+  it('builds a site, prints a one-line summary and exits 0', () => {
+    const run = quire(['build', '--base-url', 'https://example.org/sub/'], root);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^built \d+ pages \(1 posts\) and \d+ files into dist\/ in \d+\.\d+s\n$/);
+    const html = readFileSync(path.join(root, 'dist/posts/hello/index.html'), 'utf8');
+    expect(html).toContain('>2025-07-09</time>');
+    expect(html).toContain('href="/sub/tags/%E9%9A%8F%E7%AC%94/"');
+  });
+
+  it('honours --out, --drafts and --config', () => {
+    writeFiles(root, {
+      'other.yaml': 'title: Other\ntimezone: Asia/Shanghai\nurl: https://example.org/\n',
+      'content/posts/wip.md': '---\ntitle: WIP\ndraft: true\ndate: 2025-01-01\n---\nx\n',
+    });
+    const run = quire(['build', '--config', 'other.yaml', '--out', 'out2', '--drafts'], root);
+    expect(run.code).toBe(0);
+    expect(existsSync(path.join(root, 'out2/posts/wip/index.html'))).toBe(true);
+    expect(readFileSync(path.join(root, 'out2/index.html'), 'utf8')).toContain('<title>Other</title>');
+  });
+
+  it('fails with exit 1, file:line:column, a hint and no stack trace', () => {
+    const broken = tempDir();
+    try {
+      writeFiles(broken, {
+        'quire.config.json': configJson(),
+        'content/posts/bad.md': '---\ntitle: Bad\ndate: 2025-13-45\n---\nx\n',
+      });
+      const run = quire(['build'], broken);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain('error[InvalidDate] content/posts/bad.md:3:7:');
+      expect(run.stderr).toContain('hint:');
+      expect(run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/);
+      expect(existsSync(path.join(broken, 'dist'))).toBe(false);
+    } finally {
+      remove(broken);
+    }
+  });
+
+  it('suggests the closest config key for a typo', () => {
+    const typo = tempDir();
+    try {
+      writeFiles(typo, { 'quire.config.yaml': 'title: T\ntimezone: UTC\npaginte: 5\n', 'content/posts/a.md': '# A\n' });
+      const run = quire(['build'], typo);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain('quire.config.yaml:3');
+      expect(run.stderr).toContain('did you mean `paginate`?');
+    } finally {
+      remove(typo);
+    }
+  });
+
+  it('rejects an unknown command', () => {
+    const run = quire(['bild'], root);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('unknown command "bild"');
+  });
+});
