@@ -9,5 +9,5 @@ export default defineConfig({
   author: { name: '林小满 (Lin Xiaoman)', email: 'xiaoman@example.org' },
   permalink: '/posts/:slug/',
   paginate: 5,
-  summaryLength: 120,
+  summaryLength: 70,
 });

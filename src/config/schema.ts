@@ -12,7 +12,8 @@ export const userConfigSchema = z.strictObject({
   author: z.strictObject({ name: z.string().min(1), email: z.email().optional(), url: z.url().optional() }).optional(),
   permalink: z.string().default('/posts/:slug/'),
   paginate: z.int().min(1).max(1000).default(10),
-  summaryLength: z.int().min(10).max(10000).default(120),
+  /** Automatic summary length in words; a CJK character counts as half a word. */
+  summaryLength: z.int().min(10).max(10000).default(70),
   outDir: z.string().min(1).default('dist'),
   contentDir: z.string().min(1).default('content'),
   publicDir: z.string().min(1).default('public'),
