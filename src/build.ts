@@ -74,8 +74,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const loaded = await timed('load', () => loadEntries(discovery.sources, { timezone: config.timezone, displayRoot: config.root, parseMarkdown: (md) => parser.parse(md) }));
   stageDone(loaded.diagnostics);
 
+  // templates/static/** of the site, then of the default theme, under public/ in priority.
   const themeFiles: CopiedFile[] = config.templateDirs.flatMap((dir) =>
-    listFiles(path.join(dir, 'assets')).map((rel) => ({ from: path.join(dir, 'assets', ...rel.split('/')), outputPath: `assets/${rel}` })),
+    listFiles(path.join(dir, 'static')).map((rel) => ({ from: path.join(dir, 'static', ...rel.split('/')), outputPath: rel })),
   );
   const collected = await timed('collect', () => collectSite({ entries: loaded.entries, publicFiles: listFiles(config.publicDir), themeFiles }, config));
   stageDone(collected.diagnostics);

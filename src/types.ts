@@ -54,6 +54,8 @@ export interface Entry {
   readonly extra: Readonly<Record<string, unknown>>;
   /** Markdown tree; positions are those of the original file. */
   readonly mdast: MdastRoot;
+  /** File line:column of each top-level front-matter value, for messages of later stages. */
+  readonly fieldPositions: Readonly<Record<string, { readonly line: number; readonly column: number }>>;
   /** The whole file text, for code frames in later messages. */
   readonly text: string;
 }

@@ -308,3 +308,50 @@ describe('broken input', () => {
     expect(existsSync(path.join(site, 'content/posts/a.md'))).toBe(true);
   });
 });
+
+describe('extending a site', () => {
+  it('runs remark and rehype plugins from the config, with their options', async () => {
+    const root = tempDir();
+    try {
+      writeFiles(root, {
+        'quire.config.mjs': `
+          const shout = () => (tree) => {
+            const walk = (n) => { if (n.type === 'text') n.value = n.value.toUpperCase(); (n.children || []).forEach(walk); };
+            walk(tree);
+          };
+          const stamp = (options) => (tree) => {
+            const walk = (n) => { if (n.type === 'element' && n.tagName === 'p') n.properties.dataStamp = options.value; (n.children || []).forEach(walk); };
+            walk(tree);
+          };
+          export default { title: 'P', timezone: 'UTC', markdown: { remarkPlugins: [shout], rehypePlugins: [[stamp, { value: 'ok' }]] } };
+        `,
+        'content/posts/a.md': '---\ntitle: A\ndate: 2025-01-01\n---\nquiet words\n',
+      });
+      await build({ root, outDir: path.join(root, 'dist'), now: NOW });
+      expect(readFileSync(path.join(root, 'dist/posts/a/index.html'), 'utf8')).toContain('<p data-stamp="ok">QUIET WORDS</p>');
+    } finally {
+      remove(root);
+    }
+  });
+
+  it('uses a site template of the same name instead of the default theme’s, file by file', async () => {
+    const root = tempDir();
+    try {
+      writeFiles(root, {
+        'quire.config.json': configJson(),
+        'templates/post.liquid': '<!doctype html><title>{{ post.title }}</title><main class="mine">{{ post.content | raw }}</main>',
+        'templates/static/assets/quire.css': 'body { color: red }',
+        'content/posts/a.md': '---\ntitle: <A & B>\ndate: 2025-01-01\n---\nText.\n',
+      });
+      await build({ root, outDir: path.join(root, 'dist'), now: NOW });
+      const post = readFileSync(path.join(root, 'dist/posts/a/index.html'), 'utf8');
+      expect(post).toBe('<!doctype html><title>&lt;A &amp; B&gt;</title><main class="mine"><p>Text.</p></main>');
+      // other templates still come from the default theme
+      expect(readFileSync(path.join(root, 'dist/index.html'), 'utf8')).toContain('<a class="site-title"');
+      expect(readFileSync(path.join(root, 'dist/assets/quire.css'), 'utf8')).toBe('body { color: red }');
+      expect(existsSync(path.join(root, 'dist/favicon.svg'))).toBe(true);
+    } finally {
+      remove(root);
+    }
+  });
+});

@@ -11,7 +11,7 @@ export interface CollectInput {
   readonly entries: readonly Entry[];
   /** Files of the public folder, relative to it with `/` separators. */
   readonly publicFiles: readonly string[];
-  /** Static files of the theme (`templates/assets/`), already relative to the output; public/ wins over them. */
+  /** Static files of the templates folders (`templates/static/`), relative to the output root; public/ wins over them. */
   readonly themeFiles: readonly CopiedFile[];
 }
 
@@ -148,11 +148,10 @@ function place(entry: Entry, config: ResolvedConfig, diagnostics: Diagnostic[]):
   return { entry, url: result.url, outputPath: result.outputPath };
 }
 
-/** Best-effort position of `permalink:` or `slug:` in the file, for URL errors. */
+/** Where the entry's URL comes from in its file (`permalink:`, else `slug:`), for URL errors. */
 function positionOfUrlField(entry: Entry): { line?: number; column?: number; source?: string } {
-  const lines = entry.text.split('\n');
-  const index = lines.findIndex((l) => /^(permalink|slug)\s*[:=]/.test(l));
-  return index >= 0 ? { line: index + 1, column: 1, source: entry.text } : {};
+  const position = entry.fieldPositions['permalink'] ?? entry.fieldPositions['slug'];
+  return position ? { ...position, source: entry.text } : {};
 }
 
 function collectTerms(posts: readonly string[], entries: Readonly<Record<string, Placed>>, diagnostics: Diagnostic[]): Term[] {

@@ -19,6 +19,7 @@ export function toUrlPath(raw: string): UrlPathResult {
   } catch {
     return { ok: false, reason: 'it has a broken %-escape' };
   }
+  if (decoded.includes('\\')) return { ok: false, reason: 'it contains an encoded backslash' };
   const segments = decoded.split('/');
   const trailingSlash = decoded.endsWith('/') || segments.at(-1) === '';
   const parts = segments.filter((s) => s !== '');

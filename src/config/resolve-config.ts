@@ -121,7 +121,7 @@ export function unsafeOutDir(
   if (outDir === path.parse(outDir).root) return 'it is the file-system root';
   const within = (child: string, parent: string) => {
     const rel = path.relative(parent, child);
-    return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+    return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
   };
   const named: Array<[string, string]> = [
     ['the project root', dirs.root],

@@ -23,7 +23,7 @@ export async function writeSite(outDir: string, files: readonly OutputFile[], co
   const inside = (outputPath: string): string => {
     const target = path.resolve(staging, ...outputPath.split('/'));
     const rel = path.relative(staging, target);
-    if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel) || outputPath.includes('\u0000')) {
+    if (rel === '' || rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel) || outputPath.includes('\u0000')) {
       throw new QuireError([diagnostic('UnsafePath', `refusing to write ${JSON.stringify(outputPath)}: it is outside the output folder`)]);
     }
     return target;

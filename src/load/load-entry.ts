@@ -109,6 +109,9 @@ export function loadEntry(source: SourceFile, bytes: Uint8Array, ctx: LoadContex
   const extra: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(fields)) if (!KNOWN_FIELDS.has(key)) extra[key] = value;
 
+  const fieldPositions: Record<string, { line: number; column: number }> = {};
+  for (const key of Object.keys(fm.data)) fieldPositions[key] = fm.positionOf([key]);
+
   const entry: Entry = {
     kind: source.kind,
     source,
@@ -132,6 +135,7 @@ export function loadEntry(source: SourceFile, bytes: Uint8Array, ctx: LoadContex
     section: fields.section,
     extra,
     mdast,
+    fieldPositions,
     text,
   };
   return { entry, diagnostics: problems };

@@ -21,22 +21,35 @@ export interface FrontMatterError {
   readonly position: YamlPosition;
 }
 
-const FENCES: Record<string, RegExp> = { '---': /^---[ \t]*$/, '+++': /^\+\+\+[ \t]*$/ };
+/** Front-matter languages quire reads. Never `js`/`javascript`: gray-matter would run it as code. */
+const LANGUAGES: Readonly<Record<string, 'yaml' | 'json' | 'toml'>> = { yaml: 'yaml', yml: 'yaml', json: 'json', toml: 'toml' };
 
 /**
  * Split and parse front matter with gray-matter: YAML between `---` (the default), TOML between
- * `+++`, JSON after `---json`. Positions are file positions (1-based). `text` has no BOM.
+ * `+++` (or after `---toml`), JSON after `---json`. Line endings are normalised to LF first (same
+ * lines and columns). Positions are file positions (1-based). `input` has no BOM.
  */
-export function readFrontMatter(text: string): FrontMatter | FrontMatterError {
-  const firstLine = text.slice(0, text.search(/\r?\n|$/));
-  const fence = firstLine.startsWith('+++') ? '+++' : firstLine.startsWith('---') ? '---' : undefined;
-  if (fence === undefined) {
+export function readFrontMatter(input: string): FrontMatter | FrontMatterError {
+  const text = input.includes('\r') ? input.replace(/\r\n?/g, '\n') : input;
+  const lines = text.split('\n');
+  const open = /^(---|\+\+\+)([A-Za-z]*)[ \t]*$/.exec(lines[0] ?? '');
+  if (!open) {
     return { format: 'none', data: {}, body: text, bodyLineOffset: 0, positionOf: () => ({ line: 1, column: 1 }) };
   }
-  const lines = text.split(/\r?\n/);
-  const closing = lines.findIndex((l, i) => i > 0 && FENCES[fence]!.test(l));
+  const fence = open[1]!;
+  const named = open[2]!.toLowerCase();
+  const format = LANGUAGES[named || (fence === '+++' ? 'toml' : 'yaml')];
+  if (format === undefined) {
+    return {
+      kind: 'syntax',
+      message: `unsupported front-matter language "${named}"; quire reads yaml, toml and json (and never runs code)`,
+      position: { line: 1, column: fence.length + 1 },
+    };
+  }
+  const closingFence = fence === '---' ? /^---[ \t]*$/ : /^\+\+\+[ \t]*$/;
+  const closing = lines.findIndex((l, i) => i > 0 && closingFence.test(l));
   if (closing === -1) {
-    return { kind: 'unterminated', message: `front matter opened with \`${fence}\` on line 1 is never closed`, position: { line: 1, column: 1 } };
+    return { kind: 'unterminated', message: `front matter opened with \`${lines[0]}\` on line 1 is never closed`, position: { line: 1, column: 1 } };
   }
 
   // Each engine records its own positions in this closure (fresh per file, nothing shared).
@@ -52,15 +65,32 @@ export function readFrontMatter(text: string): FrontMatter | FrontMatterError {
     return first ? fail(first.message, first.position) : source.data;
   };
 
-  const parsed = matter(text, {
+  const refuse = () => {
+    throw new Error('quire never evaluates front matter as code');
+  };
+  const tomlPositions = (path: readonly PropertyKey[]): YamlPosition => {
+    // smol-toml keeps no positions: find the line of the top-level key in the block.
+    const key = String(path[0] ?? '');
+    for (let i = 1; i < closing; i++) {
+      const m = /^(\s*)("?)([^"=\s]+)\2\s*=\s*/.exec(lines[i]!);
+      if (m && m[3] === key) return { line: i + 1, column: m[0].length + 1 };
+    }
+    return { line: 1, column: 1 };
+  };
+  // gray-matter sees only the block, so where it ends is where we decided it ends.
+  const parsed = matter(lines.slice(0, closing + 1).join('\n'), {
     delimiters: fence,
-    language: fence === '+++' ? 'toml' : 'yaml',
+    language: format,
     engines: {
+      js: refuse,
+      javascript: refuse,
+      yml: (s: string) => fromYaml(parseYamlSource(s)) as object,
       // gray-matter hands over the text between the fences, starting with the rest of line 1,
       // so line numbers in it are file line numbers.
       yaml: (s: string) => fromYaml(parseYamlSource(s)) as object,
       json: (s: string) => fromYaml(parseYamlSource(s)) as object,
       toml: (s: string) => {
+        positions = tomlPositions;
         try {
           return parseToml(s);
         } catch (error) {
@@ -76,9 +106,8 @@ export function readFrontMatter(text: string): FrontMatter | FrontMatterError {
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     return { kind: 'not-a-mapping', message: 'front matter must be a mapping of `key: value` pairs', position: { line: 2, column: 1 } };
   }
-  const lang = (parsed as { language?: string }).language;
   return {
-    format: fence === '+++' ? 'toml' : lang === 'json' ? 'json' : 'yaml',
+    format,
     data: data as Record<string, unknown>,
     body: lines.slice(closing + 1).join('\n'),
     bodyLineOffset: closing + 1,

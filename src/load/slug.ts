@@ -10,8 +10,8 @@ export function slugify(text: string): string {
   let slug = text
     .normalize('NFC')
     .toLowerCase()
-    .replace(/[\u0000-\u001f\u007f]/g, '')
     .replace(/[\s_]+/g, '-')
+    .replace(/[\u0000-\u001f\u007f]/g, '')
     .replace(/[/\\?#%"'<>|:*^`[\]{}!$&'(),;=@~]+/g, '-')
     .replace(/-{2,}/g, '-')
     .replace(/^[-.]+|[-.]+$/g, '');

@@ -18,14 +18,26 @@ const HEADING = /^h([1-6])$/;
  */
 export function addHeadingIds(tree: Root): TocItem[] {
   const slugger = new GithubSlugger();
+  // Ids the author (or a plugin) set are kept; generated ones must not collide with them.
+  const taken = new Set<string>();
+  visit(tree, 'element', (node: Element) => {
+    const id = node.properties['id'];
+    if (typeof id === 'string' && id !== '') taken.add(id);
+  });
   const flat: Array<{ depth: number; id: string; text: string }> = [];
   visit(tree, 'element', (node: Element) => {
     const match = HEADING.exec(node.tagName);
     if (!match) return;
     const text = toString(node).trim();
     const existing = node.properties['id'];
-    const id = typeof existing === 'string' && existing !== '' ? (slugger.slug(existing), existing) : slugger.slug(text);
-    node.properties['id'] = id;
+    let id: string;
+    if (typeof existing === 'string' && existing !== '') id = existing;
+    else {
+      do id = slugger.slug(text);
+      while (taken.has(id));
+      taken.add(id);
+      node.properties['id'] = id;
+    }
     const depth = Number(match[1]);
     if (depth >= 2 && depth <= 4 && text !== '') flat.push({ depth, id, text });
   });

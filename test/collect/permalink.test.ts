@@ -1,0 +1,50 @@
+import path from 'node:path';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { describe, expect, it } from 'vitest';
+import { expandPermalink } from '../../src/collect/permalink.js';
+import { loadEntry } from '../../src/load/load-entry.js';
+import type { Entry } from '../../src/types.js';
+
+// remark-parse + remark-gfm, what the build's parseMarkdown is; cheaper to import than the full processor.
+const processor = unified().use(remarkParse).use(remarkGfm);
+
+function entry(rel: string, text: string): Entry {
+  const result = loadEntry(
+    { kind: 'post', path: path.join(path.sep, 'site', 'content', ...rel.split('/')), rel, assets: [] },
+    new TextEncoder().encode(text),
+    { timezone: 'Asia/Shanghai', displayRoot: path.join(path.sep, 'site'), parseMarkdown: (md) => processor.parse(md) },
+  );
+  if (!result.entry) throw new Error(JSON.stringify(result.diagnostics));
+  return result.entry;
+}
+
+describe('expandPermalink', () => {
+  const post = entry('posts/a.md', '---\ntitle: Hello World\ndate: 2025-07-09 06:48:00\nslug: hi\n---\n');
+
+  it('fills the date tokens in the given zone', () => {
+    expect(expandPermalink('/:year/:month/:day/:slug/', post, 'Asia/Shanghai')).toEqual({ ok: true, path: '/2025/07/09/hi/' });
+    // The same instant is still July 8 in Los Angeles.
+    expect(expandPermalink('/:year/:month/:day/:slug/', post, 'America/Los_Angeles')).toEqual({ ok: true, path: '/2025/07/08/hi/' });
+  });
+
+  it('fills :title with a slug of the title and :section with the content folder', () => {
+    expect(expandPermalink('/:section/:title/', post, 'Asia/Shanghai')).toEqual({ ok: true, path: '/posts/hello-world/' });
+  });
+
+  it('adds a leading slash', () => {
+    expect(expandPermalink('blog/:slug/', post, 'Asia/Shanghai')).toEqual({ ok: true, path: '/blog/hi/' });
+  });
+
+  it('leaves unknown tokens alone', () => {
+    expect(expandPermalink('/:slugs/:slug/', post, 'Asia/Shanghai')).toEqual({ ok: true, path: '/:slugs/hi/' });
+  });
+
+  it('fails when the pattern needs a date the entry does not have', () => {
+    const undated = entry('posts/b.md', 'x');
+    const result = expandPermalink('/:year/:slug/', undated, 'Asia/Shanghai');
+    expect(result.ok).toBe(false);
+    expect(expandPermalink('/posts/:slug/', undated, 'Asia/Shanghai')).toEqual({ ok: true, path: '/posts/b/' });
+  });
+});

@@ -1,0 +1,175 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { findConfigFile, loadConfig } from '../../src/config/load-config.js';
+import { QuireError, type Diagnostic } from '../../src/diagnostics.js';
+
+const made: string[] = [];
+afterEach(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh folder per test: config modules are cached by path, so never reuse one. */
+function project(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'quire-config-'));
+  made.push(dir);
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
+}
+
+async function failure(promise: Promise<unknown>): Promise<readonly Diagnostic[]> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).toBeInstanceOf(QuireError);
+    return (error as QuireError).diagnostics;
+  }
+  throw new Error('expected loadConfig to fail');
+}
+
+describe('loadConfig: YAML and JSON', () => {
+  it('reads quire.config.yaml and fills in defaults', async () => {
+    const root = project({ 'quire.config.yaml': 'title: 半瓶水\ntimezone: Asia/Shanghai\npaginate: 5\n' });
+    const loaded = await loadConfig(root);
+    expect(loaded.file).toBe(path.join(root, 'quire.config.yaml'));
+    expect(loaded.root).toBe(root);
+    expect(loaded.config).toMatchObject({ title: '半瓶水', timezone: 'Asia/Shanghai', paginate: 5, permalink: '/posts/:slug/', outDir: 'dist', contentDir: 'content' });
+  });
+
+  it('reads quire.config.json', async () => {
+    const root = project({ 'quire.config.json': '{ "title": "From JSON", "language": "en" }' });
+    expect((await loadConfig(root)).config).toMatchObject({ title: 'From JSON', language: 'en' });
+  });
+
+  it('uses the defaults when there is no config file', async () => {
+    const root = project({});
+    const loaded = await loadConfig(root);
+    expect(loaded.file).toBeUndefined();
+    expect(loaded.config).toMatchObject({ title: 'My Blog', timezone: 'UTC', paginate: 10, url: 'http://localhost:4321/' });
+  });
+
+  it('reports an unknown key with a suggestion, at its line', async () => {
+    const root = project({ 'quire.config.yaml': 'title: Hi\ndescription: x\ntitel: Oops\n' });
+    const diagnostics = await failure(loadConfig(root));
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]).toMatchObject({ code: 'ConfigUnknownKey', file: 'quire.config.yaml', line: 3 });
+    expect(diagnostics[0]!.message).toContain('titel');
+    expect(diagnostics[0]!.hint).toContain('`title`');
+    expect(diagnostics[0]!.frame).toContain('titel: Oops');
+  });
+
+  it('lists the valid keys when nothing is close', async () => {
+    const root = project({ 'quire.config.yaml': 'highlight:\n  themes:\n    light: a\n    dark: b\n  zzzzzz: 1\n' });
+    const diagnostics = await failure(loadConfig(root));
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]).toMatchObject({ code: 'ConfigUnknownKey', line: 5 });
+    expect(diagnostics[0]!.message).toContain('highlight.zzzzzz');
+    expect(diagnostics[0]!.hint).toBe('valid keys here: themes');
+  });
+
+  it('suggests nested keys with their path', async () => {
+    const root = project({ 'quire.config.yaml': 'author:\n  name: Lin\n  emial: a@b.org\n' });
+    const diagnostics = await failure(loadConfig(root));
+    expect(diagnostics[0]).toMatchObject({ code: 'ConfigUnknownKey', line: 3 });
+    expect(diagnostics[0]!.hint).toBe('did you mean `author.email`?');
+  });
+
+  it('reports a wrong type as ConfigInvalid at its line', async () => {
+    const root = project({ 'quire.config.yaml': 'title: Hi\n\npaginate: "ten"\n' });
+    const diagnostics = await failure(loadConfig(root));
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]).toMatchObject({ code: 'ConfigInvalid', file: 'quire.config.yaml', line: 3, column: 11 });
+    expect(diagnostics[0]!.message).toContain('paginate');
+  });
+
+  it('reports every problem at once', async () => {
+    const root = project({ 'quire.config.yaml': 'titel: x\npaginate: 0\nurl: not a url\n' });
+    const diagnostics = await failure(loadConfig(root));
+    expect(diagnostics.map((d) => [d.code, d.line]).sort()).toEqual([
+      ['ConfigInvalid', 2],
+      ['ConfigInvalid', 3],
+      ['ConfigUnknownKey', 1],
+    ]);
+  });
+
+  it('reports a YAML syntax error as ConfigLoad with a line', async () => {
+    const root = project({ 'quire.config.yaml': 'title: ok\nparams: [\n' });
+    const diagnostics = await failure(loadConfig(root));
+    expect(diagnostics[0]).toMatchObject({ code: 'ConfigLoad', file: 'quire.config.yaml' });
+    expect(diagnostics[0]!.line).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('loadConfig: JavaScript and TypeScript', () => {
+  it('reads the default export of quire.config.mjs', async () => {
+    const root = project({ 'quire.config.mjs': 'export default { title: "From MJS", paginate: 3 };\n' });
+    const loaded = await loadConfig(root);
+    expect(loaded.file).toBe(path.join(root, 'quire.config.mjs'));
+    expect(loaded.config).toMatchObject({ title: 'From MJS', paginate: 3 });
+  });
+
+  it('reads quire.config.ts', async () => {
+    const root = project({ 'quire.config.ts': 'const n: number = 7;\nexport default { title: "From TS", paginate: n };\n' });
+    expect((await loadConfig(root)).config).toMatchObject({ title: 'From TS', paginate: 7 });
+  });
+
+  it('validates a module config too (no line numbers)', async () => {
+    const root = project({ 'quire.config.mjs': 'export default { titel: "x" };\n' });
+    const diagnostics = await failure(loadConfig(root));
+    expect(diagnostics[0]).toMatchObject({ code: 'ConfigUnknownKey', file: 'quire.config.mjs' });
+    expect(diagnostics[0]!.line).toBeUndefined();
+    expect(diagnostics[0]!.hint).toContain('`title`');
+  });
+
+  it('reports a module that throws as ConfigLoad', async () => {
+    const root = project({ 'quire.config.mjs': 'throw new Error("boom");\n' });
+    const diagnostics = await failure(loadConfig(root));
+    expect(diagnostics[0]).toMatchObject({ code: 'ConfigLoad', file: 'quire.config.mjs' });
+    expect(diagnostics[0]!.message).toContain('boom');
+  });
+});
+
+describe('loadConfig: which file', () => {
+  it('prefers mjs over json and yaml', async () => {
+    const root = project({
+      'quire.config.yaml': 'title: From YAML\n',
+      'quire.config.json': '{"title": "From JSON"}',
+      'quire.config.mjs': 'export default { title: "From MJS" };\n',
+    });
+    expect(findConfigFile(root)).toBe(path.join(root, 'quire.config.mjs'));
+    expect((await loadConfig(root)).config.title).toBe('From MJS');
+  });
+
+  it('prefers ts over mjs', async () => {
+    const root = project({
+      'quire.config.mjs': 'export default { title: "From MJS" };\n',
+      'quire.config.ts': 'export default { title: "From TS" };\n',
+    });
+    expect((await loadConfig(root)).config.title).toBe('From TS');
+  });
+
+  it('prefers json over yaml', async () => {
+    const root = project({ 'quire.config.yaml': 'title: From YAML\n', 'quire.config.json': '{"title": "From JSON"}' });
+    expect((await loadConfig(root)).config.title).toBe('From JSON');
+  });
+
+  it('uses --config relative to the root, and its folder as the root', async () => {
+    const root = project({ 'site/custom.yaml': 'title: Custom\n', 'quire.config.yaml': 'title: Default\n' });
+    const loaded = await loadConfig(root, 'site/custom.yaml');
+    expect(loaded.config.title).toBe('Custom');
+    expect(loaded.file).toBe(path.join(root, 'site', 'custom.yaml'));
+    expect(loaded.root).toBe(path.join(root, 'site'));
+  });
+
+  it('reports a missing --config file as ConfigNotFound', async () => {
+    const root = project({ 'quire.config.yaml': 'title: Exists\n' });
+    const diagnostics = await failure(loadConfig(root, 'missing.yaml'));
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]!.code).toBe('ConfigNotFound');
+    expect(diagnostics[0]!.message).toContain('missing.yaml');
+  });
+});

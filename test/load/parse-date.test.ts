@@ -1,0 +1,155 @@
+import { parse as parseToml } from 'smol-toml';
+import { describe, expect, it } from 'vitest';
+import { dateFromFileName, parseDate, type DateResult } from '../../src/load/parse-date.js';
+import type { EntryDate } from '../../src/types.js';
+
+const SHANGHAI = 'Asia/Shanghai';
+
+function ok(result: DateResult): EntryDate {
+  if (!result.ok) throw new Error(`expected a date, got: ${result.reason}`);
+  return result.date;
+}
+
+function reason(result: DateResult): string {
+  if (result.ok) throw new Error(`expected a failure, got ${result.date.iso}`);
+  return result.reason;
+}
+
+describe('parseDate', () => {
+  it('reads "YYYY-MM-DD HH:mm:ss" as wall-clock time in the site zone, not the machine zone', () => {
+    const date = ok(parseDate('2025-07-09 06:48:00', SHANGHAI));
+    expect(date.iso).toBe('2025-07-09T06:48:00.000+08:00');
+    expect(date.epochMs).toBe(Date.UTC(2025, 6, 8, 22, 48));
+  });
+
+  it('accepts a time without seconds', () => {
+    const date = ok(parseDate('2025-07-09 06:48', SHANGHAI));
+    expect(date.iso).toBe('2025-07-09T06:48:00.000+08:00');
+    expect(date.epochMs).toBe(Date.UTC(2025, 6, 8, 22, 48));
+  });
+
+  it('reads a bare date as midnight in the site zone', () => {
+    const date = ok(parseDate('2025-07-09', SHANGHAI));
+    expect(date.iso).toBe('2025-07-09T00:00:00.000+08:00');
+    expect(date.epochMs).toBe(Date.UTC(2025, 6, 8, 16, 0));
+  });
+
+  it('reads a bare date as midnight of another zone when the site zone differs', () => {
+    const date = ok(parseDate('2025-07-09', 'Europe/Berlin'));
+    expect(date.iso).toBe('2025-07-09T00:00:00.000+02:00');
+    expect(date.epochMs).toBe(Date.UTC(2025, 6, 8, 22, 0));
+  });
+
+  it('keeps the instant of an ISO date with an offset and expresses it in the site zone', () => {
+    const date = ok(parseDate('2025-07-09T06:48:00+02:00', SHANGHAI));
+    expect(date.iso).toBe('2025-07-09T12:48:00.000+08:00');
+    expect(date.epochMs).toBe(Date.UTC(2025, 6, 9, 4, 48));
+  });
+
+  it('reads a trailing Z as UTC', () => {
+    const date = ok(parseDate('2025-07-09T06:48:00Z', SHANGHAI));
+    expect(date.iso).toBe('2025-07-09T14:48:00.000+08:00');
+    expect(date.epochMs).toBe(Date.UTC(2025, 6, 9, 6, 48));
+  });
+
+  it('reads an ISO date-time without offset in the site zone', () => {
+    const date = ok(parseDate('2025-07-09T06:48', SHANGHAI));
+    expect(date.iso).toBe('2025-07-09T06:48:00.000+08:00');
+  });
+
+  it('ignores surrounding whitespace', () => {
+    expect(ok(parseDate('  2025-07-09  ', SHANGHAI)).iso).toBe('2025-07-09T00:00:00.000+08:00');
+  });
+
+  it('reads a TOML local date-time (a Date subclass) as wall-clock time in the site zone', () => {
+    const value = parseToml('d = 2025-07-09 06:48:00').d;
+    expect(value).toBeInstanceOf(Date);
+    const date = ok(parseDate(value, SHANGHAI));
+    expect(date.iso).toBe('2025-07-09T06:48:00.000+08:00');
+    expect(date.epochMs).toBe(Date.UTC(2025, 6, 8, 22, 48));
+  });
+
+  it('reads a TOML local date as midnight in the site zone', () => {
+    const date = ok(parseDate(parseToml('d = 2025-07-09').d, SHANGHAI));
+    expect(date.iso).toBe('2025-07-09T00:00:00.000+08:00');
+  });
+
+  it('keeps the instant of a TOML offset date-time', () => {
+    const date = ok(parseDate(parseToml('d = 2025-07-09T06:48:00+02:00').d, SHANGHAI));
+    expect(date.epochMs).toBe(Date.UTC(2025, 6, 9, 4, 48));
+    expect(date.iso).toBe('2025-07-09T12:48:00.000+08:00');
+  });
+
+  it('treats a plain Date as an instant', () => {
+    const date = ok(parseDate(new Date(Date.UTC(2025, 6, 8, 22, 48)), SHANGHAI));
+    expect(date.iso).toBe('2025-07-09T06:48:00.000+08:00');
+    expect(date.epochMs).toBe(Date.UTC(2025, 6, 8, 22, 48));
+  });
+
+  it('rejects an invalid Date object', () => {
+    expect(parseDate(new Date('nope'), SHANGHAI).ok).toBe(false);
+  });
+
+  it('rejects month 13 and names the month', () => {
+    const why = reason(parseDate('2025-13-45', SHANGHAI));
+    expect(why).toContain('2025-13-45');
+    expect(why).toMatch(/month/);
+  });
+
+  it('rejects February 30 and names the day', () => {
+    const why = reason(parseDate('2025-02-30', SHANGHAI));
+    expect(why).toContain('2025-02-30');
+    expect(why).toMatch(/day/);
+  });
+
+  it('rejects February 29 of a common year but accepts it in a leap year', () => {
+    expect(reason(parseDate('2025-02-29', SHANGHAI))).toMatch(/day/);
+    expect(ok(parseDate('2024-02-29', SHANGHAI)).iso).toBe('2024-02-29T00:00:00.000+08:00');
+  });
+
+  it('rejects hour 25 and names the hour', () => {
+    expect(reason(parseDate('2025-07-09 25:00', SHANGHAI))).toMatch(/hour/);
+  });
+
+  it('rejects text that does not start with YYYY-MM-DD', () => {
+    expect(reason(parseDate('July 9, 2025', SHANGHAI))).toContain('not a date in a known form');
+    expect(reason(parseDate('2025-7-9', SHANGHAI))).toContain('not a date in a known form');
+  });
+
+  it('rejects trailing garbage after the date', () => {
+    expect(parseDate('2025-07-09x', SHANGHAI).ok).toBe(false);
+  });
+
+  it.each([
+    [2025, 'number 2025'],
+    [true, 'boolean true'],
+    [['2025-07-09'], 'a list'],
+    [null, 'null'],
+    [{ y: 2025 }, 'a mapping'],
+  ])('rejects the non-date value %j', (value, described) => {
+    expect(reason(parseDate(value, SHANGHAI))).toBe(`expected a date, got ${described}`);
+  });
+});
+
+describe('dateFromFileName', () => {
+  it('splits YYYY-MM-DD-slug', () => {
+    expect(dateFromFileName('2025-07-09-hello-world')).toEqual({ date: '2025-07-09', rest: 'hello-world' });
+  });
+
+  it('keeps a Chinese rest', () => {
+    expect(dateFromFileName('2024-03-18-远程办公')).toEqual({ date: '2024-03-18', rest: '远程办公' });
+  });
+
+  it('returns undefined without a date prefix', () => {
+    expect(dateFromFileName('hello-world')).toBeUndefined();
+  });
+
+  it('returns undefined for a bare date with nothing after it', () => {
+    expect(dateFromFileName('2025-07-09')).toBeUndefined();
+    expect(dateFromFileName('2025-07-09-')).toBeUndefined();
+  });
+
+  it('does not validate the date itself (that is parseDate’s job)', () => {
+    expect(dateFromFileName('2025-13-45-x')).toEqual({ date: '2025-13-45', rest: 'x' });
+  });
+});

@@ -1,0 +1,133 @@
+import type { Root, RootContent } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toHtml } from 'hast-util-to-html';
+import type { Raw } from 'mdast-util-to-hast';
+import { describe, expect, it } from 'vitest';
+import { excerptBeforeMore, summarize } from '../../../src/render/markdown/excerpt.js';
+
+const html = (source: string): Root => fromHtml(source, { fragment: true });
+const nodes = (source: string): RootContent[] => html(source).children;
+const more = (value = '<!-- more -->'): Raw => ({ type: 'raw', value });
+
+function summary(source: string, limit: number): { html: string; truncated: boolean } {
+  const result = summarize(html(source), limit);
+  return { html: toHtml(result.tree), truncated: result.truncated };
+}
+
+/** Serialise, parse again and serialise: a fragment with an unclosed or misnested tag would change. */
+function expectWellFormed(fragment: string): void {
+  expect(toHtml(html(fragment))).toBe(fragment);
+}
+
+describe('summarize', () => {
+  it('cuts Latin text after N words and adds an ellipsis', () => {
+    expect(summary('<p>one two three four five six</p>', 3)).toEqual({ html: '<p>one two three…</p>', truncated: true });
+  });
+
+  it('cuts between words, dropping the space before the ellipsis', () => {
+    expect(summary('<p>one two, three</p>', 2)).toEqual({ html: '<p>one two,…</p>', truncated: true });
+  });
+
+  it('counts a CJK character as half a word (src/render/markdown/excerpt.ts contract)', () => {
+    // 13 characters with a limit of 5 words: 10 characters are kept.
+    expect(summary('<p>一二三四五六七八九十甲乙丙</p>', 5)).toEqual({ html: '<p>一二三四五六七八九十…</p>', truncated: true });
+    expect(summary('<p>你好，世界！今天天气很好。</p>', 4)).toEqual({ html: '<p>你好，世界！今天天气…</p>', truncated: true });
+  });
+
+  it('keeps CJK text that fits exactly, untruncated', () => {
+    expect(summary('<p>一二三四五六七八九十</p>', 5)).toEqual({ html: '<p>一二三四五六七八九十</p>', truncated: false });
+  });
+
+  it('mixes both scripts', () => {
+    // Go (1) + 语言很好 (4 × ½) = 3 words; "and" would be the fourth.
+    expect(summary('<p>Go 语言很好 and fast</p>', 3)).toEqual({ html: '<p>Go 语言很好…</p>', truncated: true });
+  });
+
+  it('returns short text whole and not truncated', () => {
+    expect(summary('<p>short <em>text</em></p>', 10)).toEqual({ html: '<p>short <em>text</em></p>', truncated: false });
+    expect(summary('<p>one two</p>', 2)).toEqual({ html: '<p>one two</p>', truncated: false });
+  });
+
+  it('closes every element it cuts short', () => {
+    const result = summary('<p>Hello <strong>big <em>wide</em> world</strong> again</p><p>Next</p>', 3);
+    expect(result).toEqual({ html: '<p>Hello <strong>big <em>wide</em></strong></p>', truncated: true });
+    expectWellFormed(result.html);
+
+    const deep = summary('<blockquote><p>one <a href="/x"><strong>two three</strong> four</a></p></blockquote><p>after</p>', 2);
+    expect(deep).toEqual({ html: '<blockquote><p>one <a href="/x"><strong>two…</strong></a></p></blockquote>', truncated: true });
+    expectWellFormed(deep.html);
+  });
+
+  it('cuts inside a list and keeps the list structure', () => {
+    const result = summary('<ul><li>alpha beta</li><li>gamma delta</li></ul>', 3);
+    expect(result).toEqual({ html: '<ul><li>alpha beta</li><li>gamma…</li></ul>', truncated: true });
+    expectWellFormed(result.html);
+  });
+
+  it('continues across paragraphs and stops at the limit', () => {
+    expect(summary('<p>one two</p><p>three four</p><p>five</p>', 3)).toEqual({ html: '<p>one two</p><p>three…</p>', truncated: true });
+  });
+
+  it('skips code blocks, tables and headings', () => {
+    const result = summary('<h2>Title words here</h2><pre><code>code code code</code></pre><table><tr><td>cell cell</td></tr></table><p>Para text here</p>', 2);
+    expect(result).toEqual({ html: '<p>Para text…</p>', truncated: true });
+  });
+
+  it('drops ids and footnote references', () => {
+    const result = summary('<p id="p1"><a href="/x" id="q">link</a> text<sup><a href="#fn-1" id="fnref-1" data-footnote-ref>1</a></sup> end</p>', 50);
+    expect(result.html).toBe('<p><a href="/x">link</a> text end</p>');
+  });
+
+  it('returns an empty tree for a page without prose', () => {
+    expect(summary('<pre><code>only code</code></pre>', 10)).toEqual({ html: '', truncated: false });
+  });
+});
+
+describe('excerptBeforeMore', () => {
+  it('keeps what is before a top-level <!-- more -->', () => {
+    const tree: Root = { type: 'root', children: [...nodes('<p>Before</p><p>Also before</p>'), more(), ...nodes('<p>After</p>')] };
+    const excerpt = excerptBeforeMore(tree);
+    expect(excerpt).toBeDefined();
+    expect(toHtml(excerpt!)).toBe('<p>Before</p><p>Also before</p>');
+  });
+
+  it('accepts the marker in other spellings', () => {
+    for (const marker of ['<!--more-->', '<!-- MORE -->', '  <!--   more   -->\n']) {
+      const excerpt = excerptBeforeMore({ type: 'root', children: [...nodes('<p>A</p>'), more(marker), ...nodes('<p>B</p>')] });
+      expect(excerpt && toHtml(excerpt)).toBe('<p>A</p>');
+    }
+  });
+
+  it('returns undefined without a marker', () => {
+    expect(excerptBeforeMore(html('<p>no marker</p><!-- more -->'))).toBeUndefined();
+    expect(excerptBeforeMore({ type: 'root', children: [...nodes('<p>x</p>'), more('<!-- less -->')] })).toBeUndefined();
+  });
+
+  it('ignores a marker nested inside an element', () => {
+    const tree: Root = { type: 'root', children: [{ type: 'element', tagName: 'div', properties: {}, children: [more()] }] };
+    expect(excerptBeforeMore(tree)).toBeUndefined();
+  });
+
+  it('splits at the first marker', () => {
+    const tree: Root = { type: 'root', children: [...nodes('<p>One</p>'), more(), ...nodes('<p>Two</p>'), more(), ...nodes('<p>Three</p>')] };
+    expect(toHtml(excerptBeforeMore(tree)!)).toBe('<p>One</p>');
+  });
+
+  it('removes footnote references and ids', () => {
+    const tree: Root = {
+      type: 'root',
+      children: [
+        ...nodes('<h2 id="intro">Intro</h2><p>Claim<sup><a href="#user-content-fn-1" id="user-content-fnref-1" data-footnote-ref aria-describedby="footnote-label">1</a></sup> stands.</p>'),
+        more(),
+        ...nodes('<p>Rest</p>'),
+      ],
+    };
+    expect(toHtml(excerptBeforeMore(tree)!)).toBe('<h2>Intro</h2><p>Claim stands.</p>');
+  });
+
+  it('leaves the original tree untouched', () => {
+    const tree: Root = { type: 'root', children: [...nodes('<h2 id="intro">Intro</h2>'), more()] };
+    excerptBeforeMore(tree);
+    expect(toHtml(tree, { allowDangerousHtml: true })).toBe('<h2 id="intro">Intro</h2><!-- more -->');
+  });
+});
