@@ -1,7 +1,10 @@
 import type { Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { VFile } from 'vfile';
+import { hrefOf } from '../collect/url-path.js';
 import type { Diagnostic } from '../diagnostics.js';
+import { feedCodeBlock } from './code/feed-code-block.js';
+import { feedSafeTree } from './markdown/feed-safe.js';
 import type { Placed } from '../types.js';
 import type { CodeHighlighter } from './highlight.js';
 import type { MarkdownProcessor, PageData } from './markdown/create-processor.js';
@@ -12,6 +15,8 @@ import { textStats } from './markdown/text-stats.js';
 
 export interface RenderedEntry {
   readonly html: string;
+  /** The page for feeds and e-mail: absolute URLs, no scripts, feed-safe code blocks. */
+  readonly feedHtml: string;
   /** Before `<!-- more -->`, else an automatic summary; HTML safe to show on list pages. */
   readonly excerptHtml: string;
   /** True when the excerpt is not the whole text (show "Read more"). */
@@ -28,6 +33,9 @@ export interface EntryRenderContext {
   readonly highlighter: CodeHighlighter;
   readonly links: LinkContext;
   readonly summaryLength: number;
+  /** Absolute site URL (ends in `/`), to make feed URLs absolute. */
+  readonly siteUrl: string;
+  readonly basePath: string;
 }
 
 /** Markdown tree → HTML of the page, its excerpt, TOC and reading statistics. */
@@ -37,6 +45,8 @@ export async function renderEntry(placed: Placed, ctx: EntryRenderContext): Prom
   const file = new VFile({ path: entry.source.path, data: { quire: data } });
   const tree = (await ctx.processor.run(structuredClone(entry.mdast), file)) as Root;
   const html = ctx.processor.stringify(tree, file);
+  const pageAbsoluteUrl = new URL(hrefOf(placed.url, ctx.basePath), ctx.siteUrl).href;
+  const feedHtml = ctx.processor.stringify(feedSafeTree(tree, pageAbsoluteUrl, feedCodeBlock), file);
 
   const marked = excerptBeforeMore(tree);
   const summary = marked ? { tree: marked, truncated: true } : summarize(tree, ctx.summaryLength);
@@ -46,6 +56,7 @@ export async function renderEntry(placed: Placed, ctx: EntryRenderContext): Prom
   return {
     rendered: {
       html,
+      feedHtml,
       excerptHtml,
       hasMore: summary.truncated,
       descriptionText: entry.description ?? entry.summary ?? plain,

@@ -35,7 +35,7 @@ export async function renderSite(site: Site, config: ResolvedConfig, tools: Rend
     const placed = site.entries[key]!;
     const processor = tools.processorFor(placed.entry.lang ?? config.language);
     try {
-      const result = await renderEntry(placed, { processor, highlighter: tools.highlighter, links, summaryLength: config.summaryLength });
+      const result = await renderEntry(placed, { processor, highlighter: tools.highlighter, links, summaryLength: config.summaryLength, siteUrl: config.url, basePath: config.basePath });
       rendered[key] = result.rendered;
       diagnostics.push(...result.diagnostics);
     } catch (error) {

@@ -1,0 +1,52 @@
+import type { Element, Root, RootContent } from 'hast';
+
+const URL_ATTRIBUTES = ['href', 'src', 'poster', 'cite'] as const;
+const DROPPED = new Set(['script', 'style', 'button', 'noscript', 'template', 'iframe', 'form', 'input']);
+
+/**
+ * A copy of a page's tree for feeds and e-mail, where nothing can be resolved against the
+ * site: every URL absolute (`#fn-1` → `https://…/posts/x/#fn-1`, `/img.png` →
+ * `https://…/img.png`), no scripts, buttons or styles, code blocks reduced to one
+ * `<pre><code>` with inline colours (see `feedCodeBlock`).
+ */
+export function feedSafeTree(tree: Root, pageAbsoluteUrl: string, codeBlock: (pre: Element) => Element): Root {
+  const clean = (nodes: readonly RootContent[]): RootContent[] =>
+    nodes.flatMap((node): RootContent[] => {
+      if (node.type === 'raw' && /^\s*<(script|style|button|iframe)\b/i.test(node.value)) return [];
+      if (node.type !== 'element') return [node];
+      if (DROPPED.has(node.tagName)) {
+        // A task-list checkbox carries meaning: keep it as a character.
+        if (node.tagName === 'input' && node.properties['type'] === 'checkbox') return [{ type: 'text', value: node.properties['checked'] ? '☑' : '☐' }];
+        return [];
+      }
+      if (node.tagName === 'pre') return [codeBlock(node)];
+      const properties = { ...node.properties };
+      for (const attribute of URL_ATTRIBUTES) {
+        const value = properties[attribute];
+        if (typeof value === 'string' && value !== '') properties[attribute] = absolute(value, pageAbsoluteUrl);
+      }
+      const srcSet: unknown = properties['srcSet'];
+      if (typeof srcSet === 'string' || Array.isArray(srcSet)) properties['srcSet'] = absoluteSrcset(Array.isArray(srcSet) ? srcSet.join(', ') : srcSet, pageAbsoluteUrl);
+      return [{ ...node, properties, children: clean(node.children) as Element['children'] }];
+    });
+  return { type: 'root', children: clean(tree.children) };
+}
+
+function absolute(value: string, base: string): string {
+  if (/^(mailto|tel|data):/i.test(value)) return value;
+  try {
+    return new URL(value, base).href;
+  } catch {
+    return value;
+  }
+}
+
+function absoluteSrcset(value: string, base: string): string {
+  return value
+    .split(',')
+    .map((candidate) => {
+      const [url, ...descriptor] = candidate.trim().split(/\s+/);
+      return [absolute(url ?? '', base), ...descriptor].join(' ');
+    })
+    .join(', ');
+}
