@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { openHighlightCache } from './cache/highlight-cache-file.js';
 import { collectSite } from './collect/collect-site.js';
 import { loadConfig } from './config/load-config.js';
 import { resolveConfig, type BuildFlags, type ResolvedConfig } from './config/resolve-config.js';
@@ -82,7 +83,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   stageDone(collected.diagnostics);
   const { site } = collected;
 
-  const highlighter = await timed('highlighter', () => createCodeHighlighter(config.highlight.themes));
+  const cache = await timed('cache', () => openHighlightCache(config.cacheDir));
+  const highlighter = await timed('highlighter', () => createCodeHighlighter({ ...config.highlight, cache }));
   let rendered;
   try {
     rendered = await timed('render', () => renderSite(site, config, { processorFor, highlighter, templates: createTemplateEngine(config) }));
@@ -92,6 +94,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   stageDone(rendered.diagnostics);
 
   await timed('write', () => writeSite(config.outDir, rendered.pages, site.copies));
+  await timed('cacheSave', () => cache.save().catch(() => undefined));
 
   return {
     config,

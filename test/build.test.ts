@@ -169,9 +169,9 @@ describe('building the sample site under a sub-path', () => {
 
   it('highlights code at build time and shows an unknown language as escaped plain text', () => {
     const html = read('posts/go-loader/index.html');
-    expect(html).toMatch(/<pre class="shiki[^"]*"[^>]*><code><span class="line"><span style="color:#/);
+    expect(html).toMatch(/<figure class="code-block" data-lang="go"><pre class="shiki"[^>]*><code class="language-go"><span class="line"><span style="color:#[0-9A-Fa-f]{6};--shiki-dark:#[0-9A-Fa-f]{6}">/);
     const bundle = read('posts/shiki-bundle/index.html');
-    expect(bundle).toMatch(/<pre class="code-plain"><code class="language-nosuchlang">/);
+    expect(bundle).toMatch(/<figure class="code-block" data-lang="nosuchlang"><pre class="code-plain"[^>]*><code class="language-nosuchlang">/);
     expect(result.diagnostics.some((d) => d.code === 'UnknownLanguage' && d.file === 'content/posts/shiki-bundle/index.md' && d.line !== undefined)).toBe(true);
   });
 

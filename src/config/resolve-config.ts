@@ -11,6 +11,8 @@ export interface BuildFlags {
   readonly baseUrl?: string;
   readonly drafts?: boolean;
   readonly future?: boolean;
+  /** false: neither read nor write the build cache. */
+  readonly cache?: boolean;
   /** The instant "future" is measured against; tests pin it. */
   readonly now?: Date;
 }
@@ -35,8 +37,17 @@ export interface ResolvedConfig {
   readonly permalink: string;
   readonly paginate: number;
   readonly summaryLength: number;
-  readonly highlight: { readonly themes: { readonly light: string; readonly dark: string } };
+  readonly highlight: {
+    readonly themes: { readonly light: string; readonly dark: string };
+    readonly lineNumbers: boolean;
+    readonly tabWidth: number;
+    readonly aliases: Readonly<Record<string, string>>;
+  };
+  /** Absolute path of the build cache folder, or undefined when caching is off. */
+  readonly cacheDir: string | undefined;
   readonly markdown: { readonly remarkPlugins: PluggableList; readonly rehypePlugins: PluggableList };
+  /** Items per feed (0 = all); `full` HTML or `summary` in each item. */
+  readonly feed: { readonly limit: number; readonly content: 'full' | 'summary' };
   readonly params: Readonly<Record<string, unknown>>;
   readonly drafts: boolean;
   readonly future: boolean;
@@ -105,7 +116,9 @@ export function resolveConfig(loaded: LoadedConfig, flags: BuildFlags = {}, cwd:
     paginate: config.paginate,
     summaryLength: config.summaryLength,
     highlight: config.highlight,
+    cacheDir: flags.cache === false ? undefined : path.resolve(root, config.cacheDir),
     markdown: config.markdown as ResolvedConfig['markdown'],
+    feed: config.feed,
     params: config.params,
     drafts: flags.drafts ?? false,
     future: flags.future ?? false,

@@ -20,15 +20,29 @@ export const userConfigSchema = z.strictObject({
   templatesDir: z.string().min(1).default('templates'),
   highlight: z
     .strictObject({
-      themes: z.strictObject({ light: z.string(), dark: z.string() }).default({ light: 'github-light', dark: 'github-dark' }),
+      themes: z.strictObject({ light: z.string().min(1), dark: z.string().min(1) }).default({ light: 'github-light', dark: 'github-dark' }),
+      /** Line numbers on every block (a fence's `showLineNumbers` / `noLineNumbers` wins). */
+      lineNumbers: z.boolean().default(false),
+      tabWidth: z.int().min(1).max(16).default(4),
+      /** Extra fence names, e.g. `{ "vue2": "vue" }`. */
+      aliases: z.record(z.string(), z.string()).default({}),
     })
-    .default({ themes: { light: 'github-light', dark: 'github-dark' } }),
+    .prefault({}),
+  /** Folder for the build cache (highlighted code); safe to delete. */
+  cacheDir: z.string().min(1).default('.quire-cache'),
   markdown: z
     .strictObject({
       remarkPlugins: z.array(plugin).default([]),
       rehypePlugins: z.array(plugin).default([]),
     })
     .default({ remarkPlugins: [], rehypePlugins: [] }),
+  /** Feeds (RSS, Atom, JSON Feed): items per feed (0 = all) and full text or summaries. */
+  feed: z
+    .strictObject({
+      limit: z.int().min(0).default(20),
+      content: z.enum(['full', 'summary']).default('full'),
+    })
+    .default({ limit: 20, content: 'full' }),
   /** Free-form values handed to templates as `site.params`. */
   params: z.record(z.string(), z.unknown()).default({}),
 });

@@ -68,7 +68,7 @@ describe('loadConfig: YAML and JSON', () => {
     expect(diagnostics).toHaveLength(1);
     expect(diagnostics[0]).toMatchObject({ code: 'ConfigUnknownKey', line: 5 });
     expect(diagnostics[0]!.message).toContain('highlight.zzzzzz');
-    expect(diagnostics[0]!.hint).toBe('valid keys here: themes');
+    expect(diagnostics[0]!.hint).toBe('valid keys here: themes, lineNumbers, tabWidth, aliases');
   });
 
   it('suggests nested keys with their path', async () => {

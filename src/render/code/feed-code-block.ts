@@ -1,47 +1,49 @@
 import type { Element, ElementContent } from 'hast';
 import { toString } from 'hast-util-to-string';
 
+/** Backgrounds for marked lines where no stylesheet reaches (feeds, e-mail): the light theme's. */
+const LINE_BACKGROUND: Readonly<Record<string, string>> = { highlighted: '#fff8c5', add: '#e6ffec', remove: '#ffebe9' };
+
 /**
- * The feed and e-mail form of a code block: one `<pre><code>` whose only styling is inline light
- * colours. No classes, CSS variables, captions, gutters or buttons that need the site's CSS or
- * JavaScript, so a reader shows the code and its text is the source, byte for byte.
+ * The feed and e-mail form of a code block: an optional caption paragraph and one
+ * `<pre><code>` whose only styling is inline light colours. No classes, CSS variables, gutters
+ * or buttons that need the site's CSS or JavaScript, so a reader shows the code and the text of
+ * the block is the source, byte for byte. Returns undefined for an element that is not a code block.
  */
-export function feedCodeBlock(block: Element): Element {
-  const pre = findPre(block);
-  if (!pre) return { type: 'element', tagName: 'pre', properties: {}, children: [{ type: 'element', tagName: 'code', properties: {}, children: [{ type: 'text', value: toString(block) }] }] };
+export function feedCodeBlock(node: Element): ElementContent[] | undefined {
+  const isFigure = node.tagName === 'figure' && classList(node).includes('code-block');
+  if (!isFigure && node.tagName !== 'pre') return undefined;
+  const pre = isFigure ? node.children.find((c): c is Element => c.type === 'element' && c.tagName === 'pre') : node;
+  const out: ElementContent[] = [];
+  const caption = isFigure ? node.children.find((c): c is Element => c.type === 'element' && c.tagName === 'figcaption') : undefined;
+  if (caption) out.push({ type: 'element', tagName: 'p', properties: {}, children: [{ type: 'element', tagName: 'code', properties: {}, children: [{ type: 'text', value: toString(caption) }] }] });
+  if (!pre) return out;
   const code = pre.children.find((c): c is Element => c.type === 'element' && c.tagName === 'code');
   const content = code ? code.children : pre.children;
-  return {
+  out.push({
     type: 'element',
     tagName: 'pre',
-    properties: inlineStyleOnly(pre.properties['style']),
+    properties: inlineStyle(pre.properties['style'], undefined),
     children: [{ type: 'element', tagName: 'code', properties: {}, children: content.map(strip) }],
-  };
-}
-
-function findPre(node: Element): Element | undefined {
-  if (node.tagName === 'pre') return node;
-  for (const child of node.children) {
-    if (child.type === 'element') {
-      const found = findPre(child);
-      if (found) return found;
-    }
-  }
-  return undefined;
+  });
+  return out;
 }
 
 function strip(node: ElementContent): ElementContent {
   if (node.type !== 'element') return node;
-  return { type: 'element', tagName: 'span', properties: inlineStyleOnly(node.properties['style']), children: node.children.map(strip) };
+  const classes = classList(node);
+  const background = classes.includes('highlighted') ? LINE_BACKGROUND['highlighted'] : classes.includes('add') ? LINE_BACKGROUND['add'] : classes.includes('remove') ? LINE_BACKGROUND['remove'] : undefined;
+  return { type: 'element', tagName: 'span', properties: inlineStyle(node.properties['style'], background), children: node.children.map(strip) };
 }
 
-/** Keep plain declarations of an inline style, drop custom properties (`--shiki-dark: …`). */
-function inlineStyleOnly(style: unknown): Element['properties'] {
-  if (typeof style !== 'string') return {};
-  const kept = style
-    .split(';')
-    .map((d) => d.trim())
-    .filter((d) => d !== '' && !d.startsWith('--'))
-    .join(';');
-  return kept ? { style: kept } : {};
+function classList(node: Element): string[] {
+  const value: unknown = node.properties['className'];
+  return Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(/\s+/) : [];
+}
+
+/** Plain declarations of an inline style (custom properties like `--shiki-dark` dropped), plus a background. */
+function inlineStyle(style: unknown, background: string | undefined): Element['properties'] {
+  const declarations = typeof style === 'string' ? style.split(';').map((d) => d.trim()).filter((d) => d !== '' && !d.startsWith('--')) : [];
+  if (background) declarations.push(`background-color:${background}`);
+  return declarations.length > 0 ? { style: declarations.join(';') } : {};
 }

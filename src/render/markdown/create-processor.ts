@@ -11,7 +11,6 @@ import type { VFile } from 'vfile';
 import { warning, type Diagnostic } from '../../diagnostics.js';
 import type { Entry } from '../../types.js';
 import type { CodeHighlighter } from '../highlight.js';
-import { plainCodeBlock } from '../highlight.js';
 import { addHeadingIds, type TocItem } from './heading-ids.js';
 import { rewriteLinks, type LinkContext } from './rewrite-links.js';
 
@@ -78,25 +77,19 @@ function highlightCode(tree: HastRoot, data: PageData): void {
     if (!code) return;
     const classes = Array.isArray(code.properties['className']) ? code.properties['className'].map(String) : [];
     const fence = classes.find((c) => c.startsWith('language-'))?.slice('language-'.length) ?? '';
+    const meta = (code.data as { meta?: string } | undefined)?.meta;
     const text = toString(code).replace(/\n$/, '');
-    const lang = data.highlighter.resolve(fence);
-    let replacement: Element;
-    if (lang === undefined) {
+    const place = { file: data.entry.displayPath, line: node.position?.start.line, column: node.position?.start.column, source: data.entry.text };
+    const result = data.highlighter.render(text, fence, meta);
+    if (result.unknownLanguage) {
       data.diagnostics.push(
-        warning(
-          'UnknownLanguage',
-          `no syntax highlighting for the code language "${fence}"; shown as plain text`,
-          { file: data.entry.displayPath, line: node.position?.start.line, column: node.position?.start.column, source: data.entry.text },
-          'use a language name shiki knows (https://shiki.style/languages), or `text`',
-        ),
+        warning('UnknownLanguage', `no syntax highlighting for the code language "${fence}"; shown as plain text`, place, 'use a language name shiki knows (https://shiki.style/languages), or `text`; or map it with `highlight.aliases`'),
       );
-      replacement = plainCodeBlock(text, fence);
-    } else {
-      replacement = data.highlighter.highlight(text, lang);
+    } else if (result.tooLong) {
+      data.diagnostics.push(warning('UnknownLanguage', `a code block of ${text.length} characters is too long to highlight; shown as plain text`, place, 'split it, or link to the file instead'));
     }
-    replacement.position = node.position;
-    replacement.properties['dataLang'] = lang === undefined || lang === 'plain' ? undefined : fence;
-    parent.children[index] = replacement;
+    result.element.position = node.position;
+    parent.children[index] = result.element;
     return SKIP;
   });
 }

@@ -1,4 +1,4 @@
-import type { Element, Root, RootContent } from 'hast';
+import type { Element, ElementContent, Root, RootContent } from 'hast';
 
 const URL_ATTRIBUTES = ['href', 'src', 'poster', 'cite'] as const;
 const DROPPED = new Set(['script', 'style', 'button', 'noscript', 'template', 'iframe', 'form', 'input']);
@@ -9,7 +9,7 @@ const DROPPED = new Set(['script', 'style', 'button', 'noscript', 'template', 'i
  * `https://…/img.png`), no scripts, buttons or styles, code blocks reduced to one
  * `<pre><code>` with inline colours (see `feedCodeBlock`).
  */
-export function feedSafeTree(tree: Root, pageAbsoluteUrl: string, codeBlock: (pre: Element) => Element): Root {
+export function feedSafeTree(tree: Root, pageAbsoluteUrl: string, codeBlock: (node: Element) => ElementContent[] | undefined): Root {
   const clean = (nodes: readonly RootContent[]): RootContent[] =>
     nodes.flatMap((node): RootContent[] => {
       if (node.type === 'raw' && /^\s*<(script|style|button|iframe)\b/i.test(node.value)) return [];
@@ -19,7 +19,8 @@ export function feedSafeTree(tree: Root, pageAbsoluteUrl: string, codeBlock: (pr
         if (node.tagName === 'input' && node.properties['type'] === 'checkbox') return [{ type: 'text', value: node.properties['checked'] ? '☑' : '☐' }];
         return [];
       }
-      if (node.tagName === 'pre') return [codeBlock(node)];
+      const replaced = codeBlock(node);
+      if (replaced) return replaced as RootContent[];
       const properties = { ...node.properties };
       for (const attribute of URL_ATTRIBUTES) {
         const value = properties[attribute];

@@ -1,0 +1,26 @@
+// Copy buttons for code blocks: progressive enhancement, the page reads the same without it.
+// The copied text is the code only: line numbers and diff signs are CSS, not characters.
+(() => {
+  const zh = (document.documentElement.lang || '').toLowerCase().startsWith('zh');
+  const label = zh ? { copy: '复制', done: '已复制', fail: '复制失败', aria: '复制代码' } : { copy: 'Copy', done: 'Copied', fail: 'Failed', aria: 'Copy code' };
+  if (!navigator.clipboard) return;
+  for (const block of document.querySelectorAll('figure.code-block')) {
+    const code = block.querySelector('pre code');
+    if (!code) continue;
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'code-copy';
+    button.textContent = label.copy;
+    button.setAttribute('aria-label', label.aria);
+    button.addEventListener('click', async () => {
+      try {
+        await navigator.clipboard.writeText(code.textContent ?? '');
+        button.textContent = label.done;
+      } catch {
+        button.textContent = label.fail;
+      }
+      setTimeout(() => (button.textContent = label.copy), 1500);
+    });
+    block.append(button);
+  }
+})();
