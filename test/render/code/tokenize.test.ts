@@ -1,4 +1,4 @@
-import { createHighlighter, type Highlighter } from 'shiki';
+import { createHighlighter, type BundledLanguage, type BundledTheme, type Highlighter } from 'shiki';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDualThemeTokenizer } from '../../../src/render/code/tokenize.js';
 
@@ -14,7 +14,7 @@ const SAMPLES: Record<string, string> = {
 };
 
 describe('createDualThemeTokenizer', () => {
-  const pairs = [
+  const pairs: Array<{ light: BundledTheme; dark: BundledTheme }> = [
     { light: 'github-light', dark: 'github-dark' },
     { light: 'one-light', dark: 'one-dark-pro' },
     { light: 'catppuccin-latte', dark: 'catppuccin-mocha' },
@@ -30,7 +30,7 @@ describe('createDualThemeTokenizer', () => {
       const tokenizer = createDualThemeTokenizer(highlighter, themes);
       let compared = 0;
       for (const [lang, code] of Object.entries(SAMPLES)) {
-        const reference = highlighter.codeToTokensWithThemes(code, { lang, themes });
+        const reference = highlighter.codeToTokensWithThemes(code, { lang: lang as BundledLanguage, themes: themes as Record<string, BundledTheme> });
         const ours = tokenizer.tokenize(code, lang);
         expect(ours.map((line) => line.map((t) => t[0]).join('')).join('\n'), lang).toBe(code);
         expect(ours.length).toBe(reference.length);
