@@ -32,6 +32,8 @@ export interface Entry {
   /** Shown in messages: path relative to the project root. */
   readonly displayPath: string;
   readonly title: string;
+  /** Where the title came from: front matter, the first `# heading`, or (a stand-in) the file name. */
+  readonly titleFrom: 'front-matter' | 'heading' | 'file-name';
   readonly date: EntryDate | undefined;
   readonly updated: EntryDate | undefined;
   readonly tags: readonly string[];

@@ -94,15 +94,20 @@ export function loadEntry(source: SourceFile, bytes: Uint8Array, ctx: LoadContex
   }
 
   let title = fields.title !== undefined ? String(fields.title).trim() : '';
+  let titleFrom: Entry['titleFrom'] = 'front-matter';
   if (title === '') {
     const first = mdast.children[0];
     if (first?.type === 'heading' && first.depth === 1) {
       title = mdastToString(first).trim();
+      titleFrom = 'heading';
       // The heading became the title: the templates show it, so drop it from the body.
       mdast = { ...mdast, children: mdast.children.slice(1) };
     }
   }
-  if (title === '') title = fromName?.rest ?? nameForSlug;
+  if (title === '') {
+    title = fromName?.rest ?? nameForSlug;
+    titleFrom = 'file-name';
+  }
 
   if (problems.some((p) => p.severity === 'error')) return { entry: undefined, diagnostics: problems };
 
@@ -117,6 +122,7 @@ export function loadEntry(source: SourceFile, bytes: Uint8Array, ctx: LoadContex
     source,
     displayPath: file,
     title,
+    titleFrom,
     date,
     updated,
     tags: unique(fields.tags ?? []),
