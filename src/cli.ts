@@ -26,6 +26,16 @@ export async function main(argv: readonly string[] = process.argv): Promise<numb
       result = runBuild(flags);
     });
 
+  cli
+    .command('init [dir]', 'Create a new site in dir (default: the current folder), ready to publish on GitHub Pages')
+    .option('--lang <lang>', 'Language of the sample content and UI: zh-CN or en (default: from the machine locale)')
+    .option('--timezone <zone>', 'IANA time zone of the site (default: the machine zone)')
+    .option('--force', 'Write into a folder that has other files (same-named files are overwritten, nothing is deleted)')
+    .example('quire init my-blog --lang en')
+    .action((dir: string | undefined, flags: { lang?: unknown; timezone?: unknown; force?: unknown }) => {
+      result = runInit(dir, flags, version);
+    });
+
   cli.help();
   cli.version(version);
   cli.parse([...argv], { run: false });
@@ -38,7 +48,14 @@ export async function main(argv: readonly string[] = process.argv): Promise<numb
     cli.outputHelp();
     return 0;
   }
-  await cli.runMatchedCommand();
+  try {
+    await cli.runMatchedCommand();
+  } catch (error) {
+    // cac's own checks (unknown option, missing value) are the user's mistake, not a bug.
+    if (!(error instanceof Error) || error.name !== 'CACError') throw error;
+    process.stderr.write(`${pc.red('error')} ${error.message}; run \`quire ${cli.matchedCommandName} --help\` for the options\n`);
+    return 1;
+  }
   return (await result) ?? 0;
 }
 
@@ -76,6 +93,27 @@ async function runBuild(flags: { config?: string; out?: string; baseUrl?: string
     }
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`${pc.red('error[Internal]')} ${message}\n  this is a bug in quire; please report it with the file that triggers it (set QUIRE_DEBUG=1 for a stack trace)\n`);
+    if (process.env['QUIRE_DEBUG'] && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+    return 1;
+  }
+}
+
+async function runInit(dir: string | undefined, flags: { lang?: unknown; timezone?: unknown; force?: unknown }, version: string): Promise<number> {
+  try {
+    const { runInit: init } = await import('./init/run-init.js');
+    const { locale, timeZone } = Intl.DateTimeFormat().resolvedOptions();
+    return init({
+      dir,
+      flags,
+      cwd: process.cwd(),
+      machine: { locale, timeZone },
+      now: new Date(),
+      quireVersion: version,
+      stdout: (text) => process.stdout.write(text),
+      stderr: (text) => process.stderr.write(text),
+    });
+  } catch (error) {
+    process.stderr.write(`${pc.red('error[Internal]')} ${error instanceof Error ? error.message : String(error)}\n  this is a bug in quire; please report it (set QUIRE_DEBUG=1 for a stack trace)\n`);
     if (process.env['QUIRE_DEBUG'] && error instanceof Error) process.stderr.write(`${error.stack}\n`);
     return 1;
   }

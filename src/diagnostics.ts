@@ -20,7 +20,10 @@ export type DiagnosticCode =
   | 'UnknownLanguage'
   | 'MarkdownError'
   | 'TemplateError'
-  | 'WriteError';
+  | 'FeedError'
+  | 'WriteError'
+  | 'InitFolderNotEmpty'
+  | 'InitInvalidOption';
 
 export interface Diagnostic {
   readonly code: DiagnosticCode;

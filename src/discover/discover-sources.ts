@@ -5,6 +5,11 @@ import type { Discovery, EntryKind, SourceFile } from '../types.js';
 
 const KIND_OF_FOLDER: Readonly<Record<string, EntryKind>> = { posts: 'post', pages: 'page', weekly: 'weekly', notes: 'note' };
 const MARKDOWN = /\.(md|markdown)$/i;
+/** Folders a site moved from Jekyll still has; like every `_` folder they are skipped, but not silently. */
+const JEKYLL_FOLDERS: Readonly<Record<string, string>> = {
+  _posts: 'rename it to posts/ (names such as 2024-03-18-hello.md keep their date and slug)',
+  _drafts: 'move its files into posts/ with `draft: true` in their front matter',
+};
 
 /** Walk the content folder: every Markdown source with its kind, bundles with their files. */
 export function discoverSources(contentDir: string, displayRoot: string): Discovery {
@@ -23,6 +28,10 @@ export function discoverSources(contentDir: string, displayRoot: string): Discov
   }
 
   for (const dirent of top.sort(byName)) {
+    if (Object.hasOwn(JEKYLL_FOLDERS, dirent.name)) {
+      const full = path.join(contentDir, dirent.name);
+      diagnostics.push(warning('ReadError', `${shown(full)} is ignored: Jekyll's ${dirent.name}/ folder has another name in quire`, { file: shown(full) }, JEKYLL_FOLDERS[dirent.name]));
+    }
     if (dirent.name.startsWith('.') || dirent.name.startsWith('_')) continue;
     const full = path.join(contentDir, dirent.name);
     const kind = KIND_OF_FOLDER[dirent.name];
