@@ -23,6 +23,8 @@ export function expandPermalink(pattern: string, entry: Entry, timezone: string)
     title: slugify(entry.title) || entry.slug,
     section,
   };
+  const unknown = /:([A-Za-z_]+)/.exec(pattern.replace(/:(year|month|day|slug|title|section)\b/g, ''));
+  if (unknown) return { ok: false, reason: `the permalink "${pattern}" uses :${unknown[1]}, which quire does not know (it knows ${PERMALINK_TOKENS.join(' ')})` };
   const expanded = pattern.replace(/:(year|month|day|slug|title|section)\b/g, (_m, token: string) => values[token] ?? '');
   return { ok: true, path: expanded.startsWith('/') ? expanded : `/${expanded}` };
 }

@@ -34,9 +34,12 @@ export function discoverSources(contentDir: string, displayRoot: string): Discov
     }
     if (dirent.name.startsWith('.') || dirent.name.startsWith('_')) continue;
     const full = path.join(contentDir, dirent.name);
-    const kind = KIND_OF_FOLDER[dirent.name];
+    const kind = Object.hasOwn(KIND_OF_FOLDER, dirent.name) ? KIND_OF_FOLDER[dirent.name] : undefined;
     if (!kind) {
-      diagnostics.push(warning('ReadError', `${shown(full)} is ignored: quire reads only posts/, pages/, weekly/ and notes/ in the content folder`, { file: shown(full) }));
+      const near = { post: 'posts', page: 'pages', note: 'notes', blog: 'posts', articles: 'posts' }[dirent.name.toLowerCase()];
+      diagnostics.push(
+        warning('ReadError', `${shown(full)} is ignored: quire reads only posts/, pages/, weekly/ and notes/ in the content folder`, { file: shown(full) }, near ? `rename it to ${near}/` : undefined),
+      );
       continue;
     }
     if (!isDirectory(full)) continue;
@@ -67,6 +70,9 @@ export function discoverSources(contentDir: string, displayRoot: string): Discov
           continue;
         }
         walk(full, kind, new Set([...seen, real]));
+      } else if (/^_index\.(md|markdown)$/i.test(e.name)) {
+        // Hugo's section page: quire makes list pages itself.
+        diagnostics.push(warning('ReadError', `${shown(full)} is ignored: a Hugo section page (_index.md) has no meaning in quire`, { file: shown(full) }, 'move its text to a page in content/pages/ if you need it'));
       } else if (MARKDOWN.test(e.name) && isFile(full)) {
         sources.push({ kind, path: full, rel: toRel(full), assets: [] });
       }

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 
 const text = z.union([z.string(), z.number().transform(String)]);
-const stringList = z.union([z.string().transform((s) => [s]), z.array(text)]).transform((list) => list.map((s) => s.trim()).filter((s) => s !== ''));
+/** A string or a list of strings; Hexo's nested category lists (`[[a, b], c]`) are flattened. */
+const stringList = z
+  .union([z.string().transform((s) => [s]), z.array(z.union([text, z.array(text)]), 'expected a list of strings')], 'expected a string or a list of strings')
+  .transform((list) => list.flat().map((s) => s.trim()).filter((s) => s !== ''));
 const dateValue = z.union([z.string(), z.date()]);
 
 /** Known front-matter fields. Unknown keys are kept for templates (`page.extra`). */

@@ -37,8 +37,9 @@ describe('expandPermalink', () => {
     expect(expandPermalink('blog/:slug/', post, 'Asia/Shanghai')).toEqual({ ok: true, path: '/blog/hi/' });
   });
 
-  it('leaves unknown tokens alone', () => {
-    expect(expandPermalink('/:slugs/:slug/', post, 'Asia/Shanghai')).toEqual({ ok: true, path: '/:slugs/hi/' });
+  it('refuses a token it does not know instead of writing it literally (Jekyll :categories)', () => {
+    expect(expandPermalink('/:slugs/:slug/', post, 'Asia/Shanghai')).toEqual({ ok: false, reason: expect.stringContaining(':slugs') });
+    expect(expandPermalink('/:categories/:year/:title.html', post, 'Asia/Shanghai')).toEqual({ ok: false, reason: expect.stringContaining(':categories, which quire does not know') });
   });
 
   it('fails when the pattern needs a date the entry does not have', () => {
@@ -48,3 +49,4 @@ describe('expandPermalink', () => {
     expect(expandPermalink('/posts/:slug/', undated, 'Asia/Shanghai')).toEqual({ ok: true, path: '/posts/b/' });
   });
 });
+

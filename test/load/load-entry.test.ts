@@ -266,3 +266,18 @@ describe('loadEntry: positions and the rest of the entry', () => {
     expect(entry.text).toBe('---\ntitle: About\nlang: en\nid: 42\n---\nHi');
   });
 });
+
+describe('loadEntry: Hexo nested categories', () => {
+  it('flattens [[a, b], c] into a, b, c', async () => {
+    const { unified } = await import('unified');
+    const remarkParse = (await import('remark-parse')).default;
+    const parser = unified().use(remarkParse);
+    const result = loadEntry({ kind: 'post', path: '/s/content/posts/a.md', rel: 'posts/a.md', assets: [] }, Buffer.from('---\ntitle: A\ncategories: [[技术, Go], 随笔]\ntags: [[x]]\n---\nx\n'), {
+      timezone: 'UTC',
+      displayRoot: '/s',
+      parseMarkdown: (md: string) => parser.parse(md),
+    });
+    expect(result.entry?.categories).toEqual(['技术', 'Go', '随笔']);
+    expect(result.entry?.tags).toEqual(['x']);
+  });
+});

@@ -1,0 +1,60 @@
+import { mkdirSync, symlinkSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { discoverSources } from '../../src/discover/discover-sources.js';
+import { remove, tempDir, writeFiles } from '../helpers/site-fixture.js';
+
+describe('discoverSources', () => {
+  let root: string;
+  beforeEach(() => {
+    root = tempDir();
+  });
+  afterEach(() => remove(root));
+
+  it('finds posts, bundles with their files, pages, weekly issues and notes, sorted', () => {
+    writeFiles(root, {
+      'content/posts/b.md': 'b',
+      'content/posts/a.markdown': 'a',
+      'content/posts/bundle/index.md': 'x',
+      'content/posts/bundle/img/cover.png': 'png',
+      'content/posts/bundle/extra.md': 'not a page',
+      'content/posts/2024/nested.md': 'n',
+      'content/pages/about.md': 'p',
+      'content/weekly/0001.md': 'w',
+      'content/notes/n.md': 'n',
+      'content/posts/.hidden.md': 'h',
+    });
+    const { sources, diagnostics } = discoverSources(path.join(root, 'content'), root);
+    expect(diagnostics).toEqual([]);
+    expect(sources.map((s) => [s.kind, s.rel, s.assets])).toEqual([
+      ['note', 'notes/n.md', []],
+      ['page', 'pages/about.md', []],
+      ['post', 'posts/2024/nested.md', []],
+      ['post', 'posts/a.markdown', []],
+      ['post', 'posts/b.md', []],
+      ['post', 'posts/bundle/index.md', ['extra.md', 'img/cover.png']],
+      ['weekly', 'weekly/0001.md', []],
+    ]);
+  });
+
+  it('ignores Hugo _index.md and unknown folders with a hint, and never reads Object.prototype as a kind', () => {
+    writeFiles(root, { 'content/posts/_index.md': 'hugo', 'content/post/x.md': 'x', 'content/constructor/y.md': 'y', 'content/posts/ok.md': 'ok' });
+    const { sources, diagnostics } = discoverSources(path.join(root, 'content'), root);
+    expect(sources.map((s) => s.rel)).toEqual(['posts/ok.md']);
+    expect(diagnostics.every((d) => d.severity === 'warning')).toBe(true);
+    expect(diagnostics.find((d) => d.message.includes('_index.md'))).toBeDefined();
+    expect(diagnostics.find((d) => d.file === 'content/post')?.hint).toBe('rename it to posts/');
+    expect(diagnostics.find((d) => d.file === 'content/constructor')).toBeDefined();
+  });
+
+  it('survives a symlink loop and reports a missing content folder as an error', () => {
+    writeFiles(root, { 'content/posts/a.md': 'a' });
+    mkdirSync(path.join(root, 'content/posts/loop'));
+    symlinkSync(path.join(root, 'content/posts'), path.join(root, 'content/posts/loop/back'));
+    const { sources, diagnostics } = discoverSources(path.join(root, 'content'), root);
+    expect(sources.map((s) => s.rel)).toEqual(['posts/a.md']);
+    expect(diagnostics.some((d) => d.message.includes('symlink loop'))).toBe(true);
+    const missing = discoverSources(path.join(root, 'nope'), root);
+    expect(missing.diagnostics[0]).toMatchObject({ code: 'ContentDirMissing', severity: 'error' });
+  });
+});
