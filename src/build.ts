@@ -7,6 +7,7 @@ import { resolveConfig, type BuildFlags, type ResolvedConfig } from './config/re
 import { failOnErrors, type Diagnostic } from './diagnostics.js';
 import { discoverSources } from './discover/discover-sources.js';
 import { listFiles } from './discover/list-files.js';
+import { emitFeeds } from './emit/feeds/emit-feeds.js';
 import { writeSite } from './emit/write-site.js';
 import { loadEntries } from './load/load-entries.js';
 import { createCodeHighlighter } from './render/highlight.js';
@@ -93,14 +94,17 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
   stageDone(rendered.diagnostics);
 
-  await timed('write', () => writeSite(config.outDir, rendered.pages, site.copies));
+  const feeds = await timed('feeds', () => emitFeeds({ site, rendered: rendered.rendered, config }));
+  stageDone(feeds.diagnostics);
+
+  await timed('write', () => writeSite(config.outDir, [...rendered.pages, ...feeds.files], site.copies));
   await timed('cacheSave', () => cache.save().catch(() => undefined));
 
   return {
     config,
     pages: rendered.pages.length,
     posts: site.posts.length,
-    files: rendered.pages.length + site.copies.length,
+    files: rendered.pages.length + feeds.files.length + site.copies.length,
     diagnostics,
     timings,
   };

@@ -23,7 +23,17 @@ export type DiagnosticCode =
   | 'FeedError'
   | 'WriteError'
   | 'InitFolderNotEmpty'
-  | 'InitInvalidOption';
+  | 'InitInvalidOption'
+  // quire new / dev / check
+  | 'InvalidOption'
+  | 'FileExists'
+  | 'PortInUse'
+  | 'BrokenAnchor'
+  | 'ExternalLinkBroken'
+  | 'ExternalLinkUnverified'
+  | 'MissingDescription'
+  | 'FutureDate'
+  | 'DuplicateTitle';
 
 export interface Diagnostic {
   readonly code: DiagnosticCode;

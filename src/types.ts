@@ -95,6 +95,23 @@ export type Route =
   | { readonly type: 'tag'; readonly url: string; readonly outputPath: string; readonly term: string; readonly list: ListPage }
   | { readonly type: 'tags' | 'archive' | '404'; readonly url: string; readonly outputPath: string };
 
+/** The formats every feed is written in. */
+export type FeedFormat = 'rss' | 'atom' | 'json';
+
+/** A feed: some published entries, written as RSS 2.0, Atom 1.0 and JSON Feed 1.1. */
+export interface FeedRoute {
+  /** What it lists: every post (`site`) or one tag's posts (`tag`). */
+  readonly kind: 'site' | 'tag';
+  /** The tag's slug, for a tag feed. */
+  readonly term: string | undefined;
+  /** URL path of the HTML page the feed stands for, e.g. `/` or `/tags/go/`. */
+  readonly pageUrl: string;
+  /** Source keys of its entries, newest first (the item limit is applied when it is written). */
+  readonly entries: readonly string[];
+  /** URL path (`/tags/go/feed.xml`) and output file of each format. */
+  readonly files: Readonly<Record<FeedFormat, { readonly url: string; readonly outputPath: string }>>;
+}
+
 /** A file copied as is: page-bundle assets and the public folder. */
 export interface CopiedFile {
   readonly from: string;
@@ -112,6 +129,8 @@ export interface Site {
   readonly notes: readonly Entry[];
   readonly tags: readonly Term[];
   readonly routes: readonly Route[];
+  /** The site feed first, then one per tag. */
+  readonly feeds: readonly FeedRoute[];
   readonly copies: readonly CopiedFile[];
   /** Source keys of every source that exists but is not published (draft, future), for link errors. */
   readonly unpublished: Readonly<Record<string, 'draft' | 'future'>>;

@@ -57,6 +57,13 @@ describe('building the sample site under a sub-path', () => {
       'favicon.svg',
       'images/avatar.svg',
       'assets/quire.css',
+      'feed.xml',
+      'atom.xml',
+      'feed.json',
+      'feed.xsl',
+      'tags/工具/feed.xml',
+      'tags/工具/atom.xml',
+      'tags/工具/feed.json',
     ]) {
       expect(files, expected).toContain(expected);
     }

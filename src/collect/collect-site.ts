@@ -1,11 +1,12 @@
 import path from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import type { ResolvedConfig } from '../config/resolve-config.js';
-import type { CopiedFile, Entry, ListPage, Placed, Route, Site, Term } from '../types.js';
+import type { CopiedFile, Entry, FeedFormat, FeedRoute, ListPage, Placed, Route, Site, Term } from '../types.js';
 import { slugify } from '../load/slug.js';
 import { expandPermalink } from './permalink.js';
 import { toUrlPath } from './url-path.js';
 import { paginate } from './paginate.js';
+import { FEED_FORMAT_NAMES, feedRoute } from './feed-routes.js';
 
 export interface CollectInput {
   readonly entries: readonly Entry[];
@@ -14,6 +15,8 @@ export interface CollectInput {
   /** Static files of the templates folders (`templates/static/`), relative to the output root; public/ wins over them. */
   readonly themeFiles: readonly CopiedFile[];
 }
+
+const FEED_CLASH_HINT = 'feeds are written as feed.xml, atom.xml and feed.json in the site root and in each tag folder: give your file another name or URL';
 
 /** Decide what is published and where: URLs, lists, tags, and a check that no two things share a file. */
 export function collectSite(input: CollectInput, config: ResolvedConfig): { site: Site; diagnostics: Diagnostic[] } {
@@ -30,16 +33,24 @@ export function collectSite(input: CollectInput, config: ResolvedConfig): { site
   // Who claims each output file, to catch two sources on one URL (compared case-insensitively,
   // because macOS and Windows file systems are).
   const claims = new Map<string, string>();
-  const claim = (outputPath: string, owner: string, place: { file?: string; line?: number; column?: number; source?: string }) => {
+  const feedFiles = new Set<string>();
+  const claim = (outputPath: string, owner: string, place: { file?: string; line?: number; column?: number; source?: string }, isFeed = false) => {
     const key = outputPath.normalize('NFC').toLowerCase();
     const previous = claims.get(key);
     if (previous !== undefined) {
-      diagnostics.push(diagnostic('DuplicateUrl', `${owner} and ${previous} both produce ${outputPath}`, place, 'give one of them another `slug` or `permalink`'));
+      const hint = isFeed || feedFiles.has(key) ? FEED_CLASH_HINT : 'give one of them another `slug` or `permalink`';
+      diagnostics.push(diagnostic('DuplicateUrl', `${owner} and ${previous} both produce ${outputPath}`, place, hint));
       return false;
     }
     claims.set(key, owner);
+    if (isFeed) feedFiles.add(key);
     return true;
   };
+
+  // The site feed's files are claimed first, so a post on /feed.xml is the one reported, at its line.
+  const claimFeed = (feed: FeedRoute, owner: string) =>
+    (Object.keys(feed.files) as FeedFormat[]).every((format) => claim(feed.files[format].outputPath, `the ${FEED_FORMAT_NAMES[format]} feed of ${owner}`, {}, true));
+  const siteFeedClaimed = claimFeed(feedRoute('site', '/', []), 'the site');
 
   const entries: Record<string, Placed> = {};
   const routes: Route[] = [];
@@ -75,8 +86,11 @@ export function collectSite(input: CollectInput, config: ResolvedConfig): { site
     claim(list.outputPath, list.page === 1 ? 'the home page' : `home page ${list.page}`, {});
   }
 
+  const feeds: FeedRoute[] = siteFeedClaimed ? [feedRoute('site', '/', posts)] : [];
   const tags = collectTerms(posts, entries, diagnostics);
   for (const term of tags) {
+    const feed = feedRoute('tag', term.url, term.posts, term.slug);
+    if (claimFeed(feed, `tag "${term.name}"`)) feeds.push(feed);
     for (const list of paginate(term.posts, term.url, config.paginate)) {
       if (claim(list.outputPath, `the page of tag "${term.name}"`, {})) routes.push({ type: 'tag', url: list.url, outputPath: list.outputPath, term: term.slug, list });
     }
@@ -110,6 +124,7 @@ export function collectSite(input: CollectInput, config: ResolvedConfig): { site
     notes: published.filter((e) => e.kind === 'note'),
     tags,
     routes,
+    feeds,
     copies,
     unpublished,
   };

@@ -19,6 +19,8 @@ export interface RenderedEntry {
   readonly feedHtml: string;
   /** Before `<!-- more -->`, else an automatic summary; HTML safe to show on list pages. */
   readonly excerptHtml: string;
+  /** The excerpt for feeds (summary mode): made feed-safe like `feedHtml`. */
+  readonly feedExcerptHtml: string;
   /** True when the excerpt is not the whole text (show "Read more"). */
   readonly hasMore: boolean;
   /** Plain text for `<meta name="description">` and feeds. */
@@ -51,6 +53,7 @@ export async function renderEntry(placed: Placed, ctx: EntryRenderContext): Prom
   const marked = excerptBeforeMore(tree);
   const summary = marked ? { tree: marked, truncated: true } : summarize(tree, ctx.summaryLength);
   const excerptHtml = ctx.processor.stringify(summary.tree, file);
+  const feedExcerptHtml = ctx.processor.stringify(feedSafeTree(summary.tree, pageAbsoluteUrl, feedCodeBlock), file);
   const plain = collapse(toString(summary.tree));
   const stats = textStats(tree);
   return {
@@ -58,6 +61,7 @@ export async function renderEntry(placed: Placed, ctx: EntryRenderContext): Prom
       html,
       feedHtml,
       excerptHtml,
+      feedExcerptHtml,
       hasMore: summary.truncated,
       descriptionText: entry.description ?? entry.summary ?? plain,
       toc: data.toc,

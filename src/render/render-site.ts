@@ -7,6 +7,7 @@ import type { CodeHighlighter } from './highlight.js';
 import { fenceLanguages, type MarkdownProcessor } from './markdown/create-processor.js';
 import { renderEntry, type RenderedEntry } from './render-entry.js';
 import type { TemplateEngine } from './template-engine.js';
+import { feedLinks, feedTitle } from './feed-links.js';
 import { uiStrings } from './ui-strings.js';
 import { entryView, languageOf, paginationView, siteView, type ViewContext } from './views.js';
 
@@ -90,12 +91,14 @@ function routeContext(route: Route, ctx: ViewContext, base: Record<string, unkno
     }
     case 'tag': {
       const term = site.tags.find((x) => x.slug === route.term)!;
+      const feed = site.feeds.find((f) => f.kind === 'tag' && f.term === term.slug);
+      const feeds = feed ? feedLinks(feed, feedTitle(feed, site, config.title, config.language), config.basePath) : [];
       return {
         template: 'tag',
         context: {
           ...base,
           page: pageMeta(t.postsTagged.replace('{tag}', term.name), route.url),
-          tag: { name: term.name, url: href(term.url), count: term.posts.length },
+          tag: { name: term.name, url: href(term.url), count: term.posts.length, feeds },
           posts: route.list.posts.map((k) => entryView(k, ctx)),
           pagination: paginationView(route.list, config.basePath),
         },

@@ -4,6 +4,7 @@ import { hrefOf } from '../collect/url-path.js';
 import type { ResolvedConfig } from '../config/resolve-config.js';
 import type { ListPage, Placed, Site } from '../types.js';
 import type { RenderedEntry } from './render-entry.js';
+import { feedLinks } from './feed-links.js';
 import { uiStrings } from './ui-strings.js';
 
 /** What templates see of an entry. Every URL is an href under the base path. */
@@ -71,7 +72,7 @@ export function entryView(key: string, ctx: ViewContext): EntryView {
 }
 
 /** `image:` may be absolute, site-root (`/img/a.png`) or relative to a bundle (`cover.png`). */
-function imageHref(image: string, placed: Placed, config: ResolvedConfig): string {
+export function imageHref(image: string, placed: Placed, config: ResolvedConfig): string {
   if (/^[a-z][a-z0-9+.-]*:/i.test(image) || image.startsWith('//')) return image;
   if (image.startsWith('/')) return hrefOf(image, config.basePath);
   const dir = placed.url.endsWith('/') ? placed.url : placed.url.replace(/[^/]*$/, '');
@@ -93,6 +94,8 @@ export function siteView(config: ResolvedConfig, site: Site) {
     author: config.author,
     params: config.params,
     pages: site.pages.map((key) => ({ title: site.entries[key]!.entry.title, url: hrefOf(site.entries[key]!.url, config.basePath) })),
+    /** The site feed in each format, for `<link rel="alternate">`: `type`, `title`, `url`. */
+    feeds: feedLinks(site.feeds.find((f) => f.kind === 'site'), config.title, config.basePath),
   };
 }
 

@@ -41,9 +41,12 @@ function classList(node: Element): string[] {
   return Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(/\s+/) : [];
 }
 
-/** Plain declarations of an inline style (custom properties like `--shiki-dark` dropped), plus a background. */
+/** Declarations a feed reader may honour and validators accept: colours and font styles only. */
+const FEED_SAFE_PROPERTY = /^(color|background-color|font-style|font-weight|text-decoration)\s*:/;
+
+/** The colour and font declarations of an inline style (no CSS variables, no `tab-size`), plus a background. */
 function inlineStyle(style: unknown, background: string | undefined): Element['properties'] {
-  const declarations = typeof style === 'string' ? style.split(';').map((d) => d.trim()).filter((d) => d !== '' && !d.startsWith('--')) : [];
+  const declarations = typeof style === 'string' ? style.split(';').map((d) => d.trim()).filter((d) => FEED_SAFE_PROPERTY.test(d)) : [];
   if (background) declarations.push(`background-color:${background}`);
   return declarations.length > 0 ? { style: declarations.join(';') } : {};
 }

@@ -13,6 +13,8 @@ export function feedSafeTree(tree: Root, pageAbsoluteUrl: string, codeBlock: (no
   const clean = (nodes: readonly RootContent[]): RootContent[] =>
     nodes.flatMap((node): RootContent[] => {
       if (node.type === 'raw' && /^\s*<(script|style|button|iframe)\b/i.test(node.value)) return [];
+      // Comments (`<!-- more -->`) mean nothing to a reader, and some parsers drop them anyway.
+      if (node.type === 'comment' || (node.type === 'raw' && /^\s*<!--[\s\S]*-->\s*$/.test(node.value))) return [];
       if (node.type !== 'element') return [node];
       if (DROPPED.has(node.tagName)) {
         // A task-list checkbox carries meaning: keep it as a character.

@@ -1,0 +1,50 @@
+import { hrefOf } from '../../collect/url-path.js';
+import { diagnostic, type Diagnostic } from '../../diagnostics.js';
+import { feedTitle } from '../../render/feed-links.js';
+import { uiStrings } from '../../render/ui-strings.js';
+import type { FeedFormat, FeedRoute } from '../../types.js';
+import type { OutputFile } from '../write-site.js';
+import { buildFeed, newest } from './build-feed.js';
+import { feedItemsOf, type FeedSource } from './feed-items.js';
+import type { FeedChannel, FeedItem } from './feed-types.js';
+
+/** The browser stylesheet of the RSS and Atom files: a theme file, `templates/static/feed.xsl`. */
+export const FEED_STYLESHEET = '/feed.xsl';
+
+/** Every feed of the site (`site.feeds`) in its three formats, as UTF-8 files for the emit stage. */
+export function emitFeeds(source: FeedSource): { files: OutputFile[]; diagnostics: Diagnostic[] } {
+  const files: OutputFile[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const route of source.site.feeds) {
+    try {
+      const items = feedItemsOf(route.entries, source);
+      const built = buildFeed(feedChannelOf(route, items, source), items);
+      for (const format of Object.keys(route.files) as FeedFormat[]) {
+        files.push({ outputPath: route.files[format].outputPath, contents: Buffer.from(built[format], 'utf8') });
+      }
+    } catch (error) {
+      diagnostics.push(diagnostic('FeedError', `cannot write the feed ${route.files.rss.url}: ${(error as Error).message}`, {}, 'this is a bug in quire: please report it, with the entries of this feed'));
+    }
+  }
+  return { files, diagnostics };
+}
+
+/** Title, links, language and author of a feed: the site's, or a tag page's. */
+export function feedChannelOf(route: FeedRoute, items: readonly FeedItem[], { site, config }: FeedSource): FeedChannel {
+  const absolute = (url: string) => new URL(hrefOf(url, config.basePath), config.url).href;
+  const about = config.description !== '' ? config.description : config.title;
+  const tag = route.kind === 'tag' ? site.tags.find((term) => term.slug === route.term) : undefined;
+  return {
+    title: feedTitle(route, site, config.title, config.language),
+    description: tag ? `${uiStrings(config.language).postsTagged.replace('{tag}', tag.name)} — ${about}` : about,
+    homePageUrl: absolute(route.pageUrl),
+    feedUrls: { rss: absolute(route.files.rss.url), atom: absolute(route.files.atom.url), json: absolute(route.files.json.url) },
+    language: config.language,
+    timezone: config.timezone,
+    author: config.author,
+    iconUrl: absolute('/favicon.svg'),
+    stylesheetHref: hrefOf(FEED_STYLESHEET, config.basePath),
+    generator: 'quire',
+    updated: newest(items) ?? config.now,
+  };
+}

@@ -1,0 +1,71 @@
+import path from 'node:path';
+import { hrefOf } from '../../collect/url-path.js';
+import type { ResolvedConfig } from '../../config/resolve-config.js';
+import type { RenderedEntry } from '../../render/render-entry.js';
+import { uiStrings } from '../../render/ui-strings.js';
+import { escapeHtml, imageHref } from '../../render/views.js';
+import type { Site } from '../../types.js';
+import { feedId } from './feed-id.js';
+import type { FeedEnclosure, FeedItem } from './feed-types.js';
+
+export interface FeedSource {
+  readonly site: Site;
+  readonly rendered: Readonly<Record<string, RenderedEntry>>;
+  readonly config: ResolvedConfig;
+}
+
+const IMAGE_TYPES: Readonly<Record<string, string>> = {
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.svg': 'image/svg+xml',
+};
+
+/** The feed items of some entries (source keys, newest first), cut to the configured limit. */
+export function feedItemsOf(keys: readonly string[], source: FeedSource): FeedItem[] {
+  const { limit } = source.config.feed;
+  return (limit > 0 ? keys.slice(0, limit) : keys).map((key) => feedItemOf(key, source));
+}
+
+/**
+ * One published entry as a feed item: the render stage's feed HTML (absolute URLs, no scripts,
+ * plain code blocks), plain-text title, dates of the site zone as instants, a stable id.
+ */
+export function feedItemOf(key: string, { site, rendered, config }: FeedSource): FeedItem {
+  const placed = site.entries[key];
+  const html = rendered[key];
+  if (!placed || !html) throw new Error(`no rendered entry ${key} for a feed`);
+  const { entry } = placed;
+  const absolute = (href: string) => new URL(href, config.url).href;
+  const url = absolute(hrefOf(placed.url, config.basePath));
+  // A post without a date is dated by its update, else by the build.
+  const published = new Date((entry.date ?? entry.updated)?.epochMs ?? config.now.getTime());
+  const updated = entry.updated && entry.updated.epochMs !== published.getTime() ? new Date(entry.updated.epochMs) : undefined;
+  const language = entry.lang ?? config.language;
+
+  let summaryHtml = entry.summary !== undefined ? `<p>${escapeHtml(entry.summary)}</p>` : html.feedExcerptHtml;
+  const full = config.feed.content === 'full';
+  if (!full && (html.hasMore || entry.summary !== undefined)) summaryHtml += `\n<p><a href="${escapeHtml(url)}">${escapeHtml(uiStrings(language).readMore)}</a></p>`;
+
+  return {
+    id: feedId(entry.id, url),
+    url,
+    title: entry.title,
+    published,
+    updated,
+    contentHtml: full ? html.feedHtml : undefined,
+    summaryHtml,
+    summaryText: html.descriptionText,
+    tags: entry.tags,
+    image: entry.image !== undefined ? enclosureOf(absolute(imageHref(entry.image, placed, config)), entry.title) : undefined,
+    language: language !== config.language ? language : undefined,
+  };
+}
+
+function enclosureOf(url: string, title: string): FeedEnclosure | undefined {
+  const type = IMAGE_TYPES[path.posix.extname(new URL(url).pathname).toLowerCase()];
+  return type ? { url, type, title } : undefined;
+}
