@@ -75,8 +75,10 @@ export interface Term {
   readonly name: string;
   readonly slug: string;
   readonly url: string;
-  /** Source keys (`Entry.source.rel`) of the posts carrying the term, newest first. */
+  /** Source keys (`Entry.source.rel`) of the posts and weekly issues carrying the term, newest first. */
   readonly posts: readonly string[];
+  /** Source keys of the notes carrying the term, newest first. */
+  readonly notes: readonly string[];
 }
 
 export interface ListPage {
@@ -93,7 +95,35 @@ export type Route =
   | { readonly type: 'post' | 'page'; readonly url: string; readonly outputPath: string; readonly key: string }
   | { readonly type: 'home'; readonly url: string; readonly outputPath: string; readonly list: ListPage }
   | { readonly type: 'tag'; readonly url: string; readonly outputPath: string; readonly term: string; readonly list: ListPage }
-  | { readonly type: 'tags' | 'archive' | '404'; readonly url: string; readonly outputPath: string };
+  | { readonly type: 'weekly-issue'; readonly url: string; readonly outputPath: string; readonly key: string }
+  | { readonly type: 'tags' | 'archive' | '404' | 'weekly-index'; readonly url: string; readonly outputPath: string };
+
+/** A published weekly issue: its page is the Placed entry `key` (its tree holds its notes). */
+export interface WeeklyIssueInfo {
+  readonly number: number;
+  readonly key: string;
+  /** The title as the author wrote it (may be empty); the entry's title is the formatted one. */
+  readonly rawTitle: string;
+  readonly week: { readonly id: string; readonly year: number; readonly week: number; readonly start: string; readonly end: string };
+  readonly weekRange: string;
+  readonly itemCount: number;
+  readonly sections: ReadonlyArray<{ readonly name: string; readonly notes: readonly string[]; readonly bodyItems: number }>;
+  /** Note source key → id of its heading on the issue page. */
+  readonly noteIds: Readonly<Record<string, string>>;
+  readonly numberInferred: boolean;
+}
+
+/** A note as it appears outside its issue (tag pages): a link to its place in the issue. */
+export interface NoteRef {
+  readonly key: string;
+  readonly title: string;
+  readonly date: EntryDate | undefined;
+  readonly link: string | undefined;
+  /** Decoded URL path of the issue page plus `#id`. */
+  readonly issueUrl: string;
+  readonly anchor: string;
+  readonly issueTitle: string;
+}
 
 /** The formats every feed is written in. */
 export type FeedFormat = 'rss' | 'atom' | 'json';
@@ -101,7 +131,7 @@ export type FeedFormat = 'rss' | 'atom' | 'json';
 /** A feed: some published entries, written as RSS 2.0, Atom 1.0 and JSON Feed 1.1. */
 export interface FeedRoute {
   /** What it lists: every post (`site`) or one tag's posts (`tag`). */
-  readonly kind: 'site' | 'tag';
+  readonly kind: 'site' | 'tag' | 'weekly';
   /** The tag's slug, for a tag feed. */
   readonly term: string | undefined;
   /** URL path of the HTML page the feed stands for, e.g. `/` or `/tags/go/`. */
@@ -124,9 +154,10 @@ export interface Site {
   /** Post keys, newest first. */
   readonly posts: readonly string[];
   readonly pages: readonly string[];
-  /** Loaded and validated; their pages come with the weekly digest. */
-  readonly weekly: readonly Entry[];
-  readonly notes: readonly Entry[];
+  /** Published weekly issues, newest (highest number) first. */
+  readonly weeklyIssues: readonly WeeklyIssueInfo[];
+  /** Published notes by source key, as placed in their issues. */
+  readonly notes: Readonly<Record<string, NoteRef>>;
   readonly tags: readonly Term[];
   readonly routes: readonly Route[];
   /** The site feed first, then one per tag. */

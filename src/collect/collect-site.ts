@@ -7,6 +7,7 @@ import { expandPermalink } from './permalink.js';
 import { toUrlPath } from './url-path.js';
 import { paginate } from './paginate.js';
 import { FEED_FORMAT_NAMES, feedRoute } from './feed-routes.js';
+import { placeWeekly } from './weekly/place-weekly.js';
 
 export interface CollectInput {
   readonly entries: readonly Entry[];
@@ -71,6 +72,22 @@ export function collectSite(input: CollectInput, config: ResolvedConfig): { site
     }
   }
 
+  // Weekly issues: numbered over every source, placed at /weekly/<n>/ with their notes inside.
+  const isPublished = (entry: Entry) => !Object.hasOwn(unpublished, entry.source.rel);
+  const weekly = placeWeekly(input.entries, isPublished, config);
+  diagnostics.push(...weekly.diagnostics);
+  const issueKeys: string[] = [];
+  for (const placed of weekly.entries) {
+    if (!claim(placed.outputPath, `weekly issue ${placed.entry.issue} (${placed.entry.displayPath})`, { file: placed.entry.displayPath })) continue;
+    entries[placed.entry.source.rel] = placed;
+    issueKeys.push(placed.entry.source.rel);
+    routes.push({ type: 'weekly-issue', url: placed.url, outputPath: placed.outputPath, key: placed.entry.source.rel });
+  }
+  const weeklyIssues = weekly.issues.filter((i) => issueKeys.includes(i.key));
+  if (weeklyIssues.length > 0 && claim('weekly/index.html', 'the weekly index page', {})) {
+    routes.push({ type: 'weekly-index', url: '/weekly/', outputPath: 'weekly/index.html' });
+  }
+
   const byNewest = (a: string, b: string) => {
     const ea = entries[a]!.entry;
     const eb = entries[b]!.entry;
@@ -86,11 +103,17 @@ export function collectSite(input: CollectInput, config: ResolvedConfig): { site
     claim(list.outputPath, list.page === 1 ? 'the home page' : `home page ${list.page}`, {});
   }
 
-  const feeds: FeedRoute[] = siteFeedClaimed ? [feedRoute('site', '/', posts)] : [];
-  const tags = collectTerms(posts, entries, diagnostics);
+  // The site feed carries posts and weekly issues; the weekly feed, issues only.
+  const feeds: FeedRoute[] = siteFeedClaimed ? [feedRoute('site', '/', [...posts, ...issueKeys].sort(byNewest))] : [];
+  if (issueKeys.length > 0) {
+    const weeklyFeed = feedRoute('weekly', '/weekly/', [...issueKeys].sort(byNewest));
+    if (claimFeed(weeklyFeed, 'the weekly digest')) feeds.push(weeklyFeed);
+  }
+  const tags = collectTerms([...posts, ...issueKeys].sort(byNewest), entries, Object.keys(weekly.notes), input.entries, diagnostics);
   for (const term of tags) {
-    const feed = feedRoute('tag', term.url, term.posts, term.slug);
-    if (claimFeed(feed, `tag "${term.name}"`)) feeds.push(feed);
+    // A tag of notes only has a page (listing them) but no feed: its items live in the weekly feed.
+    const feed = term.posts.length > 0 ? feedRoute('tag', term.url, term.posts, term.slug) : undefined;
+    if (feed && claimFeed(feed, `tag "${term.name}"`)) feeds.push(feed);
     for (const list of paginate(term.posts, term.url, config.paginate)) {
       if (claim(list.outputPath, `the page of tag "${term.name}"`, {})) routes.push({ type: 'tag', url: list.url, outputPath: list.outputPath, term: term.slug, list });
     }
@@ -120,8 +143,8 @@ export function collectSite(input: CollectInput, config: ResolvedConfig): { site
     entries,
     posts,
     pages,
-    weekly: published.filter((e) => e.kind === 'weekly'),
-    notes: published.filter((e) => e.kind === 'note'),
+    weeklyIssues,
+    notes: weekly.notes,
     tags,
     routes,
     feeds,
@@ -169,18 +192,29 @@ function positionOfUrlField(entry: Entry): { line?: number; column?: number; sou
   return position ? { ...position, source: entry.text } : {};
 }
 
-function collectTerms(posts: readonly string[], entries: Readonly<Record<string, Placed>>, diagnostics: Diagnostic[]): Term[] {
-  const bySlug = new Map<string, { name: string; firstFile: string; posts: string[] }>();
-  for (const key of posts) {
-    const entry = entries[key]!.entry;
+/**
+ * Tags of posts and issues (listed and paginated) and of notes (listed beside them, linking to
+ * their place in the issue). Two spellings that differ only in case are one tag; two different
+ * tags on one URL (`C#` and `C`) are an error.
+ */
+function collectTerms(
+  listed: readonly string[],
+  entries: Readonly<Record<string, Placed>>,
+  noteKeys: readonly string[],
+  all: readonly Entry[],
+  diagnostics: Diagnostic[],
+): Term[] {
+  const bySlug = new Map<string, { name: string; firstFile: string; posts: string[]; notes: string[] }>();
+  const notes = new Map(all.filter((e) => e.kind === 'note').map((e) => [e.source.rel, e]));
+  const add = (entry: Entry, key: string, into: 'posts' | 'notes') => {
     for (const name of entry.tags) {
       const slug = slugify(name);
       if (slug === '') {
         diagnostics.push(diagnostic('UnsafePath', `the tag "${name}" has no characters usable in a URL`, { file: entry.displayPath }, 'rename the tag'));
         continue;
       }
-      const term = bySlug.get(slug);
-      if (!term) bySlug.set(slug, { name, firstFile: entry.displayPath, posts: [key] });
+      let term = bySlug.get(slug);
+      if (!term) bySlug.set(slug, (term = { name, firstFile: entry.displayPath, posts: [], notes: [] }));
       else if (term.name.toLowerCase() !== name.toLowerCase()) {
         diagnostics.push(
           diagnostic(
@@ -190,12 +224,17 @@ function collectTerms(posts: readonly string[], entries: Readonly<Record<string,
             'use one spelling for both, or rename one of them',
           ),
         );
-      } else if (!term.posts.includes(key)) term.posts.push(key);
+        continue;
+      }
+      if (!term[into].includes(key)) term[into].push(key);
     }
-  }
+  };
+  for (const key of listed) add(entries[key]!.entry, key, 'posts');
+  const newestNotes = [...noteKeys].sort((a, b) => (notes.get(b)?.date?.epochMs ?? 0) - (notes.get(a)?.date?.epochMs ?? 0));
+  for (const key of newestNotes) add(notes.get(key)!, key, 'notes');
   return [...bySlug.entries()]
-    .map(([slug, t]) => ({ name: t.name, slug, url: `/tags/${slug}/`, posts: t.posts }))
-    .sort((a, b) => b.posts.length - a.posts.length || a.name.localeCompare(b.name));
+    .map(([slug, t]) => ({ name: t.name, slug, url: `/tags/${slug}/`, posts: t.posts, notes: t.notes }))
+    .sort((a, b) => b.posts.length + b.notes.length - (a.posts.length + a.notes.length) || a.name.localeCompare(b.name));
 }
 
 export type { ListPage };

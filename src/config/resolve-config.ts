@@ -43,6 +43,7 @@ export interface ResolvedConfig {
     readonly tabWidth: number;
     readonly aliases: Readonly<Record<string, string>>;
   };
+  readonly weekly: { readonly sections: readonly string[]; readonly title: string; readonly titleUntitled: string };
   /** Absolute path of the build cache folder, or undefined when caching is off. */
   readonly cacheDir: string | undefined;
   readonly markdown: { readonly remarkPlugins: PluggableList; readonly rehypePlugins: PluggableList };
@@ -116,6 +117,11 @@ export function resolveConfig(loaded: LoadedConfig, flags: BuildFlags = {}, cwd:
     paginate: config.paginate,
     summaryLength: config.summaryLength,
     highlight: config.highlight,
+    weekly: {
+      sections: config.weekly.sections,
+      title: config.weekly.title ?? (language.toLowerCase().startsWith('zh') ? '周报 {n} —— {title}' : 'Weekly #{n}: {title}'),
+      titleUntitled: config.weekly.titleUntitled ?? (language.toLowerCase().startsWith('zh') ? '周报 {n}' : 'Weekly #{n}'),
+    },
     cacheDir: flags.cache === false ? undefined : path.resolve(root, config.cacheDir),
     markdown: config.markdown as ResolvedConfig['markdown'],
     feed: config.feed,

@@ -28,6 +28,16 @@ export const userConfigSchema = z.strictObject({
       aliases: z.record(z.string(), z.string()).default({}),
     })
     .prefault({}),
+  weekly: z
+    .strictObject({
+      /** Order of sections in an issue; sections not listed follow in the order they appear. */
+      sections: z.array(z.string().min(1)).default([]),
+      /** Title with `{n}` and `{title}`; default `周报 {n} —— {title}` (zh) / `Weekly #{n}: {title}`. */
+      title: z.string().min(1).optional(),
+      /** Title when the issue has none; default `周报 {n}` / `Weekly #{n}`. */
+      titleUntitled: z.string().min(1).optional(),
+    })
+    .prefault({}),
   /** Folder for the build cache (highlighted code); safe to delete. */
   cacheDir: z.string().min(1).default('.quire-cache'),
   markdown: z

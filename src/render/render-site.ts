@@ -10,6 +10,7 @@ import type { TemplateEngine } from './template-engine.js';
 import { feedLinks, feedTitle } from './feed-links.js';
 import { uiStrings } from './ui-strings.js';
 import { entryView, languageOf, paginationView, siteView, type ViewContext } from './views.js';
+import { issueNeighbours, issueView, noteView, weeklyIndexView } from './weekly-views.js';
 
 export interface OutputPage {
   readonly outputPath: string;
@@ -100,9 +101,29 @@ function routeContext(route: Route, ctx: ViewContext, base: Record<string, unkno
           page: pageMeta(t.postsTagged.replace('{tag}', term.name), route.url),
           tag: { name: term.name, url: href(term.url), count: term.posts.length, feeds },
           posts: route.list.posts.map((k) => entryView(k, ctx)),
+          notes: route.list.page === 1 ? term.notes.map((k) => noteView(site.notes[k]!, config.basePath)) : [],
           pagination: paginationView(route.list, config.basePath),
         },
       };
+    }
+    case 'weekly-issue': {
+      const info = site.weeklyIssues.find((i) => i.key === route.key)!;
+      const view = issueView(info, ctx);
+      return {
+        template: 'weekly-issue',
+        context: {
+          ...base,
+          ...languageOf(view.lang),
+          page: { ...pageMeta(view.title, route.url, view.description), date: view.date, image: view.image },
+          issue: view,
+          ...issueNeighbours(info, ctx),
+        },
+      };
+    }
+    case 'weekly-index': {
+      const feed = site.feeds.find((f) => f.kind === 'weekly');
+      const feeds = feed ? feedLinks(feed, feedTitle(feed, site, config.title, config.language), config.basePath) : [];
+      return { template: 'weekly-index', context: { ...base, page: { ...pageMeta(t.weekly, route.url), feeds }, ...weeklyIndexView(ctx) } };
     }
     case 'tags':
       return {

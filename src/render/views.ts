@@ -85,6 +85,7 @@ export function escapeHtml(text: string): string {
 
 export function siteView(config: ResolvedConfig, site: Site) {
   return {
+    hasWeekly: site.weeklyIssues.length > 0,
     title: config.title,
     description: config.description,
     url: config.url,

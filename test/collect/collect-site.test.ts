@@ -104,11 +104,17 @@ describe('collectSite: what is published', () => {
     expect(site.posts).toEqual(['posts/newest.md', 'posts/a.md', 'posts/b.md', 'posts/undated.md']);
   });
 
-  it('keeps weekly issues and notes out of the placed entries', () => {
-    const { site } = collect([entry('weekly/0001.md', '---\ntitle: W1\nissue: 1\n---\n'), entry('notes/fzf.md', '---\ntitle: fzf\n---\n')]);
-    expect(site.entries).toEqual({});
-    expect(site.weekly.map((e) => e.source.rel)).toEqual(['weekly/0001.md']);
-    expect(site.notes.map((e) => e.source.rel)).toEqual(['notes/fzf.md']);
+  it('places weekly issues at /weekly/<n>/ with their notes inside, and keeps notes out of the placed entries', () => {
+    const { site } = collect([
+      entry('weekly/0001.md', '---\ntitle: W1\nissue: 1\ndate: 2025-11-09 20:00\n---\nIntro.\n'),
+      entry('notes/fzf.md', '---\ntitle: fzf\ndate: 2025-11-06 21:30\nlink: https://github.com/junegunn/fzf\nsection: 工具\ntags: [工具]\n---\nFast.\n'),
+    ]);
+    expect(Object.keys(site.entries)).toEqual(['weekly/0001.md']);
+    expect(site.entries['weekly/0001.md']).toMatchObject({ url: '/weekly/1/', outputPath: 'weekly/1/index.html' });
+    expect(site.weeklyIssues.map((i) => [i.number, i.itemCount])).toEqual([[1, 1]]);
+    expect(site.notes['notes/fzf.md']).toMatchObject({ issueUrl: '/weekly/1/', anchor: 'note-fzf' });
+    expect(site.tags.find((t) => t.name === '工具')?.notes).toEqual(['notes/fzf.md']);
+    expect(site.routes.filter((r) => r.type.startsWith('weekly')).map((r) => r.url)).toEqual(['/weekly/1/', '/weekly/']);
   });
 });
 
@@ -241,7 +247,7 @@ describe('collectSite: tags', () => {
       entry('posts/b.md', '---\ndate: 2025-02-01\ntags: [go]\n---\n'),
     ]);
     expect(diagnostics).toEqual([]);
-    expect(site.tags).toEqual([{ name: 'go', slug: 'go', url: '/tags/go/', posts: ['posts/b.md', 'posts/a.md'] }]);
+    expect(site.tags).toEqual([{ name: 'go', slug: 'go', url: '/tags/go/', posts: ['posts/b.md', 'posts/a.md'], notes: [] }]);
     const tagRoutes = site.routes.filter((r) => r.type === 'tag');
     expect(tagRoutes.map((r) => [r.url, r.outputPath])).toEqual([['/tags/go/', 'tags/go/index.html']]);
   });

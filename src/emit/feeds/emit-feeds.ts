@@ -36,7 +36,11 @@ export function feedChannelOf(route: FeedRoute, items: readonly FeedItem[], { si
   const tag = route.kind === 'tag' ? site.tags.find((term) => term.slug === route.term) : undefined;
   return {
     title: feedTitle(route, site, config.title, config.language),
-    description: tag ? `${uiStrings(config.language).postsTagged.replace('{tag}', tag.name)} — ${about}` : about,
+    description: tag
+      ? `${uiStrings(config.language).postsTagged.replace('{tag}', tag.name)} — ${about}`
+      : route.kind === 'weekly'
+        ? `${uiStrings(config.language).weekly} — ${about}`
+        : about,
     homePageUrl: absolute(route.pageUrl),
     feedUrls: { rss: absolute(route.files.rss.url), atom: absolute(route.files.atom.url), json: absolute(route.files.json.url) },
     language: config.language,

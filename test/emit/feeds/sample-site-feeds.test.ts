@@ -58,11 +58,15 @@ describe('the feeds of the sample site', () => {
   });
   afterAll(() => remove(tmp));
 
-  it('has a site feed and one per tag in each format', () => {
-    const tags = listTree(path.join(out, 'tags')).filter((f) => f.endsWith('/index.html') && !f.includes('/page/')).length;
-    expect(tags).toBeGreaterThan(10);
-    for (const list of [feeds.rss, feeds.atom, feeds.json]) expect(list.length).toBe(tags + 1);
-    expect(jsonFeed('feed.json').items).toHaveLength(8);
+  it('has a site feed, a weekly feed and one per tag of posts or issues, in each format', () => {
+    const tagPages = listTree(path.join(out, 'tags')).filter((f) => f.endsWith('/index.html') && !f.includes('/page/'));
+    // tags used only by weekly notes have a page (listing the notes) but no feed
+    const withPosts = tagPages.filter((f) => readFileSync(path.join(out, 'tags', f), 'utf8').includes('<article class="post-summary"')).length;
+    expect(withPosts).toBeGreaterThan(10);
+    for (const list of [feeds.rss, feeds.atom, feeds.json]) expect(list.length).toBe(withPosts + 2);
+    // 8 posts and 2 weekly issues
+    expect(jsonFeed('feed.json').items).toHaveLength(10);
+    expect(jsonFeed('weekly/feed.json').items).toHaveLength(2);
   });
 
   it('parses every XML feed with feedparser with bozo 0, as RSS 2.0 or Atom 1.0 in UTF-8', () => {

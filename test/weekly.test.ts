@@ -1,0 +1,92 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fromHtml } from 'hast-util-from-html';
+import { toString as hastToString } from 'hast-util-to-string';
+import { selectAll } from 'hast-util-select';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build, type BuildResult } from '../src/build.js';
+import { parseWithFeedparser, parseLikeFluentReader } from './helpers/feed-readers.js';
+import { configJson, remove, tempDir, writeFiles } from './helpers/site-fixture.js';
+
+const note = (title: string, date: string, section: string, extra = '') =>
+  `---\ntitle: ${title}\ndate: ${date}\nlink: https://www.example.com/${encodeURIComponent(title)}\nsection: ${section}\n${extra}---\n${title} 的评论。\n`;
+
+describe('a weekly digest in Asia/Shanghai', () => {
+  let root: string;
+  let result: BuildResult;
+  const read = (rel: string) => readFileSync(path.join(root, 'dist', rel), 'utf8');
+  const text = (rel: string, selector: string) => selectAll(selector, fromHtml(read(rel))).map((n) => hastToString(n).trim());
+
+  beforeAll(async () => {
+    root = tempDir();
+    writeFiles(root, {
+      'quire.config.json': configJson({ weekly: { sections: ['技术', '工具'] }, url: 'https://example.org/blog/' }),
+      'content/posts/hello.md': '---\ntitle: Hello\ndate: 2025-12-01\n---\nA post.\n',
+      'content/weekly/0051.md': '---\ntitle: 远程办公\ndate: 2025-12-21 20:00:00\ntags: [周报]\n---\n本期导语。\n\n## 工具\n\n- [mise](https://mise.jdx.dev/)\n\n  好用。\n',
+      'content/weekly/0052.md': '---\ndate: 2025-12-28 20:00:00\n---\n没有标题的一期。\n',
+      // 2025-12-22 04:43 Shanghai is Sunday 20:43 UTC of W51: it belongs to W52.
+      'content/notes/early-monday.md': note('周一清晨', '2025-12-22 04:43:00', '技术', 'tags: [go]\n'),
+      'content/notes/sunday-night.md': note('周日深夜', '2025-12-21 23:59:00', '工具'),
+      // 2025-12-29 is in 2026-W01, which has no issue file: it gets issue 53.
+      'content/notes/new-year.md': note('新年第一条', '2025-12-29', '阅读', 'tags: [go]\n'),
+      'content/notes/later.md': note('一月', '2026-01-12 00:30:00', '技术'),
+    });
+    result = await build({ root, outDir: path.join(root, 'dist'), now: new Date('2026-01-13T00:00:00Z') });
+  });
+  afterAll(() => remove(root));
+
+  it('puts each note in the issue of its week and numbers notes-only weeks after the highest', () => {
+    expect(text('weekly/51/index.html', 'h3.weekly-item a')).toEqual(['周日深夜']);
+    expect(text('weekly/52/index.html', 'h3.weekly-item a')).toEqual(['周一清晨']);
+    expect(text('weekly/53/index.html', 'h3.weekly-item a')).toEqual(['新年第一条']);
+    // 2026-01-12 00:30 is Monday of 2026-W03: its week is not over at "now" (2026-01-13), so not yet published
+    expect(() => read('weekly/54/index.html')).toThrow();
+  });
+
+  it('formats titles, with and without the author’s title', () => {
+    expect(text('weekly/51/index.html', 'h1')).toEqual(['周报 51 —— 远程办公']);
+    expect(text('weekly/52/index.html', 'h1')).toEqual(['周报 52']);
+  });
+
+  it('orders sections as configured and merges notes into the body section of the same name', () => {
+    expect(text('weekly/51/index.html', '.content h2')).toEqual(['工具']);
+    const h2 = text('weekly/52/index.html', '.content h2');
+    expect(h2).toEqual(['技术']);
+    expect(read('weekly/51/index.html')).toMatch(/mise[\s\S]*周日深夜/);
+    expect(text('weekly/51/index.html', '.domain')).toEqual(['example.com']);
+    expect(text('weekly/51/index.html', '.week-range')[0]).toBe('2025.12.15 – 12.21');
+  });
+
+  it('lists issues on /weekly/, newest first, with week range and item count, latest pinned', () => {
+    expect(text('weekly/index.html', '.weekly-latest h2')).toEqual(['周报 53']);
+    expect(text('weekly/index.html', '.weekly-year h2')).toEqual(['2026', '2025']);
+    expect(text('weekly/index.html', '.weekly-year li a')).toEqual(['周报 53', '周报 52', '周报 51 —— 远程办公']);
+    expect(read('weekly/index.html')).toContain('2 条');
+  });
+
+  it('writes a weekly feed that feedparser and rss-parser read, and puts issues in the site feed', async () => {
+    const out = path.join(root, 'dist');
+    const [rss, atom] = parseWithFeedparser([path.join(out, 'weekly/feed.xml'), path.join(out, 'weekly/atom.xml')]);
+    for (const feed of [rss!, atom!]) {
+      expect(feed.bozo, feed.bozoException ?? '').toBe(0);
+      expect(feed.entries.map((e) => e.title)).toEqual(['周报 53', '周报 52', '周报 51 —— 远程办公']);
+      expect(feed.entries[2]!.content ?? feed.entries[2]!.summary).toContain('周日深夜');
+    }
+    const site = await parseLikeFluentReader(read('feed.xml'));
+    expect(site.items.map((i) => i.title)).toEqual(['周报 53', '周报 52', '周报 51 —— 远程办公', 'Hello']);
+    expect(site.items[0]!.link).toBe('https://example.org/blog/weekly/53/');
+    // a notes-only week has no file to pin its number: its id follows the ISO week
+    expect(site.items[0]!.id).toBe('https://example.org/blog/weekly/2026-W01');
+  });
+
+  it('shows notes on their tag pages, linking to their place in the issue', () => {
+    const links = selectAll('.tag-notes a', fromHtml(read('tags/go/index.html'))).map((a) => a.properties['href']);
+    expect(links).toEqual(['/blog/weekly/53/#note-new-year', '/blog/weekly/52/#note-early-monday']);
+    expect(selectAll('#note-early-monday', fromHtml(read('weekly/52/index.html')))).toHaveLength(1);
+    expect(text('tags/周报/index.html', '.post-summary h2')).toEqual(['周报 51 —— 远程办公']);
+  });
+
+  it('warns about nothing but the numbers it had to infer', () => {
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+});
