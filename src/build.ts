@@ -13,9 +13,11 @@ import { loadEntries } from './load/load-entries.js';
 import { createCodeHighlighter } from './render/highlight.js';
 import { createMarkdownProcessor, type MarkdownProcessor } from './render/markdown/create-processor.js';
 import { renderSite } from './render/render-site.js';
-import { createTemplateEngine } from './render/template-engine.js';
+import { createTemplateEngine, type TemplateEngine } from './render/template-engine.js';
+import type { RenderedEntry } from './render/render-entry.js';
+import type { OutputFile } from './emit/write-site.js';
 import { uiStrings } from './render/ui-strings.js';
-import type { CopiedFile } from './types.js';
+import type { CopiedFile, Site } from './types.js';
 
 export interface BuildOptions extends BuildFlags {
   /** Project folder (where the config is looked for). */
@@ -34,12 +36,37 @@ export interface BuildResult {
   readonly timings: Readonly<Record<string, number>>;
 }
 
+/** Everything a build produces before it touches the output folder. */
+export interface PreparedSite {
+  readonly config: ResolvedConfig;
+  readonly site: Site;
+  readonly rendered: Readonly<Record<string, RenderedEntry>>;
+  readonly files: readonly OutputFile[];
+  readonly templates: TemplateEngine;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly timings: Record<string, number>;
+  /** Write the highlight cache for the next build. */
+  saveCache(): Promise<void>;
+}
+
 /**
  * discover → load → collect → render → emit. Each stage collects every problem it finds and
  * the build stops at the end of the first stage with errors, before anything is written.
  * Throws QuireError (with all diagnostics, warnings included) on failure.
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
+  const prepared = await prepareSite(options);
+  const { config, site, timings } = prepared;
+  const start = performance.now();
+  await writeSite(config.outDir, prepared.files, site.copies);
+  timings['write'] = Math.round(performance.now() - start);
+  await prepared.saveCache().catch(() => undefined);
+  const pages = prepared.files.filter((f) => f.outputPath.endsWith('.html')).length;
+  return { config, pages, posts: site.posts.length, files: prepared.files.length + site.copies.length, diagnostics: prepared.diagnostics, timings };
+}
+
+/** The build up to (not including) writing: config, sources, site, rendered pages and feeds. */
+export async function prepareSite(options: BuildOptions): Promise<PreparedSite> {
   const timings: Record<string, number> = {};
   const diagnostics: Diagnostic[] = [];
   const timed = async <T>(stage: string, run: () => T | Promise<T>): Promise<T> => {
@@ -85,10 +112,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const { site } = collected;
 
   const cache = await timed('cache', () => openHighlightCache(config.cacheDir));
+  const templates = createTemplateEngine(config);
   const highlighter = await timed('highlighter', () => createCodeHighlighter({ ...config.highlight, cache }));
   let rendered;
   try {
-    rendered = await timed('render', () => renderSite(site, config, { processorFor, highlighter, templates: createTemplateEngine(config) }));
+    rendered = await timed('render', () => renderSite(site, config, { processorFor, highlighter, templates }));
   } finally {
     highlighter.dispose();
   }
@@ -97,15 +125,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const feeds = await timed('feeds', () => emitFeeds({ site, rendered: rendered.rendered, config }));
   stageDone(feeds.diagnostics);
 
-  await timed('write', () => writeSite(config.outDir, [...rendered.pages, ...feeds.files], site.copies));
-  await timed('cacheSave', () => cache.save().catch(() => undefined));
-
   return {
     config,
-    pages: rendered.pages.length,
-    posts: site.posts.length,
-    files: rendered.pages.length + feeds.files.length + site.copies.length,
+    site,
+    rendered: rendered.rendered,
+    files: [...rendered.pages, ...feeds.files],
+    templates,
     diagnostics,
     timings,
+    saveCache: () => cache.save(),
   };
 }

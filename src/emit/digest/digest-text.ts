@@ -54,7 +54,8 @@ export function mdastToText(tree: MdastRoot): string {
             const checkbox = item.checked === true ? '[x] ' : item.checked === false ? '[ ] ' : '';
             const body = item.children.map((c) => block(c, '')).join('\n\n');
             const pad = ' '.repeat(marker.length);
-            return indent + marker + checkbox + body.replace(/\n/g, `\n${indent}${pad}`);
+            const lines = body.split('\n').map((line, n) => (n === 0 || line === '' ? line : indent + pad + line));
+            return indent + marker + checkbox + lines.join('\n');
           })
           .join('\n');
       case 'table':

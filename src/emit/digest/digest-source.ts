@@ -1,0 +1,34 @@
+import { hrefOf } from '../../collect/url-path.js';
+import type { PreparedSite } from '../../build.js';
+import { diagnostic, QuireError } from '../../diagnostics.js';
+import { uiStrings } from '../../render/ui-strings.js';
+import { siteView } from '../../render/views.js';
+import type { DigestSource } from './export-digest.js';
+
+/** Issue `number` of a prepared site, with its e-mail HTML rendered from the `email` template. */
+export async function digestSource(prepared: PreparedSite, number: number): Promise<DigestSource> {
+  const { site, config, rendered, templates } = prepared;
+  const info = site.weeklyIssues.find((i) => i.number === number);
+  if (!info) {
+    const known = site.weeklyIssues.map((i) => i.number).sort((a, b) => a - b);
+    throw new QuireError([
+      diagnostic(
+        'BrokenLink',
+        `there is no published weekly issue ${number}`,
+        {},
+        known.length > 0 ? `published issues: ${known.join(', ')} (use --future or --drafts for one not out yet)` : 'write one in content/weekly/ first',
+      ),
+    ]);
+  }
+  const placed = site.entries[info.key]!;
+  const html = rendered[info.key]!;
+  const url = new URL(hrefOf(placed.url, config.basePath), config.url).href;
+  const lang = placed.entry.lang ?? config.language;
+  const emailHtml = await templates.render('email', {
+    site: siteView(config, site),
+    lang,
+    t: uiStrings(lang),
+    issue: { number, title: placed.entry.title, url, weekRange: info.weekRange, date: placed.entry.date?.iso, content: html.feedHtml },
+  });
+  return { title: placed.entry.title, url, feedHtml: html.feedHtml, emailHtml };
+}
