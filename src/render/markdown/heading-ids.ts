@@ -28,7 +28,7 @@ export function addHeadingIds(tree: Root): TocItem[] {
   visit(tree, 'element', (node: Element) => {
     const match = HEADING.exec(node.tagName);
     if (!match) return;
-    const text = toString(node).trim();
+    const text = tocText(node);
     const existing = node.properties['id'];
     let id: string;
     if (typeof existing === 'string' && existing !== '') id = existing;
@@ -42,6 +42,12 @@ export function addHeadingIds(tree: Root): TocItem[] {
     if (depth >= 2 && depth <= 4 && text !== '') flat.push({ depth, id, text });
   });
   return nest(flat);
+}
+
+/** The heading's text for ids and the TOC, without side labels such as a weekly note's domain. */
+function tocText(node: Element): string {
+  const label = (child: Element['children'][number]) => child.type === 'element' && Array.isArray(child.properties['className']) && child.properties['className'].includes('domain');
+  return toString({ ...node, children: node.children.filter((c) => !label(c)) }).trim();
 }
 
 function nest(flat: ReadonlyArray<{ depth: number; id: string; text: string }>): TocItem[] {

@@ -68,3 +68,10 @@ describe('addHeadingIds: ids set later in the page', () => {
     expect(ids).toEqual(['x-1', 'x']);
   });
 });
+
+describe('addHeadingIds: side labels', () => {
+  it('leaves a .domain label out of the TOC text', () => {
+    const tree = fromHtml('<h3>fzf <small class="domain">github.com</small></h3>', { fragment: true });
+    expect(addHeadingIds(tree)).toEqual([{ depth: 3, id: 'fzf', text: 'fzf', children: [] }]);
+  });
+});
