@@ -1,17 +1,22 @@
 import { createRequire } from 'node:module';
 import cac from 'cac';
 import pc from 'picocolors';
-import type { Diagnostic } from './diagnostics.js';
+import type { Terminal } from './cli-output/terminal.js';
 
 /**
  * The command line: parses arguments, calls the library, prints, and sets the exit code.
- * The only module that reads process.argv, process.cwd() or exits. Heavy modules load lazily
- * so `quire --help` stays fast.
+ * The only module that reads process.argv, process.env, process.cwd() or exits. Each command's
+ * implementation is imported when it runs, so `quire --help` stays fast.
  */
 export async function main(argv: readonly string[] = process.argv): Promise<number> {
   const version = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
   const cli = cac('quire');
   let result: Promise<number> | undefined;
+  const run = (flags: { quiet?: unknown; verbose?: unknown }, command: (terminal: Terminal) => Promise<number>) => {
+    result = withTerminal(flags, command);
+  };
+
+  cli.option('--quiet', 'Print errors only').option('--verbose', 'Print more: the time of each stage');
 
   cli
     .command('build', 'Build the site in content/ into the output folder (dist/)')
@@ -22,8 +27,64 @@ export async function main(argv: readonly string[] = process.argv): Promise<numb
     .option('--future', 'Include posts dated in the future')
     .option('--root <dir>', 'Project folder (default: the current folder)')
     .example('quire build --base-url https://me.github.io/blog/')
-    .action((flags: { config?: string; out?: string; baseUrl?: string; drafts?: boolean; future?: boolean; root?: string }) => {
-      result = runBuild(flags);
+    .action((flags: Record<string, unknown>) => {
+      run(flags, async (terminal) => (await import('./run-build.js')).runBuild({ flags, cwd: process.cwd(), terminal }));
+    });
+
+  cli
+    .command('dev', 'Serve the site on localhost, rebuild on every change and reload the browser')
+    .option('--port <port>', 'Port (default: 4321, or the next free one; 0: any free port)')
+    .option('--host <host>', 'Address to listen on (default: localhost; 0.0.0.0 for other devices)')
+    .option('--drafts', 'Include drafts')
+    .option('--future', 'Include posts dated in the future')
+    .option('--config <file>', 'Config file')
+    .option('--root <dir>', 'Project folder (default: the current folder)')
+    .example('quire dev --drafts')
+    .action((flags: Record<string, unknown>) => {
+      run(flags, async (terminal) => {
+        const stopped = new Promise<void>((resolve) => {
+          const stop = () => {
+            resolve();
+            // A second Ctrl+C does not wait for the build that is running.
+            process.once('SIGINT', () => process.exit(130));
+          };
+          process.once('SIGINT', stop);
+          process.once('SIGTERM', stop);
+        });
+        return (await import('./dev/run-dev.js')).runDev({ flags, cwd: process.cwd(), terminal, stopped, clock: () => new Date() });
+      });
+    });
+
+  cli
+    .command('new <kind> [...title]', 'Create content/posts|pages|notes|weekly/<slug>.md; kind: post, page, note or weekly')
+    .option('--slug <slug>', 'File name and URL slug (default: from the title, CJK kept)')
+    .option('--link <url>', 'The link a note is about (notes only)')
+    .option('--section <name>', 'The weekly section a note goes under, e.g. 工具 (notes only)')
+    .option('--config <file>', 'Config file')
+    .option('--root <dir>', 'Project folder (default: the current folder)')
+    .example('quire new post "远程办公三年"')
+    .example('quire new note "fzf" --link https://github.com/junegunn/fzf --section 工具')
+    .example('quire new weekly')
+    .action((kind: string, title: string[], flags: Record<string, unknown>) => {
+      run(flags, async (terminal) =>
+        (await import('./new/run-new.js')).runNew({ kind, title: title.length > 0 ? title.join(' ') : undefined, flags, argv, cwd: process.cwd(), now: new Date(), terminal }),
+      );
+    });
+
+  cli
+    .command('check', 'Build into a temporary folder and check every link, anchor and image, and the front matter')
+    .option('--external', 'Also check links to other sites (HEAD, then GET; 8 at a time; 2 retries)')
+    .option('--timeout <seconds>', 'Time limit per external request (default: 10)')
+    .option('--concurrency <n>', 'External requests at a time (default: 8)')
+    .option('--json', 'Print the results as JSON on stdout (for CI)')
+    .option('--base-url <url>', 'Site URL to check under (overrides `url`)')
+    .option('--drafts', 'Include drafts')
+    .option('--future', 'Include posts dated in the future')
+    .option('--config <file>', 'Config file')
+    .option('--root <dir>', 'Project folder (default: the current folder)')
+    .example('quire check --external')
+    .action((flags: Record<string, unknown>) => {
+      run(flags, async (terminal) => (await import('./check/run-check.js')).runCheck({ flags, cwd: process.cwd(), terminal, version }));
     });
 
   cli
@@ -59,41 +120,17 @@ export async function main(argv: readonly string[] = process.argv): Promise<numb
   return (await result) ?? 0;
 }
 
-async function runBuild(flags: { config?: string; out?: string; baseUrl?: string; drafts?: boolean; future?: boolean; root?: string }): Promise<number> {
-  const started = performance.now();
-  const { build } = await import('./build.js');
-  const { QuireError, formatDiagnostic } = await import('./diagnostics.js');
-  const root = flags.root ? (await import('node:path')).resolve(flags.root) : process.cwd();
-  const print = (list: readonly Diagnostic[]) => {
-    for (const d of list) process.stderr.write(`${formatDiagnostic(d, { color: paint })}\n`);
-  };
+/** Run a command with a Terminal made from this process; a crash is reported as a bug, without a stack. */
+async function withTerminal(flags: { quiet?: unknown; verbose?: unknown }, command: (terminal: Terminal) => Promise<number>): Promise<number> {
   try {
-    const result = await build({
-      root,
-      ...(flags.config !== undefined && { config: flags.config }),
-      ...(flags.out !== undefined && { outDir: flags.out }),
-      ...(flags.baseUrl !== undefined && { baseUrl: flags.baseUrl }),
-      drafts: flags.drafts === true,
-      future: flags.future === true,
-    });
-    print(result.diagnostics);
-    const seconds = ((performance.now() - started) / 1000).toFixed(2);
-    const warnings = result.diagnostics.filter((d) => d.severity === 'warning').length;
-    const out = (await import('node:path')).relative(process.cwd(), result.config.outDir) || '.';
-    process.stdout.write(
-      `${pc.green('built')} ${result.pages} pages (${result.posts} posts) and ${result.files - result.pages} files into ${out}/ in ${seconds}s${warnings ? `, ${warnings} warning${warnings > 1 ? 's' : ''}` : ''}\n`,
+    const { createTerminal } = await import('./cli-output/terminal.js');
+    const terminal = createTerminal(
+      { env: process.env, stdoutIsTTY: process.stdout.isTTY === true, stderrIsTTY: process.stderr.isTTY === true, quiet: flags.quiet === true, verbose: flags.verbose === true },
+      { out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text) },
     );
-    return 0;
+    return await command(terminal);
   } catch (error) {
-    if (error instanceof QuireError) {
-      print(error.diagnostics);
-      const errors = error.diagnostics.filter((d) => d.severity === 'error').length;
-      process.stderr.write(`${pc.red('build failed')}: ${errors} error${errors === 1 ? '' : 's'}; the output folder was not changed\n`);
-      return 1;
-    }
-    const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`${pc.red('error[Internal]')} ${message}\n  this is a bug in quire; please report it with the file that triggers it (set QUIRE_DEBUG=1 for a stack trace)\n`);
-    if (process.env['QUIRE_DEBUG'] && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+    reportCrash(error);
     return 1;
   }
 }
@@ -113,21 +150,12 @@ async function runInit(dir: string | undefined, flags: { lang?: unknown; timezon
       stderr: (text) => process.stderr.write(text),
     });
   } catch (error) {
-    process.stderr.write(`${pc.red('error[Internal]')} ${error instanceof Error ? error.message : String(error)}\n  this is a bug in quire; please report it (set QUIRE_DEBUG=1 for a stack trace)\n`);
-    if (process.env['QUIRE_DEBUG'] && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+    reportCrash(error);
     return 1;
   }
 }
 
-function paint(kind: 'error' | 'warning' | 'dim' | 'bold', text: string): string {
-  switch (kind) {
-    case 'error':
-      return pc.red(pc.bold(text));
-    case 'warning':
-      return pc.yellow(pc.bold(text));
-    case 'dim':
-      return pc.dim(text);
-    case 'bold':
-      return pc.bold(text);
-  }
+function reportCrash(error: unknown): void {
+  process.stderr.write(`${pc.red('error[Internal]')} ${error instanceof Error ? error.message : String(error)}\n  this is a bug in quire; please report it with the file that triggers it (set QUIRE_DEBUG=1 for a stack trace)\n`);
+  if (process.env['QUIRE_DEBUG'] && error instanceof Error) process.stderr.write(`${error.stack}\n`);
 }

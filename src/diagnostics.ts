@@ -33,7 +33,8 @@ export type DiagnosticCode =
   | 'ExternalLinkUnverified'
   | 'MissingDescription'
   | 'FutureDate'
-  | 'DuplicateTitle';
+  | 'DuplicateTitle'
+  | 'InternalError';
 
 export interface Diagnostic {
   readonly code: DiagnosticCode;

@@ -1,0 +1,111 @@
+#!/usr/bin/env node
+// Usage: node scripts/bench/dev-reload.mjs [sample] [N ...]   (default: sample 1000)
+// Edit → reload with `quire dev` (compiled CLI; npm run build first): for the sample site (a
+// copy) and for generated corpora of N posts, start `quire dev` in a child process, listen to
+// its live-reload events, append a line to one post BENCH_EDITS times (default 5) and time
+// each edit until the `reload` event, and until the page served has the new text.
+import { spawn } from 'node:child_process';
+import { appendFileSync, cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeCorpus } from './corpus.mjs';
+
+const repo = fileURLToPath(new URL('../../', import.meta.url));
+const bin = path.join(repo, 'bin/quire.js');
+const edits = Number(process.env.BENCH_EDITS ?? 5);
+const args = process.argv.slice(2);
+const targets = args.length ? args : ['sample', '1000'];
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function sampleSite(dir) {
+  // The sample's quire.config.ts imports 'quire', which a copy elsewhere cannot resolve: write
+  // the same settings as JSON.
+  const { loadConfig } = await import(path.join(repo, 'lib/config/load-config.js'));
+  const { config } = await loadConfig(repo);
+  for (const folder of ['content', 'public']) cpSync(path.join(repo, folder), path.join(dir, folder), { recursive: true });
+  writeFileSync(path.join(dir, 'quire.config.json'), JSON.stringify(config, null, 2));
+  return { file: path.join(dir, 'content/posts/go-loader.md'), page: 'posts/go-loader/' };
+}
+
+function startDev(dir) {
+  const child = spawn(process.execPath, [bin, 'dev', '--port', '0', '--host', '127.0.0.1', '--quiet'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
+  let out = '';
+  child.stdout.setEncoding('utf8').on('data', (d) => (out += d));
+  child.stderr.resume();
+  return new Promise((resolve, reject) => {
+    child.stdout.on('data', () => {
+      const m = /quire dev\s+(http:\/\/\S+)/.exec(out);
+      if (m) resolve({ child, url: m[1] });
+    });
+    child.on('exit', () => reject(new Error(`quire dev exited:\n${out}`)));
+  });
+}
+
+function events(url) {
+  const waiting = [];
+  const req = http.get(new URL('/__quire/events', url), (res) => {
+    let buffer = '';
+    res.setEncoding('utf8').on('data', (chunk) => {
+      buffer += chunk;
+      let end;
+      while ((end = buffer.indexOf('\n\n')) !== -1) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const event = /^event: (.*)$/m.exec(block)?.[1];
+        for (const w of waiting.splice(0)) w(event);
+      }
+    });
+  });
+  return {
+    next: (type) =>
+      new Promise((resolve) => {
+        const wait = (event) => (event === type ? resolve() : waiting.push(wait));
+        waiting.push(wait);
+      }),
+    close: () => req.destroy(),
+  };
+}
+
+const rows = [];
+for (const target of targets) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'quire-dev-bench-'));
+  let edit;
+  if (target === 'sample') edit = await sampleSite(dir);
+  else {
+    writeCorpus(dir, Number(target));
+    edit = { file: path.join(dir, 'content/posts/post-00000.md'), page: 'posts/post-00000/' };
+  }
+  const started = performance.now();
+  const { child, url } = await startDev(dir);
+  const first = performance.now() - started;
+  const stream = events(url);
+  await new Promise((r) => setTimeout(r, 300));
+  const toEvent = [];
+  const toPage = [];
+  for (let i = 0; i < edits; i++) {
+    const marker = `bench-edit-${i}-${Date.now()}`;
+    const reloaded = stream.next('reload');
+    const t0 = performance.now();
+    appendFileSync(edit.file, `\n${marker}\n`);
+    await reloaded;
+    toEvent.push(performance.now() - t0);
+    const html = await (await fetch(new URL(edit.page, url))).text();
+    if (!html.includes(marker)) throw new Error(`the page has no ${marker}`);
+    toPage.push(performance.now() - t0);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  stream.close();
+  child.kill('SIGTERM');
+  await new Promise((r) => child.on('exit', r));
+  rmSync(dir, { recursive: true, force: true });
+  rows.push({ target, first, event: median(toEvent), page: median(toPage), min: Math.min(...toEvent), max: Math.max(...toEvent) });
+}
+
+console.log(`quire dev · node ${process.version} · ${os.cpus().length} cores · ${new Date().toISOString().slice(0, 10)} · median of ${edits} edits`);
+console.log('| site | first build, server up | edit → reload event | edit → new page served | reload event min–max |\n|---|---|---|---|---|');
+for (const r of rows) {
+  const name = r.target === 'sample' ? 'sample site' : `${r.target} posts`;
+  console.log(`| ${name} | ${(r.first / 1000).toFixed(2)} s | ${Math.round(r.event)} ms | ${Math.round(r.page)} ms | ${Math.round(r.min)}–${Math.round(r.max)} ms |`);
+}

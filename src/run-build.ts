@@ -1,0 +1,67 @@
+import path from 'node:path';
+import { readStringFlags } from './cli-flags.js';
+import { startProgress } from './cli-output/progress.js';
+import { formatMs, plural, type Terminal } from './cli-output/terminal.js';
+import { QuireError } from './diagnostics.js';
+
+export interface BuildCommand {
+  readonly flags: { config?: unknown; out?: unknown; baseUrl?: unknown; drafts?: unknown; future?: unknown; root?: unknown };
+  readonly cwd: string;
+  readonly terminal: Terminal;
+}
+
+/**
+ * `quire build`: one summary line on stdout (nothing with --quiet), diagnostics on stderr, a
+ * progress line on a terminal when the build takes more than a second, and with --verbose the
+ * feeds and the time of each stage.
+ */
+export async function runBuild(command: BuildCommand): Promise<number> {
+  const { terminal } = command;
+  const { colors } = terminal;
+  const read = readStringFlags(command.flags, ['config', 'out', 'baseUrl', 'root']);
+  if ('problems' in read) {
+    terminal.diagnostics(read.problems);
+    return 1;
+  }
+  const flags = read.values;
+  const started = performance.now();
+  const root = path.resolve(command.cwd, flags.root ?? '.');
+  const progress = startProgress(terminal, 'building');
+  try {
+    const { build } = await import('./build.js');
+    const result = await build({
+      root,
+      ...(flags.config !== undefined && { config: flags.config }),
+      ...(flags.out !== undefined && { outDir: path.resolve(command.cwd, flags.out) }),
+      ...(flags.baseUrl !== undefined && { baseUrl: flags.baseUrl }),
+      drafts: command.flags.drafts === true,
+      future: command.flags.future === true,
+    });
+    progress.stop();
+    terminal.diagnostics(result.diagnostics);
+    const seconds = ((performance.now() - started) / 1000).toFixed(2);
+    const warnings = result.diagnostics.filter((d) => d.severity === 'warning').length;
+    const out = path.relative(command.cwd, result.config.outDir) || '.';
+    if (!terminal.quiet) {
+      terminal.out(
+        `${colors.green('built')} ${result.pages} pages (${result.posts} posts) and ${result.files - result.pages} files into ${out}/ in ${seconds}s${warnings ? `, ${plural(warnings, 'warning')}` : ''}\n`,
+      );
+    }
+    if (terminal.verbose) {
+      // `feeds` is the number of feed files, when the build reports it.
+      const feeds = (result as { feeds?: unknown }).feeds;
+      if (typeof feeds === 'number') terminal.out(`  ${feeds} feed files\n`);
+      terminal.out(`  ${Object.entries(result.timings).map(([stage, ms]) => `${stage} ${formatMs(ms)}`).join(' · ')}\n`);
+    }
+    return 0;
+  } catch (error) {
+    progress.stop();
+    if (error instanceof QuireError) {
+      terminal.diagnostics(error.diagnostics);
+      const errors = error.diagnostics.filter((d) => d.severity === 'error').length;
+      terminal.err(`${colors.red('build failed')}: ${plural(errors, 'error')}; the output folder was not changed\n`);
+      return 1;
+    }
+    throw error;
+  }
+}
