@@ -88,6 +88,20 @@ export async function main(argv: readonly string[] = process.argv): Promise<numb
     });
 
   cli
+    .command('digest <number>', 'Print weekly issue <number> for a newsletter: e-mail HTML (CSS inlined), plain text or Markdown')
+    .option('--format <format>', 'email, text or markdown (default: email)')
+    .option('--out <file>', 'Write to this file instead of standard output')
+    .option('--base-url <url>', 'Site URL for the links (overrides `url`)')
+    .option('--drafts', 'Include drafts')
+    .option('--future', 'Include issues dated in the future')
+    .option('--config <file>', 'Config file')
+    .option('--root <dir>', 'Project folder (default: the current folder)')
+    .example('quire digest 12 --format email --out issue-12.html')
+    .action((number: string, flags: Record<string, unknown>) => {
+      run(flags, async (terminal) => (await import('./run-digest.js')).runDigestCommand({ number: String(number), flags, cwd: process.cwd(), terminal }));
+    });
+
+  cli
     .command('init [dir]', 'Create a new site in dir (default: the current folder), ready to publish on GitHub Pages')
     .option('--lang <lang>', 'Language of the sample content and UI: zh-CN or en (default: from the machine locale)')
     .option('--timezone <zone>', 'IANA time zone of the site (default: the machine zone)')

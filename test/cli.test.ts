@@ -86,6 +86,22 @@ describe('quire CLI', () => {
     }
   });
 
+  it('prints a weekly issue as text or e-mail with `quire digest`, and exits 1 for a missing one', () => {
+    writeFiles(root, {
+      'content/weekly/0003.md': '---\ntitle: 工具箱\ndate: 2025-07-13 20:00\n---\n导语 [链接](https://example.com/a)。\n',
+    });
+    const text = quire(['digest', '3', '--format', 'text'], root);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('周报 3 —— 工具箱');
+    expect(text.stdout).toContain('[1] https://example.com/a');
+    const email = quire(['digest', '3'], root);
+    expect(email.stdout).toMatch(/^<!doctype html>/i);
+    expect(email.stdout).not.toContain('<style');
+    const missing = quire(['digest', '4'], root);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('published issues: 3');
+  });
+
   it('rejects an unknown command', () => {
     const run = quire(['bild'], root);
     expect(run.code).toBe(1);

@@ -1,0 +1,44 @@
+import path from 'node:path';
+import { readStringFlags } from './cli-flags.js';
+import type { Terminal } from './cli-output/terminal.js';
+import { QuireError } from './diagnostics.js';
+
+export interface DigestCommand {
+  readonly number: string;
+  readonly flags: { format?: unknown; out?: unknown; config?: unknown; root?: unknown; baseUrl?: unknown; drafts?: unknown; future?: unknown };
+  readonly cwd: string;
+  readonly terminal: Terminal;
+}
+
+/** `quire digest <n>`: the issue on stdout (or in --out), diagnostics on stderr. */
+export async function runDigestCommand(command: DigestCommand): Promise<number> {
+  const { terminal } = command;
+  const read = readStringFlags(command.flags, ['format', 'out', 'config', 'root', 'baseUrl']);
+  if ('problems' in read) {
+    terminal.diagnostics(read.problems);
+    return 1;
+  }
+  const flags = read.values;
+  try {
+    const { runDigest } = await import('./emit/digest/run-digest.js');
+    const result = await runDigest(
+      { number: command.number, format: flags.format, out: flags.out, cwd: command.cwd },
+      {
+        root: path.resolve(command.cwd, flags.root ?? '.'),
+        ...(flags.config !== undefined && { config: flags.config }),
+        ...(flags.baseUrl !== undefined && { baseUrl: flags.baseUrl }),
+        drafts: command.flags.drafts === true,
+        future: command.flags.future === true,
+      },
+    );
+    if (result.file === undefined) terminal.out(result.text.endsWith('\n') ? result.text : `${result.text}\n`);
+    else if (!terminal.quiet) terminal.err(`wrote ${path.relative(command.cwd, result.file) || result.file}\n`);
+    return 0;
+  } catch (error) {
+    if (error instanceof QuireError) {
+      terminal.diagnostics(error.diagnostics);
+      return 1;
+    }
+    throw error;
+  }
+}
