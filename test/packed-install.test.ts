@@ -90,7 +90,7 @@ describe('quire installed from its packed tarball', () => {
     // quire is installed here already: no word about installing it from elsewhere
     expect(init.stdout).not.toContain('until quire is on the npm registry');
     const pkg = JSON.parse(readFileSync(path.join(site, 'package.json'), 'utf8'));
-    expect(pkg.scripts).toEqual({ build: 'quire build', dev: 'quire build --drafts --future' });
+    expect(pkg.scripts).toEqual({ build: 'quire build', dev: 'quire dev --drafts --future' });
     // the tarball npm recorded is kept, not replaced by a version range
     expect(pkg.devDependencies.quire).toMatch(/^file:.*quire-.*\.tgz$/);
   });

@@ -65,7 +65,7 @@ export function initSite(options: InitOptions): InitResult {
   });
   const wish: PackageWish = {
     name: packageName(options.dir),
-    scripts: { build: 'quire build', dev: 'quire build --drafts --future' },
+    scripts: { build: 'quire build', dev: 'quire dev --drafts --future' },
     devDependencies: { quire: `^${options.quireVersion}` },
   };
 

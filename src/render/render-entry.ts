@@ -50,8 +50,9 @@ export async function renderEntry(placed: Placed, ctx: EntryRenderContext): Prom
   const pageAbsoluteUrl = new URL(hrefOf(placed.url, ctx.basePath), ctx.siteUrl).href;
   const feedHtml = ctx.processor.stringify(feedSafeTree(tree, pageAbsoluteUrl, feedCodeBlock), file);
 
-  const marked = excerptBeforeMore(tree);
-  const summary = marked ? { tree: marked, truncated: true } : summarize(tree, ctx.summaryLength);
+  const pageHref = hrefOf(placed.url, ctx.basePath);
+  const marked = excerptBeforeMore(tree, pageHref);
+  const summary = marked ? { tree: marked, truncated: true } : summarize(tree, ctx.summaryLength, pageHref);
   const excerptHtml = ctx.processor.stringify(summary.tree, file);
   const feedExcerptHtml = ctx.processor.stringify(feedSafeTree(summary.tree, pageAbsoluteUrl, feedCodeBlock), file);
   const plain = collapse(toString(summary.tree));

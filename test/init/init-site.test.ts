@@ -93,7 +93,7 @@ describe.each([
       version: '0.0.0',
       private: true,
       type: 'module',
-      scripts: { build: 'quire build', dev: 'quire build --drafts --future' },
+      scripts: { build: 'quire build', dev: 'quire dev --drafts --future' },
       devDependencies: { quire: '^1.2.3' },
     });
     expect(read('.gitignore').split('\n')).toEqual(expect.arrayContaining(['node_modules/', 'dist/', '.quire-cache/']));
@@ -145,7 +145,7 @@ describe('a folder that is not empty', () => {
     expect(byPath['.gitignore']).toMatchObject({ action: 'updated', added: ['dist/', '.quire-cache/', '.*.quire-new-*', '.*.quire-old-*'] });
     const merged = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
     // the spec npm wrote is kept, and so is everything else
-    expect(merged).toEqual({ ...pkg, scripts: { test: 'echo ok', build: 'quire build', dev: 'quire build --drafts --future' } });
+    expect(merged).toEqual({ ...pkg, scripts: { test: 'echo ok', build: 'quire build', dev: 'quire dev --drafts --future' } });
     expect(readFileSync(path.join(dir, 'package.json'), 'utf8')).toMatch(/^\{\n {4}"name"/);
     expect(readFileSync(path.join(dir, '.gitignore'), 'utf8')).toBe('/node_modules\n*.log\n\n# quire\ndist/\n.quire-cache/\n.*.quire-new-*\n.*.quire-old-*\n');
     expect(readFileSync(path.join(dir, 'README.md'), 'utf8')).toBe('# blog\n');

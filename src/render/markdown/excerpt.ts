@@ -5,10 +5,10 @@ import { CJK_CHAR } from './text-stats.js';
 const MORE = /^<!--\s*more\s*-->$/i;
 
 /** Everything before a top-level `<!-- more -->`, or undefined when the page has no marker. */
-export function excerptBeforeMore(tree: Root): Root | undefined {
+export function excerptBeforeMore(tree: Root, pageHref?: string): Root | undefined {
   const index = tree.children.findIndex((n) => n.type === 'raw' && MORE.test(n.value.trim()));
   if (index === -1) return undefined;
-  return forListing({ type: 'root', children: tree.children.slice(0, index) });
+  return forListing({ type: 'root', children: tree.children.slice(0, index) }, pageHref);
 }
 
 /** Blocks a summary skips: they do not read well cut short, out of context. */
@@ -20,7 +20,7 @@ const SKIPPED = new Set(['pre', 'table', 'hr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6
  * time (≈400 characters or ≈200 words a minute), so Chinese and English summaries come out
  * about equally long.
  */
-export function summarize(tree: Root, limit: number): { tree: Root; truncated: boolean } {
+export function summarize(tree: Root, limit: number, pageHref?: string): { tree: Root; truncated: boolean } {
   let remaining = limit;
   let truncated = false;
   const cut = (nodes: readonly ElementContent[]): ElementContent[] => {
@@ -54,20 +54,23 @@ export function summarize(tree: Root, limit: number): { tree: Root; truncated: b
     if (block.type !== 'element' || SKIPPED.has(block.tagName)) continue;
     children.push(...cut([block]));
   }
-  return { tree: forListing({ type: 'root', children }), truncated };
+  return { tree: forListing({ type: 'root', children }, pageHref), truncated };
 }
 
 /**
  * Make a fragment safe to show on a list page among others: no footnote references (their
- * targets are not there), no ids (they would repeat across excerpts), no `<!-- more -->`.
+ * targets are not there), no ids (they would repeat across excerpts), no `<!-- more -->`, and
+ * in-page `#fragment` links pointing at the post (`pageHref#fragment`).
  */
-function forListing(tree: Root): Root {
+function forListing(tree: Root, pageHref: string | undefined): Root {
   const clean = (nodes: readonly RootContent[]): RootContent[] =>
     nodes.flatMap((node): RootContent[] => {
       if (node.type === 'raw' && MORE.test(node.value.trim())) return [];
       if (node.type !== 'element') return [node];
       if (isFootnoteRef(node) || (node.tagName === 'section' && 'dataFootnotes' in node.properties)) return [];
       const { id: _id, ...properties } = node.properties;
+      const href = properties['href'];
+      if (pageHref !== undefined && node.tagName === 'a' && typeof href === 'string' && href.startsWith('#')) properties['href'] = pageHref + href;
       return [{ ...node, properties, children: clean(node.children) as ElementContent[] }];
     });
   return { type: 'root', children: clean(tree.children) };

@@ -131,3 +131,12 @@ describe('excerptBeforeMore', () => {
     expect(toHtml(tree, { allowDangerousHtml: true })).toBe('<h2 id="intro">Intro</h2><!-- more -->');
   });
 });
+
+describe('excerpts: in-page links', () => {
+  it('points #fragment links at the post, since the excerpt is shown on other pages', () => {
+    const tree = fromHtml('<p>See <a href="#details">below</a> and <a href="https://x.org/#y">there</a>.</p><h2 id="details">Details</h2>', { fragment: true });
+    const html = toHtml(summarize(tree, 50, '/blog/posts/a/').tree);
+    expect(html).toContain('<a href="/blog/posts/a/#details">below</a>');
+    expect(html).toContain('<a href="https://x.org/#y">there</a>');
+  });
+});
