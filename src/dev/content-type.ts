@@ -1,42 +1,12 @@
-const TEXT = '; charset=utf-8';
+import { lookup } from 'mime-types';
 
-const TYPES: Readonly<Record<string, string>> = {
-  '.html': `text/html${TEXT}`,
-  '.htm': `text/html${TEXT}`,
-  '.css': `text/css${TEXT}`,
-  '.js': `text/javascript${TEXT}`,
-  '.mjs': `text/javascript${TEXT}`,
-  '.json': `application/json${TEXT}`,
-  '.map': `application/json${TEXT}`,
-  '.webmanifest': `application/manifest+json${TEXT}`,
-  '.xml': `application/xml${TEXT}`,
-  '.xsl': `text/xsl${TEXT}`,
-  '.txt': `text/plain${TEXT}`,
-  '.md': `text/markdown${TEXT}`,
-  '.svg': `image/svg+xml${TEXT}`,
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-  '.mp4': 'video/mp4',
-  '.webm': 'video/webm',
-  '.mp3': 'audio/mpeg',
-  '.ogg': 'audio/ogg',
-  '.wasm': 'application/wasm',
-  '.pdf': 'application/pdf',
-};
+/** Types whose bytes are text: they are served as UTF-8, which is what quire writes. */
+const TEXTUAL = /^text\/|[/+](xml|json)$|javascript$/;
 
-/** Content-Type for a file name; text types say UTF-8 (the output is UTF-8). CNAME and the like are text. */
+/** Content-Type for a file name (mime-db via mime-types); text types say UTF-8, and names without an extension (CNAME) are text. */
 export function contentTypeOf(fileName: string): string {
-  const dot = fileName.lastIndexOf('.');
-  const ext = dot > fileName.lastIndexOf('/') ? fileName.slice(dot).toLowerCase() : '';
-  if (ext === '') return `text/plain${TEXT}`;
-  return TYPES[ext] ?? 'application/octet-stream';
+  const base = fileName.slice(fileName.lastIndexOf('/') + 1);
+  if (!base.includes('.')) return 'text/plain; charset=utf-8';
+  const type = lookup(base) || 'application/octet-stream';
+  return TEXTUAL.test(type) ? `${type}; charset=utf-8` : type;
 }

@@ -1,3 +1,4 @@
+import { lookup } from 'mime-types';
 import path from 'node:path';
 import { hrefOf } from '../../collect/url-path.js';
 import type { ResolvedConfig } from '../../config/resolve-config.js';
@@ -14,15 +15,7 @@ export interface FeedSource {
   readonly config: ResolvedConfig;
 }
 
-const IMAGE_TYPES: Readonly<Record<string, string>> = {
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.svg': 'image/svg+xml',
-};
+
 
 /** The feed items of some entries (source keys, newest first), cut to the configured limit. */
 export function feedItemsOf(keys: readonly string[], source: FeedSource): FeedItem[] {
@@ -66,6 +59,7 @@ export function feedItemOf(key: string, { site, rendered, config }: FeedSource):
 }
 
 function enclosureOf(url: string, title: string): FeedEnclosure | undefined {
-  const type = IMAGE_TYPES[path.posix.extname(new URL(url).pathname).toLowerCase()];
-  return type ? { url, type, title } : undefined;
+  // Only images are enclosures; the type comes from mime-db (not guessed from the extension).
+  const type = lookup(path.posix.basename(new URL(url).pathname));
+  return type && type.startsWith('image/') ? { url, type, title } : undefined;
 }
