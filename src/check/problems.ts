@@ -43,7 +43,6 @@ export function traced(finding: LinkFinding, place: SourcePlace | undefined, bas
     hint = `${hint ? `${hint}; ` : ''}the link is not in a post or page: it comes from a template`;
   } else if (place.inExcerpt) {
     message = `${onPage}, in the excerpt of this post: ${message}`;
-    if (finding.link.value.startsWith('#')) hint = 'an in-page `#link` in the part of a post shown on list pages points at the list page there; put it after `<!-- more -->`, or link to the post’s own URL';
   }
   const d = diagnostic(finding.code, message, place ?? {}, hint, finding.severity);
   return {

@@ -143,17 +143,19 @@ describe('quire check', () => {
     }
   });
 
-  it('traces an in-page #link shown in an excerpt on a list page to its line in the post', async () => {
+  it('accepts an in-page #link in an excerpt (it points at the post), and traces a missing one to its line in the post', async () => {
     const site = tempDir('quire-check-excerpt-');
     try {
       writeFiles(site, {
         'quire.config.json': configJson(),
-        'content/posts/a.md': '---\ntitle: A\ndate: 2025-01-01\ndescription: A post.\n---\n\nSee [below](#第一节).\n\n## 第一节\n\nText.\n',
+        'content/posts/a.md': '---\ntitle: A\ndate: 2025-01-01\ndescription: A post.\n---\n\nSee [below](#第一节) and [gone](#没有这一节).\n\n## 第一节\n\nText.\n',
       });
       const run = await quire(['check'], site);
-      expect(run.stderr).toContain('error[BrokenAnchor] content/posts/a.md:7:5: on page / (line');
+      expect(run.code).toBe(1);
+      expect(run.stderr).not.toContain('"第一节"');
+      expect(run.stderr).toContain('error[BrokenAnchor] content/posts/a.md:7:23: on page / (line');
       expect(run.stderr).toContain('in the excerpt of this post');
-      expect(run.stderr).toContain('put it after `<!-- more -->`');
+      expect(run.stderr).toContain('has no element with id "没有这一节"');
     } finally {
       remove(site);
     }
