@@ -79,6 +79,13 @@ describe('a weekly digest in Asia/Shanghai', () => {
     expect(site.items[0]!.id).toBe('https://example.org/blog/weekly/2026-W01');
   });
 
+  it('links the weekly feed from the head of /weekly/ and of each issue, beside the site feed', () => {
+    for (const page of ['weekly/index.html', 'weekly/51/index.html']) {
+      const hrefs = selectAll('link[rel=alternate]', fromHtml(read(page))).map((l) => l.properties['href']);
+      expect(hrefs, page).toEqual(['/blog/feed.xml', '/blog/atom.xml', '/blog/feed.json', '/blog/weekly/feed.xml', '/blog/weekly/atom.xml', '/blog/weekly/feed.json']);
+    }
+  });
+
   it('shows notes on their tag pages, linking to their place in the issue', () => {
     const links = selectAll('.tag-notes a', fromHtml(read('tags/go/index.html'))).map((a) => a.properties['href']);
     expect(links).toEqual(['/blog/weekly/53/#note-new-year', '/blog/weekly/52/#note-early-monday']);

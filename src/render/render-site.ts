@@ -109,12 +109,14 @@ function routeContext(route: Route, ctx: ViewContext, base: Record<string, unkno
     case 'weekly-issue': {
       const info = site.weeklyIssues.find((i) => i.key === route.key)!;
       const view = issueView(info, ctx);
+      const feed = site.feeds.find((f) => f.kind === 'weekly');
+      const feeds = feed ? feedLinks(feed, feedTitle(feed, site, config.title, config.language), config.basePath) : [];
       return {
         template: 'weekly-issue',
         context: {
           ...base,
           ...languageOf(view.lang),
-          page: { ...pageMeta(view.title, route.url, view.description), date: view.date, image: view.image },
+          page: { ...pageMeta(view.title, route.url, view.description), date: view.date, image: view.image, feeds },
           issue: view,
           ...issueNeighbours(info, ctx),
         },
