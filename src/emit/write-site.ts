@@ -2,6 +2,7 @@ import { copyFile, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { diagnostic, QuireError } from '../diagnostics.js';
 import type { CopiedFile } from '../types.js';
+import { lockOutput, recoverOutput } from './output-lock.js';
 
 export interface OutputFile {
   readonly outputPath: string;
@@ -9,11 +10,23 @@ export interface OutputFile {
 }
 
 /**
- * Write the whole site into a temporary sibling of `outDir`, then swap it in. A build that
- * fails before the swap leaves the previous site exactly as it was. No path can leave the
- * output folder: each is resolved and checked before anything is written.
+ * Write the whole site into a temporary sibling of `outDir`, then swap it in, holding a lock so
+ * two builds never swap at once. A build that fails before the swap leaves the previous site
+ * exactly as it was; one killed between the two renames of the swap is repaired by the next
+ * build (see `recoverOutput`). No path can leave the output folder: each is resolved and checked
+ * before anything is written.
  */
 export async function writeSite(outDir: string, files: readonly OutputFile[], copies: readonly CopiedFile[]): Promise<void> {
+  const release = await lockOutput(outDir);
+  try {
+    await recoverOutput(outDir);
+    await writeLocked(outDir, files, copies);
+  } finally {
+    await release();
+  }
+}
+
+async function writeLocked(outDir: string, files: readonly OutputFile[], copies: readonly CopiedFile[]): Promise<void> {
   const parent = path.dirname(outDir);
   const name = path.basename(outDir);
   const suffix = `${process.pid}-${Date.now().toString(36)}`;

@@ -142,12 +142,12 @@ describe('a folder that is not empty', () => {
     const result = initSite(options(dir));
     const byPath = Object.fromEntries(result.files.map((f) => [f.path, f]));
     expect(byPath['package.json']).toMatchObject({ action: 'updated', added: ['scripts.build', 'scripts.dev'] });
-    expect(byPath['.gitignore']).toMatchObject({ action: 'updated', added: ['dist/', '.quire-cache/', '.*.quire-new-*', '.*.quire-old-*'] });
+    expect(byPath['.gitignore']).toMatchObject({ action: 'updated', added: ['dist/', '.quire-cache/', '.*.quire-new-*', '.*.quire-old-*', '.*.quire-lock'] });
     const merged = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
     // the spec npm wrote is kept, and so is everything else
     expect(merged).toEqual({ ...pkg, scripts: { test: 'echo ok', build: 'quire build', dev: 'quire dev --drafts --future' } });
     expect(readFileSync(path.join(dir, 'package.json'), 'utf8')).toMatch(/^\{\n {4}"name"/);
-    expect(readFileSync(path.join(dir, '.gitignore'), 'utf8')).toBe('/node_modules\n*.log\n\n# quire\ndist/\n.quire-cache/\n.*.quire-new-*\n.*.quire-old-*\n');
+    expect(readFileSync(path.join(dir, '.gitignore'), 'utf8')).toBe('/node_modules\n*.log\n\n# quire\ndist/\n.quire-cache/\n.*.quire-new-*\n.*.quire-old-*\n.*.quire-lock\n');
     expect(readFileSync(path.join(dir, 'README.md'), 'utf8')).toBe('# blog\n');
   });
 
