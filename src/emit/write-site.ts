@@ -3,6 +3,10 @@ import path from 'node:path';
 import { diagnostic, QuireError } from '../diagnostics.js';
 import type { CopiedFile } from '../types.js';
 import { lockOutput, recoverOutput } from './output-lock.js';
+import pLimit from 'p-limit';
+
+/** Files in flight at once: enough to keep the disk busy, few enough for the open-file limit. */
+const WRITE_CONCURRENCY = 32;
 
 export interface OutputFile {
   readonly outputPath: string;
@@ -45,22 +49,14 @@ async function writeLocked(outDir: string, files: readonly OutputFile[], copies:
   try {
     await mkdir(parent, { recursive: true });
     await mkdir(staging);
-    const made = new Set<string>();
-    const ensureDir = async (dir: string) => {
-      if (made.has(dir)) return;
-      await mkdir(dir, { recursive: true });
-      made.add(dir);
-    };
-    for (const file of files) {
-      const target = inside(file.outputPath);
-      await ensureDir(path.dirname(target));
-      await writeFile(target, file.contents);
-    }
-    for (const copy of copies) {
-      const target = inside(copy.outputPath);
-      await ensureDir(path.dirname(target));
-      await copyFile(copy.from, target);
-    }
+    // Every path is checked before anything is written; then folders, then files, many at a time.
+    const writes = files.map((file) => ({ target: inside(file.outputPath), write: (target: string) => writeFile(target, file.contents) }));
+    const copying = copies.map((copy) => ({ target: inside(copy.outputPath), write: (target: string) => copyFile(copy.from, target) }));
+    const jobs = [...writes, ...copying];
+    const dirs = [...new Set(jobs.map((job) => path.dirname(job.target)))].sort();
+    const limit = pLimit(WRITE_CONCURRENCY);
+    await Promise.all(dirs.map((dir) => limit(() => mkdir(dir, { recursive: true }))));
+    await Promise.all(jobs.map((job) => limit(() => job.write(job.target))));
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     if (error instanceof QuireError) throw error;
