@@ -166,6 +166,9 @@ describe('building the sample site under a sub-path', () => {
   it('renders GFM: tables, task lists, footnotes, strikethrough, autolinks', () => {
     const tools = read('posts/remote-work-tools/index.html');
     expect(tools).toContain('<table>');
+    // column alignment as CSS, not the obsolete align attribute
+    expect(listTree(out).filter((f) => f.endsWith('.html')).some((f) => read(f).includes('style="text-align:'))).toBe(true);
+    for (const f of listTree(out).filter((f) => f.endsWith('.html'))) expect(read(f), f).not.toMatch(/<t[dh] align=/);
     expect(tools).toMatch(/<input type="checkbox"[^>]*checked[^>]*disabled/);
     expect(tools).toContain('<del>');
     const remote = read(`posts/远程办公三年/index.html`);

@@ -65,6 +65,7 @@ function pageTransforms() {
     const data = file.data.quire;
     if (!data) throw new Error('quire page data missing on the vfile');
     data.toc = addHeadingIds(tree);
+    alignmentAsStyle(tree);
     data.diagnostics.push(...rewriteLinks(tree, data.entry, data.pageUrl, data.links));
     highlightCode(tree, data);
   };
@@ -91,6 +92,18 @@ function highlightCode(tree: HastRoot, data: PageData): void {
     result.element.position = node.position;
     parent.children[index] = result.element;
     return SKIP;
+  });
+}
+
+/** GFM column alignment arrives as the obsolete `align` attribute; HTML wants `text-align`. */
+function alignmentAsStyle(tree: HastRoot): void {
+  visit(tree, 'element', (node: Element) => {
+    if (node.tagName !== 'td' && node.tagName !== 'th') return;
+    const align = node.properties['align'];
+    if (typeof align !== 'string') return;
+    delete node.properties['align'];
+    const style = node.properties['style'];
+    node.properties['style'] = `text-align:${align}${typeof style === 'string' && style !== '' ? `;${style}` : ''}`;
   });
 }
 
