@@ -9,6 +9,13 @@ import type { Terminal } from './cli-output/terminal.js';
  * implementation is imported when it runs, so `quire --help` stays fast.
  */
 export async function main(argv: readonly string[] = process.argv): Promise<number> {
+  // `quire digest 3 | head`: the reader went away; stop quietly, as Unix tools do.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(0);
+      throw error;
+    });
+  }
   const version = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
   const cli = cac('quire');
   let result: Promise<number> | undefined;
@@ -107,8 +114,12 @@ export async function main(argv: readonly string[] = process.argv): Promise<numb
     .option('--timezone <zone>', 'IANA time zone of the site (default: the machine zone)')
     .option('--force', 'Write into a folder that has other files (same-named files are overwritten, nothing is deleted)')
     .example('quire init my-blog --lang en')
-    .action((dir: string | undefined, flags: { lang?: unknown; timezone?: unknown; force?: unknown }) => {
-      result = runInit(dir, flags, version);
+    .action((dir: string | undefined, flags: { lang?: unknown; timezone?: unknown; force?: unknown; quiet?: unknown; verbose?: unknown }) => {
+      run(flags, async (terminal) => {
+        const { runInit } = await import('./init/run-init.js');
+        const { locale, timeZone } = Intl.DateTimeFormat().resolvedOptions();
+        return runInit({ dir, flags, cwd: process.cwd(), machine: { locale, timeZone }, now: new Date(), quireVersion: version, terminal });
+      });
     });
 
   cli.help();
@@ -143,26 +154,6 @@ async function withTerminal(flags: { quiet?: unknown; verbose?: unknown }, comma
       { out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text) },
     );
     return await command(terminal);
-  } catch (error) {
-    reportCrash(error);
-    return 1;
-  }
-}
-
-async function runInit(dir: string | undefined, flags: { lang?: unknown; timezone?: unknown; force?: unknown }, version: string): Promise<number> {
-  try {
-    const { runInit: init } = await import('./init/run-init.js');
-    const { locale, timeZone } = Intl.DateTimeFormat().resolvedOptions();
-    return init({
-      dir,
-      flags,
-      cwd: process.cwd(),
-      machine: { locale, timeZone },
-      now: new Date(),
-      quireVersion: version,
-      stdout: (text) => process.stdout.write(text),
-      stderr: (text) => process.stderr.write(text),
-    });
   } catch (error) {
     reportCrash(error);
     return 1;

@@ -102,6 +102,18 @@ describe('quire CLI', () => {
     expect(missing.stderr).toContain('published issues: 3');
   });
 
+  it('stops quietly when the reader of its output goes away (EPIPE), without a stack trace', async () => {
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, [bin, 'digest', '3', '--format', 'text'], { cwd: root, env: { ...process.env, NO_COLOR: '1' } });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).not.toContain('EPIPE');
+    expect(stderr).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/);
+    expect(code).toBe(0);
+  });
+
   it('rejects an unknown command', () => {
     const run = quire(['bild'], root);
     expect(run.code).toBe(1);
