@@ -204,7 +204,7 @@ function collectTerms(
   all: readonly Entry[],
   diagnostics: Diagnostic[],
 ): Term[] {
-  const bySlug = new Map<string, { name: string; firstFile: string; posts: string[]; notes: string[] }>();
+  const bySlug = new Map<string, { name: string; firstFile: string; posts: string[]; notes: string[]; seen: Set<string> }>();
   const notes = new Map(all.filter((e) => e.kind === 'note').map((e) => [e.source.rel, e]));
   const add = (entry: Entry, key: string, into: 'posts' | 'notes') => {
     for (const name of entry.tags) {
@@ -214,7 +214,7 @@ function collectTerms(
         continue;
       }
       let term = bySlug.get(slug);
-      if (!term) bySlug.set(slug, (term = { name, firstFile: entry.displayPath, posts: [], notes: [] }));
+      if (!term) bySlug.set(slug, (term = { name, firstFile: entry.displayPath, posts: [], notes: [], seen: new Set() }));
       else if (term.name.toLowerCase() !== name.toLowerCase()) {
         diagnostics.push(
           diagnostic(
@@ -226,7 +226,10 @@ function collectTerms(
         );
         continue;
       }
-      if (!term[into].includes(key)) term[into].push(key);
+      if (!term.seen.has(key)) {
+        term.seen.add(key);
+        term[into].push(key);
+      }
     }
   };
   for (const key of listed) add(entries[key]!.entry, key, 'posts');

@@ -9,7 +9,7 @@ import { renderEntry, type RenderedEntry } from './render-entry.js';
 import type { TemplateEngine } from './template-engine.js';
 import { feedLinks, feedTitle } from './feed-links.js';
 import { uiStrings } from './ui-strings.js';
-import { entryView, languageOf, paginationView, siteView, type ViewContext } from './views.js';
+import { entryView, languageOf, paginationView, siteView, viewContext, type ViewContext } from './views.js';
 import { issueNeighbours, issueView, noteView, weeklyIndexView } from './weekly-views.js';
 
 export interface OutputPage {
@@ -46,7 +46,7 @@ export async function renderSite(site: Site, config: ResolvedConfig, tools: Rend
   }
   if (diagnostics.some((d) => d.severity === 'error')) return { pages: [], rendered, diagnostics };
 
-  const ctx: ViewContext = { site, rendered, config };
+  const ctx: ViewContext = viewContext(site, rendered, config);
   const base = { site: siteView(config, site), ...languageOf(config.language) };
   const pages: OutputPage[] = [];
   for (const route of site.routes) {

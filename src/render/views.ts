@@ -35,6 +35,12 @@ export interface ViewContext {
   readonly site: Site;
   readonly rendered: Readonly<Record<string, RenderedEntry>>;
   readonly config: ResolvedConfig;
+  /** Tags by lower-cased name, made once per build (every listed entry looks its tags up). */
+  readonly tagsByName: ReadonlyMap<string, Site['tags'][number]>;
+}
+
+export function viewContext(site: Site, rendered: Readonly<Record<string, RenderedEntry>>, config: ResolvedConfig): ViewContext {
+  return { site, rendered, config, tagsByName: new Map(site.tags.map((t) => [t.name.toLowerCase(), t])) };
 }
 
 export function entryView(key: string, ctx: ViewContext): EntryView {
@@ -43,7 +49,6 @@ export function entryView(key: string, ctx: ViewContext): EntryView {
   const { entry } = placed;
   const { config } = ctx;
   const href = hrefOf(placed.url, config.basePath);
-  const tagSlugs = new Map(ctx.site.tags.map((t) => [t.name.toLowerCase(), t]));
   return {
     kind: entry.kind,
     title: entry.title,
@@ -53,7 +58,7 @@ export function entryView(key: string, ctx: ViewContext): EntryView {
     updated: entry.updated?.iso,
     year: entry.date ? DateTime.fromMillis(entry.date.epochMs, { zone: config.timezone }).toFormat('yyyy') : undefined,
     tags: entry.tags.flatMap((name) => {
-      const term = tagSlugs.get(name.toLowerCase());
+      const term = ctx.tagsByName.get(name.toLowerCase());
       return term ? [{ name, url: hrefOf(term.url, config.basePath) }] : [];
     }),
     categories: entry.categories,
