@@ -8,6 +8,7 @@ import { failOnErrors, type Diagnostic } from './diagnostics.js';
 import { discoverSources } from './discover/discover-sources.js';
 import { listFiles } from './discover/list-files.js';
 import { emitFeeds } from './emit/feeds/emit-feeds.js';
+import { emitSearchIndex } from './emit/search/emit-search-index.js';
 import { writeSite } from './emit/write-site.js';
 import { loadEntries } from './load/load-entries.js';
 import { createCodeHighlighter } from './render/highlight.js';
@@ -124,12 +125,13 @@ export async function prepareSite(options: BuildOptions): Promise<PreparedSite> 
 
   const feeds = await timed('feeds', () => emitFeeds({ site, rendered: rendered.rendered, config }));
   stageDone(feeds.diagnostics);
+  const searchIndex = await timed('search', () => emitSearchIndex({ site, rendered: rendered.rendered, config }));
 
   return {
     config,
     site,
     rendered: rendered.rendered,
-    files: [...rendered.pages, ...feeds.files],
+    files: [...rendered.pages, ...feeds.files, searchIndex],
     templates,
     diagnostics,
     timings,

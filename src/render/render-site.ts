@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { SEARCH_INDEX } from '../collect/search-route.js';
 import { hrefOf } from '../collect/url-path.js';
 import type { ResolvedConfig } from '../config/resolve-config.js';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
@@ -145,5 +146,7 @@ function routeContext(route: Route, ctx: ViewContext, base: Record<string, unkno
     }
     case '404':
       return { template: '404', context: { ...base, page: pageMeta(t.notFoundTitle, route.url) } };
+    case 'search':
+      return { template: 'search', context: { ...base, page: pageMeta(t.search, route.url), search: { index: href(SEARCH_INDEX.url) } } };
   }
 }
