@@ -13,6 +13,7 @@ import type { Entry } from '../../types.js';
 import type { CodeHighlighter } from '../highlight.js';
 import { addHeadingIds, type TocItem } from './heading-ids.js';
 import { rewriteLinks, type LinkContext } from './rewrite-links.js';
+import { sizeImages, type ImageSizeLookup } from './size-images.js';
 
 /** What our own transforms need about the page being rendered, passed in `file.data`. */
 export interface PageData {
@@ -20,6 +21,8 @@ export interface PageData {
   pageUrl: string;
   links: LinkContext;
   highlighter: CodeHighlighter;
+  /** Dimensions of local images, for `<img width height>`; none when not given. */
+  imageSize?: ImageSizeLookup | undefined;
   /** Filled in by the transforms. */
   toc: TocItem[];
   diagnostics: Diagnostic[];
@@ -67,6 +70,7 @@ function pageTransforms() {
     data.toc = addHeadingIds(tree);
     alignmentAsStyle(tree);
     data.diagnostics.push(...rewriteLinks(tree, data.entry, data.pageUrl, data.links));
+    sizeImages(tree, data.imageSize);
     highlightCode(tree, data);
   };
 }
