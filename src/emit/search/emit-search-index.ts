@@ -14,8 +14,10 @@ const EXCERPT_LENGTH = 80;
 /**
  * The search index the search page loads. `docs` are the published posts, weekly issues (with
  * their notes) and pages, newest first (undated last); a document's number is its place here.
- * `terms` maps each term (see `searchTerms`) to the documents holding it, ascending, each written
- * as `2 × number + 1` when the term is in the title and `2 × number` when only in the text.
+ * `terms` lists the documents holding a term (see `searchTerms`), ascending, each written as
+ * `2 × number + 1` when the term is in the title and `2 × number` when only in the text, with the
+ * terms that have exactly that list, space-separated (a term never holds a space). Grouping terms
+ * by their list halves the file: most terms are CJK character pairs found in one document.
  */
 export interface SearchIndex {
   readonly version: 1;
@@ -27,7 +29,7 @@ export interface SearchIndex {
     readonly e: string;
     readonly l: string;
   }>;
-  readonly terms: Readonly<Record<string, readonly number[]>>;
+  readonly terms: ReadonlyArray<readonly [postings: readonly number[], terms: string]>;
 }
 
 export interface SearchSource {
@@ -62,9 +64,15 @@ export function buildSearchIndex({ site, rendered, config }: SearchSource): Sear
       l: lang,
     };
   });
-  // No prototype: a term such as `__proto__` or `constructor` is a key like any other.
-  const terms: Record<string, number[]> = Object.create(null) as Record<string, number[]>;
-  for (const term of [...postings.keys()].sort()) terms[term] = postings.get(term)!;
+  const groups = new Map<string, { postings: number[]; terms: string[] }>();
+  for (const term of [...postings.keys()].sort()) {
+    const list = postings.get(term)!;
+    const key = list.join(',');
+    const group = groups.get(key);
+    if (group) group.terms.push(term);
+    else groups.set(key, { postings: list, terms: [term] });
+  }
+  const terms = [...groups.values()].map((g) => [g.postings, g.terms.join(' ')] as const);
   return { version: 1, docs, terms };
 }
 

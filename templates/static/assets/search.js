@@ -40,8 +40,15 @@ export function searchTerms(text, language) {
   return terms;
 }
 
+/** The index as written (src/emit/search/emit-search-index.ts) → documents and a Map term → postings. */
+export function openIndex(raw) {
+  const terms = new Map();
+  for (const [postings, words] of raw.terms) for (const term of words.split(' ')) terms.set(term, postings);
+  return { docs: raw.docs, terms };
+}
+
 /**
- * Documents of `index` matching every term of `query`, best first: more query terms in the
+ * Documents of an opened index matching every term of `query`, best first: more query terms in the
  * title first, then newest first (the index lists documents newest first). The last word is a
  * prefix while it is being typed (no space after it); a lone CJK character matches any pair
  * holding it.
@@ -50,17 +57,15 @@ export function search(index, query, language) {
   const words = [...new Set(searchTerms(query, language))];
   if (words.length === 0) return [];
   const typing = !/\s$/.test(query);
-  const keys = Object.keys(index.terms);
-  const has = (term) => Object.hasOwn(index.terms, term);
   let found; // document number → number of query terms in its title
   words.forEach((word, i) => {
     let matching;
-    if (CJK.test(word) && word.length === 1) matching = keys.filter((key) => key.includes(word));
-    else if (i === words.length - 1 && typing && !CJK.test(word)) matching = keys.filter((key) => key.startsWith(word));
-    else matching = has(word) ? [word] : [];
+    if (CJK.test(word) && word.length === 1) matching = [...index.terms.keys()].filter((key) => key.includes(word));
+    else if (i === words.length - 1 && typing && !CJK.test(word)) matching = [...index.terms.keys()].filter((key) => key.startsWith(word));
+    else matching = index.terms.has(word) ? [word] : [];
     const hits = new Map();
     for (const key of matching) {
-      for (const posting of index.terms[key]) {
+      for (const posting of index.terms.get(key)) {
         const doc = posting >> 1;
         hits.set(doc, (hits.get(doc) ?? 0) | (posting & 1));
       }
@@ -89,7 +94,7 @@ function start(form) {
     (index ??= fetch(form.dataset.index).then((response) => {
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       return response.json();
-    }));
+    }).then(openIndex));
 
   const show = async (query) => {
     const trimmed = query.trim();
