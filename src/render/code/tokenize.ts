@@ -70,8 +70,10 @@ export function createDualThemeTokenizer(highlighter: Highlighter, themes: { lig
         }
         const result = grammar.tokenizeLine(line, stack, 500);
         const tokens: DualToken[] = [];
-        for (const token of result.tokens) {
-          const end = Math.min(token.endIndex, line.length);
+        for (const [i, token] of result.tokens.entries()) {
+          // The last token runs to the end of the line, as in shiki: a line whose scan hit the
+          // time limit (`stoppedEarly`, e.g. a grammar compiling on a busy machine) keeps its rest.
+          const end = i === result.tokens.length - 1 ? line.length : Math.min(token.endIndex, line.length);
           if (token.startIndex >= end) continue;
           const l = light.resolve(token.scopes);
           const d = dark.resolve(token.scopes);

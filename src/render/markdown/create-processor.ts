@@ -12,6 +12,7 @@ import { warning, type Diagnostic } from '../../diagnostics.js';
 import type { Entry } from '../../types.js';
 import type { CodeHighlighter } from '../highlight.js';
 import { addHeadingIds, type TocItem } from './heading-ids.js';
+import { labelTaskItems } from './label-task-items.js';
 import { rewriteLinks, type LinkContext } from './rewrite-links.js';
 import { sizeImages, type ImageSizeLookup } from './size-images.js';
 
@@ -69,6 +70,7 @@ function pageTransforms() {
     if (!data) throw new Error('quire page data missing on the vfile');
     data.toc = addHeadingIds(tree);
     alignmentAsStyle(tree);
+    labelTaskItems(tree);
     data.diagnostics.push(...rewriteLinks(tree, data.entry, data.pageUrl, data.links));
     sizeImages(tree, data.imageSize);
     highlightCode(tree, data);

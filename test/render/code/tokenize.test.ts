@@ -55,4 +55,22 @@ describe('createDualThemeTokenizer', () => {
     const lines = tokenizer.tokenize('a\n\nb\n', 'go');
     expect(lines.map((l) => l.map((t) => t[0]).join(''))).toEqual(['a', '', 'b', '']);
   });
+
+  it('keeps the rest of a line whose scan stopped at the time limit', () => {
+    // What vscode-textmate returns when a line takes longer than the limit: tokens up to where it
+    // stopped. Simulated: the real grammar's tokens cut after the third, marked stoppedEarly.
+    const grammar = highlighter.getLanguage('typescript');
+    const stopping = {
+      ...highlighter,
+      getLanguage: () => ({
+        tokenizeLine: (line: string, stack: Parameters<typeof grammar.tokenizeLine>[1], limit?: number) => {
+          const result = grammar.tokenizeLine(line, stack, limit);
+          return { ...result, tokens: result.tokens.slice(0, 3), stoppedEarly: true };
+        },
+      }),
+    } as unknown as Highlighter;
+    const code = "const end = ']]>';\nconst b = 2;";
+    const lines = createDualThemeTokenizer(stopping, pairs[0]!).tokenize(code, 'typescript');
+    expect(lines.map((l) => l.map((t) => t[0]).join('')).join('\n')).toBe(code);
+  });
 });
