@@ -101,6 +101,24 @@ describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
   }
 });
 
+describe('accessibility with the theme switch against the system setting', () => {
+  for (const [system, chosen] of [['light', 'dark'], ['dark', 'light']] as const) {
+    it(`finds no violations when ${chosen} is chosen on a ${system} system`, async () => {
+      const found: string[] = [];
+      await withContext({ viewport: { width: 1280, height: 900 }, colorScheme: system }, async (context) => {
+        await context.addInitScript(`localStorage.setItem('quire-theme', '${chosen}')`);
+        const page = await context.newPage();
+        for (const { name, path: rel } of PAGES.filter((p) => ['home', 'post-zh-code', 'post-en', 'weekly-issue', 'search'].includes(p.name))) {
+          await page.goto(url(rel), { waitUntil: 'networkidle' });
+          expect(await page.evaluate('document.documentElement.dataset.theme')).toBe(chosen);
+          found.push(...(await axeViolations(page)).map((v) => `${name} (${chosen} on ${system}): ${v}`));
+        }
+      });
+      expect(found.join('\n')).toBe('');
+    });
+  }
+});
+
 describe('search', () => {
   it('finds a Chinese word from the middle of a sentence, from ?q= and from the box', async () => {
     await withContext({}, async (context) => {
