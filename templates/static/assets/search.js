@@ -1,42 +1,28 @@
 // The search page: loads /search/index.json (written at build time by src/emit/search/) and
 // finds the documents holding every word of the query. Words are cut exactly as the index was
 // (`searchTerms` must stay in step with src/emit/search/search-terms.ts; a test checks both):
-// Intl.Segmenter words, lower-cased, CJK runs as overlapping character pairs, so a Chinese word
-// is found in the middle of a sentence however ICU segments either side. Results are put in
+// words lower-cased, CJK runs as overlapping character pairs, so a Chinese word is found in the
+// middle of a sentence however a dictionary would segment either side. Results are put in
 // the page with DOM APIs and textContent only: nothing from the index is parsed as HTML.
 
-const CJK_PARTS = /([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}々〆ー]+)/u;
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}々〆ー]/u;
+const CJK = String.raw`\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}々〆ー`;
+const DICTIONARY = String.raw`\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}`;
+const LETTER = String.raw`(?:(?![${CJK}${DICTIONARY}])[\p{L}\p{M}\p{N}_])`;
+const PIECES = new RegExp(String.raw`([${CJK}]+)|([${DICTIONARY}]+)|${LETTER}+(?:['’.:]${LETTER}+)*`, 'gu');
+const HAS_CJK = new RegExp(`[${CJK}]`, 'u');
 const MAX_RESULTS = 50;
 
 /** Terms of a text: see src/emit/search/search-terms.ts. */
 export function searchTerms(text, language) {
   const terms = [];
-  let run = '';
-  let runEnd = -1;
-  const flush = () => {
-    if (run.length === 1) terms.push(run);
-    for (let i = 0; i + 1 < run.length; i++) terms.push(run.slice(i, i + 2));
-    run = '';
-  };
-  const segmenter = new Intl.Segmenter(language, { granularity: 'word' });
-  for (const { segment, index, isWordLike } of segmenter.segment(text.normalize('NFKC'))) {
-    if (!isWordLike) continue;
-    let at = index;
-    segment.split(CJK_PARTS).forEach((part, i) => {
-      if (part === '') return;
-      if (i % 2 === 1) {
-        if (at !== runEnd) flush();
-        run += part;
-        runEnd = at + part.length;
-      } else {
-        flush();
-        terms.push(part.toLowerCase());
-      }
-      at += part.length;
-    });
+  for (const [piece, cjk, dictionary] of text.normalize('NFKC').matchAll(PIECES)) {
+    if (cjk !== undefined) {
+      if (cjk.length === 1) terms.push(cjk);
+      for (let i = 0; i + 1 < cjk.length; i++) terms.push(cjk.slice(i, i + 2));
+    } else if (dictionary !== undefined) {
+      for (const { segment, isWordLike } of new Intl.Segmenter(language, { granularity: 'word' }).segment(dictionary)) if (isWordLike) terms.push(segment.toLowerCase());
+    } else terms.push(piece.toLowerCase());
   }
-  flush();
   return terms;
 }
 
@@ -60,8 +46,8 @@ export function search(index, query, language) {
   let found; // document number → number of query terms in its title
   words.forEach((word, i) => {
     let matching;
-    if (CJK.test(word) && word.length === 1) matching = [...index.terms.keys()].filter((key) => key.includes(word));
-    else if (i === words.length - 1 && typing && !CJK.test(word)) matching = [...index.terms.keys()].filter((key) => key.startsWith(word));
+    if (word.length === 1 && HAS_CJK.test(word)) matching = [...index.terms.keys()].filter((key) => key.includes(word));
+    else if (i === words.length - 1 && typing && !HAS_CJK.test(word)) matching = [...index.terms.keys()].filter((key) => key.startsWith(word));
     else matching = index.terms.has(word) ? [word] : [];
     const hits = new Map();
     for (const key of matching) {

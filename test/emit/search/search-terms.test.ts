@@ -15,9 +15,24 @@ describe('searchTerms', () => {
     expect(searchTerms('Go 1.25 Release Notes: don’t panic!', 'en')).toEqual(['go', '1.25', 'release', 'notes', 'don’t', 'panic']);
   });
 
-  it('cuts a Chinese run into overlapping pairs of characters, across the segmenter’s word boundaries', () => {
+  it('cuts a Chinese run into overlapping pairs of characters, across dictionary word boundaries', () => {
     // ICU: 联合|办公|空间 — the pairs 合办 and 公空 cross its boundaries.
     expect(searchTerms('联合办公空间', 'zh-CN')).toEqual(['联合', '合办', '办公', '公空', '空间']);
+    expect(searchTerms('ゲームの한국어', 'ja')).toEqual(['ゲー', 'ーム', 'ムの', 'の한', '한국', '국어']);
+  });
+
+  it('keeps words joined by an apostrophe, a dot or a colon, and splits at hyphens and slashes, as UAX #29 does', () => {
+    expect(searchTerms("it's fmt.Println std::io e-mail a/b snake_case", 'en')).toEqual(["it's", 'fmt.println', 'std', 'io', 'e', 'mail', 'a', 'b', 'snake_case']);
+    // the same words as Intl.Segmenter finds in plain prose
+    const prose = 'Go 1.25 reads the cgroup CPU limit; don’t set GOMAXPROCS by hand any more.';
+    const icu = [...new Intl.Segmenter('en', { granularity: 'word' }).segment(prose)].filter((s) => s.isWordLike).map((s) => s.segment.toLowerCase());
+    expect(searchTerms(prose, 'en')).toEqual(icu);
+  });
+
+  it('cuts Thai, written without spaces, into words with Intl.Segmenter', () => {
+    const terms = searchTerms('ภาษาไทยง่ายนิดเดียว', 'th');
+    expect(terms).toContain('ง่าย');
+    expect(terms.join('')).toBe('ภาษาไทยง่ายนิดเดียว');
   });
 
   it('does not join runs that punctuation, spaces or Latin words separate', () => {
@@ -52,7 +67,7 @@ describe('the search page’s script reads text exactly as the index does', () =
       const text = readFileSync(`${repo}content/${file}`, 'utf8');
       for (const language of ['zh-CN', 'en']) expect(client.searchTerms(text, language), file).toEqual(searchTerms(text, language));
     }
-    const odd = 'İstanbul ＦＵＬＬ　width 々 〆切 ゲーム 한국어 A股 x.y e-mail';
+    const odd = 'İstanbul ＦＵＬＬ　width 々 〆切 ゲーム 한국어 A股 x.y e-mail ภาษาไทยง่าย ພາສາລາວ std::io';
     expect(client.searchTerms(odd, 'zh')).toEqual(searchTerms(odd, 'zh'));
   });
 });
