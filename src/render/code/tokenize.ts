@@ -68,7 +68,10 @@ export function createDualThemeTokenizer(highlighter: Highlighter, themes: { lig
           out.push([]);
           continue;
         }
-        const result = grammar.tokenizeLine(line, stack, 500);
+        let result = grammar.tokenizeLine(line, stack, 500);
+        // A grammar's first line also compiles its rules, which on a busy machine can pass the
+        // limit; compiled, a normal line then finishes. A line that stops again keeps its rest below.
+        if (result.stoppedEarly) result = grammar.tokenizeLine(line, stack, 500);
         const tokens: DualToken[] = [];
         for (const [i, token] of result.tokens.entries()) {
           // The last token runs to the end of the line, as in shiki: a line whose scan hit the
