@@ -7,7 +7,11 @@ import { resolveConfig, type BuildFlags, type ResolvedConfig } from './config/re
 import { failOnErrors, type Diagnostic } from './diagnostics.js';
 import { discoverSources } from './discover/discover-sources.js';
 import { listFiles } from './discover/list-files.js';
+import { readImageSizes } from './discover/read-image-sizes.js';
+import { imageSizeLookup } from './render/markdown/size-images.js';
 import { emitFeeds } from './emit/feeds/emit-feeds.js';
+import { emitSitemap } from './emit/sitemap.js';
+import { emitSearchIndex } from './emit/search/emit-search-index.js';
 import { writeSite } from './emit/write-site.js';
 import { loadEntries } from './load/load-entries.js';
 import { createCodeHighlighter } from './render/highlight.js';
@@ -111,12 +115,14 @@ export async function prepareSite(options: BuildOptions): Promise<PreparedSite> 
   stageDone(collected.diagnostics);
   const { site } = collected;
 
+  const imageSizes = await timed('images', () => readImageSizes(site.copies));
+  const imageSize = imageSizeLookup(imageSizes, config.basePath);
   const cache = await timed('cache', () => openHighlightCache(config.cacheDir));
   const templates = createTemplateEngine(config);
   const highlighter = await timed('highlighter', () => createCodeHighlighter({ ...config.highlight, cache }));
   let rendered;
   try {
-    rendered = await timed('render', () => renderSite(site, config, { processorFor, highlighter, templates }));
+    rendered = await timed('render', () => renderSite(site, config, { processorFor, highlighter, templates, imageSize }));
   } finally {
     highlighter.dispose();
   }
@@ -124,12 +130,14 @@ export async function prepareSite(options: BuildOptions): Promise<PreparedSite> 
 
   const feeds = await timed('feeds', () => emitFeeds({ site, rendered: rendered.rendered, config }));
   stageDone(feeds.diagnostics);
+  const sitemap = await timed('sitemap', () => emitSitemap(site, config));
+  const searchIndex = await timed('search', () => emitSearchIndex({ site, rendered: rendered.rendered, config }));
 
   return {
     config,
     site,
     rendered: rendered.rendered,
-    files: [...rendered.pages, ...feeds.files],
+    files: [...rendered.pages, ...feeds.files, searchIndex, ...sitemap],
     templates,
     diagnostics,
     timings,

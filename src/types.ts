@@ -96,7 +96,7 @@ export type Route =
   | { readonly type: 'home'; readonly url: string; readonly outputPath: string; readonly list: ListPage }
   | { readonly type: 'tag'; readonly url: string; readonly outputPath: string; readonly term: string; readonly list: ListPage }
   | { readonly type: 'weekly-issue'; readonly url: string; readonly outputPath: string; readonly key: string }
-  | { readonly type: 'tags' | 'archive' | '404' | 'weekly-index'; readonly url: string; readonly outputPath: string };
+  | { readonly type: 'tags' | 'archive' | '404' | 'weekly-index' | 'search'; readonly url: string; readonly outputPath: string };
 
 /** A published weekly issue: its page is the Placed entry `key` (its tree holds its notes). */
 export interface WeeklyIssueInfo {

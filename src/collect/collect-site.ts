@@ -8,6 +8,7 @@ import { toUrlPath } from './url-path.js';
 import { paginate } from './paginate.js';
 import { FEED_FORMAT_NAMES, feedRoute } from './feed-routes.js';
 import { placeWeekly } from './weekly/place-weekly.js';
+import { SEARCH_INDEX, SEARCH_PAGE } from './search-route.js';
 
 export interface CollectInput {
   readonly entries: readonly Entry[];
@@ -122,9 +123,11 @@ export function collectSite(input: CollectInput, config: ResolvedConfig): { site
     ['tags', '/tags/', 'tags/index.html'],
     ['archive', '/archive/', 'archive/index.html'],
     ['404', '/404.html', '404.html'],
+    ['search', SEARCH_PAGE.url, SEARCH_PAGE.outputPath],
   ] as const) {
     if (claim(outputPath, `the ${type} page`, {})) routes.push({ type, url, outputPath });
   }
+  claim(SEARCH_INDEX.outputPath, 'the search index', {});
 
   for (const file of input.publicFiles) {
     if (claim(file, `public/${file}`, { file: path.relative(config.root, path.join(config.publicDir, file)) })) {

@@ -20,7 +20,7 @@ export const userConfigSchema = z.strictObject({
   templatesDir: z.string().min(1).default('templates'),
   highlight: z
     .strictObject({
-      themes: z.strictObject({ light: z.string().min(1), dark: z.string().min(1) }).default({ light: 'github-light', dark: 'github-dark' }),
+      themes: z.strictObject({ light: z.string().min(1), dark: z.string().min(1) }).default({ light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' }),
       /** Line numbers on every block (a fence's `showLineNumbers` / `noLineNumbers` wins). */
       lineNumbers: z.boolean().default(false),
       tabWidth: z.int().min(1).max(16).default(4),

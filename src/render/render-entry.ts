@@ -11,7 +11,9 @@ import type { MarkdownProcessor, PageData } from './markdown/create-processor.js
 import { excerptBeforeMore, summarize } from './markdown/excerpt.js';
 import type { TocItem } from './markdown/heading-ids.js';
 import type { LinkContext } from './markdown/rewrite-links.js';
+import type { ImageSizeLookup } from './markdown/size-images.js';
 import { textStats } from './markdown/text-stats.js';
+import { wrapTables } from './markdown/wrap-tables.js';
 
 export interface RenderedEntry {
   readonly html: string;
@@ -38,15 +40,16 @@ export interface EntryRenderContext {
   /** Absolute site URL (ends in `/`), to make feed URLs absolute. */
   readonly siteUrl: string;
   readonly basePath: string;
+  /** Dimensions of local images (see size-images.ts). */
+  readonly imageSize?: ImageSizeLookup | undefined;
 }
 
 /** Markdown tree → HTML of the page, its excerpt, TOC and reading statistics. */
 export async function renderEntry(placed: Placed, ctx: EntryRenderContext): Promise<{ rendered: RenderedEntry; diagnostics: Diagnostic[] }> {
   const { entry } = placed;
-  const data: PageData = { entry, pageUrl: placed.url, links: ctx.links, highlighter: ctx.highlighter, toc: [], diagnostics: [] };
+  const data: PageData = { entry, pageUrl: placed.url, links: ctx.links, highlighter: ctx.highlighter, imageSize: ctx.imageSize, toc: [], diagnostics: [] };
   const file = new VFile({ path: entry.source.path, data: { quire: data } });
   const tree = (await ctx.processor.run(structuredClone(entry.mdast), file)) as Root;
-  const html = ctx.processor.stringify(tree, file);
   const pageAbsoluteUrl = new URL(hrefOf(placed.url, ctx.basePath), ctx.siteUrl).href;
   const feedHtml = ctx.processor.stringify(feedSafeTree(tree, pageAbsoluteUrl, feedCodeBlock), file);
 
@@ -57,6 +60,8 @@ export async function renderEntry(placed: Placed, ctx: EntryRenderContext): Prom
   const feedExcerptHtml = ctx.processor.stringify(feedSafeTree(summary.tree, pageAbsoluteUrl, feedCodeBlock), file);
   const plain = collapse(toString(summary.tree));
   const stats = textStats(tree);
+  // Last, so only the page scrolls wide tables in a box: feeds, excerpts and the summary see them bare.
+  const html = ctx.processor.stringify(wrapTables(tree), file);
   return {
     rendered: {
       html,

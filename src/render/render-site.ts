@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { SEARCH_INDEX } from '../collect/search-route.js';
 import { hrefOf } from '../collect/url-path.js';
 import type { ResolvedConfig } from '../config/resolve-config.js';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
@@ -8,6 +9,8 @@ import { fenceLanguages, type MarkdownProcessor } from './markdown/create-proces
 import { renderEntry, type RenderedEntry } from './render-entry.js';
 import type { TemplateEngine } from './template-engine.js';
 import { feedLinks, feedTitle } from './feed-links.js';
+import { headMeta } from './head-meta.js';
+import type { ImageSizeLookup } from './markdown/size-images.js';
 import { uiStrings } from './ui-strings.js';
 import { entryView, languageOf, paginationView, siteView, viewContext, type ViewContext } from './views.js';
 import { issueNeighbours, issueView, noteView, weeklyIndexView } from './weekly-views.js';
@@ -21,6 +24,8 @@ export interface RenderTools {
   readonly processorFor: (language: string) => MarkdownProcessor;
   readonly highlighter: CodeHighlighter;
   readonly templates: TemplateEngine;
+  /** Dimensions of local images by href, for `<img width height>` (see markdown/size-images.ts). */
+  readonly imageSize?: ImageSizeLookup;
 }
 
 /** Markdown of every published entry → HTML, then every route through its template. */
@@ -37,7 +42,7 @@ export async function renderSite(site: Site, config: ResolvedConfig, tools: Rend
     const placed = site.entries[key]!;
     const processor = tools.processorFor(placed.entry.lang ?? config.language);
     try {
-      const result = await renderEntry(placed, { processor, highlighter: tools.highlighter, links, summaryLength: config.summaryLength, siteUrl: config.url, basePath: config.basePath });
+      const result = await renderEntry(placed, { processor, highlighter: tools.highlighter, links, summaryLength: config.summaryLength, siteUrl: config.url, basePath: config.basePath, imageSize: tools.imageSize });
       rendered[key] = result.rendered;
       diagnostics.push(...result.diagnostics);
     } catch (error) {
@@ -46,13 +51,14 @@ export async function renderSite(site: Site, config: ResolvedConfig, tools: Rend
   }
   if (diagnostics.some((d) => d.severity === 'error')) return { pages: [], rendered, diagnostics };
 
-  const ctx: ViewContext = viewContext(site, rendered, config);
+  const ctx: ViewContext = viewContext(site, rendered, config, tools.imageSize);
   const base = { site: siteView(config, site), ...languageOf(config.language) };
   const pages: OutputPage[] = [];
   for (const route of site.routes) {
     const { template, context } = routeContext(route, ctx, base);
     try {
-      pages.push({ outputPath: route.outputPath, contents: await tools.templates.render(template, context) });
+      const head = headMeta(route, context['page'] as Parameters<typeof headMeta>[1], ctx);
+      pages.push({ outputPath: route.outputPath, contents: await tools.templates.render(template, { ...context, head }) });
     } catch (error) {
       diagnostics.push(diagnostic('TemplateError', `template ${template}.liquid failed for ${route.url}: ${(error as Error).message.split('\n')[0]}`, {}, 'fix the template, or delete your override to use the default theme'));
     }
@@ -145,5 +151,7 @@ function routeContext(route: Route, ctx: ViewContext, base: Record<string, unkno
     }
     case '404':
       return { template: '404', context: { ...base, page: pageMeta(t.notFoundTitle, route.url) } };
+    case 'search':
+      return { template: 'search', context: { ...base, page: pageMeta(t.search, route.url), search: { index: href(SEARCH_INDEX.url) } } };
   }
 }

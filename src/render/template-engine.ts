@@ -1,6 +1,7 @@
 import { Liquid } from 'liquidjs';
 import { hrefOf } from '../collect/url-path.js';
 import type { ResolvedConfig } from '../config/resolve-config.js';
+import { scriptSafeJson } from './script-json.js';
 
 export interface TemplateEngine {
   render(name: string, context: Record<string, unknown>): Promise<string>;
@@ -35,7 +36,7 @@ export function createTemplateEngine(config: ResolvedConfig): TemplateEngine {
     for (let i = 0; i + 1 < pairs.length; i += 2) out = out.split(`{${String(pairs[i])}}`).join(String(pairs[i + 1]));
     return out;
   });
-  liquid.registerFilter('json', (value: unknown) => JSON.stringify(value ?? null).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026'));
+  liquid.registerFilter('json', (value: unknown) => scriptSafeJson(value));
   return {
     render: (name, context) => liquid.renderFile(name, context) as Promise<string>,
   };

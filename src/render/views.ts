@@ -5,6 +5,7 @@ import type { ResolvedConfig } from '../config/resolve-config.js';
 import type { ListPage, Placed, Site } from '../types.js';
 import type { RenderedEntry } from './render-entry.js';
 import { feedLinks } from './feed-links.js';
+import type { ImageSizeLookup } from './markdown/size-images.js';
 import { uiStrings } from './ui-strings.js';
 
 /** What templates see of an entry. Every URL is an href under the base path. */
@@ -20,6 +21,8 @@ export interface EntryView {
   readonly categories: readonly string[];
   readonly description: string;
   readonly image: string | undefined;
+  /** The front-matter image to show above the text, with its size; none when the text already shows it. */
+  readonly cover: { readonly url: string; readonly width: number | undefined; readonly height: number | undefined } | undefined;
   readonly lang: string;
   readonly content: string;
   readonly excerpt: string;
@@ -37,10 +40,12 @@ export interface ViewContext {
   readonly config: ResolvedConfig;
   /** Tags by lower-cased name, made once per build (every listed entry looks its tags up). */
   readonly tagsByName: ReadonlyMap<string, Site['tags'][number]>;
+  /** Dimensions of local images by href. */
+  readonly imageSize: ImageSizeLookup | undefined;
 }
 
-export function viewContext(site: Site, rendered: Readonly<Record<string, RenderedEntry>>, config: ResolvedConfig): ViewContext {
-  return { site, rendered, config, tagsByName: new Map(site.tags.map((t) => [t.name.toLowerCase(), t])) };
+export function viewContext(site: Site, rendered: Readonly<Record<string, RenderedEntry>>, config: ResolvedConfig, imageSize?: ImageSizeLookup): ViewContext {
+  return { site, rendered, config, tagsByName: new Map(site.tags.map((t) => [t.name.toLowerCase(), t])), imageSize };
 }
 
 export function entryView(key: string, ctx: ViewContext): EntryView {
@@ -49,6 +54,7 @@ export function entryView(key: string, ctx: ViewContext): EntryView {
   const { entry } = placed;
   const { config } = ctx;
   const href = hrefOf(placed.url, config.basePath);
+  const image = entry.image !== undefined ? imageHref(entry.image, placed, config) : undefined;
   return {
     kind: entry.kind,
     title: entry.title,
@@ -63,7 +69,8 @@ export function entryView(key: string, ctx: ViewContext): EntryView {
     }),
     categories: entry.categories,
     description: rendered.descriptionText,
-    image: entry.image !== undefined ? imageHref(entry.image, placed, config) : undefined,
+    image,
+    cover: image !== undefined && !rendered.html.includes(`src="${image}"`) ? { url: image, ...sizeOf(image, ctx) } : undefined,
     lang: entry.lang ?? config.language,
     content: rendered.html,
     excerpt: entry.summary !== undefined ? `<p>${escapeHtml(entry.summary)}</p>` : rendered.excerptHtml,
@@ -74,6 +81,11 @@ export function entryView(key: string, ctx: ViewContext): EntryView {
     extra: entry.extra,
     source: entry.source.rel,
   };
+}
+
+function sizeOf(href: string, ctx: ViewContext): { width: number | undefined; height: number | undefined } {
+  const size = ctx.imageSize?.(href);
+  return { width: size?.width, height: size?.height };
 }
 
 /** `image:` may be absolute, site-root (`/img/a.png`) or relative to a bundle (`cover.png`). */

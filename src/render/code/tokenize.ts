@@ -68,10 +68,15 @@ export function createDualThemeTokenizer(highlighter: Highlighter, themes: { lig
           out.push([]);
           continue;
         }
-        const result = grammar.tokenizeLine(line, stack, 500);
+        let result = grammar.tokenizeLine(line, stack, 500);
+        // A grammar's first line also compiles its rules, which on a busy machine can pass the
+        // limit; compiled, a normal line then finishes. A line that stops again keeps its rest below.
+        if (result.stoppedEarly) result = grammar.tokenizeLine(line, stack, 500);
         const tokens: DualToken[] = [];
-        for (const token of result.tokens) {
-          const end = Math.min(token.endIndex, line.length);
+        for (const [i, token] of result.tokens.entries()) {
+          // The last token runs to the end of the line, as in shiki: a line whose scan hit the
+          // time limit (`stoppedEarly`, e.g. a grammar compiling on a busy machine) keeps its rest.
+          const end = i === result.tokens.length - 1 ? line.length : Math.min(token.endIndex, line.length);
           if (token.startIndex >= end) continue;
           const l = light.resolve(token.scopes);
           const d = dark.resolve(token.scopes);

@@ -12,7 +12,9 @@ import { warning, type Diagnostic } from '../../diagnostics.js';
 import type { Entry } from '../../types.js';
 import type { CodeHighlighter } from '../highlight.js';
 import { addHeadingIds, type TocItem } from './heading-ids.js';
+import { labelTaskItems } from './label-task-items.js';
 import { rewriteLinks, type LinkContext } from './rewrite-links.js';
+import { sizeImages, type ImageSizeLookup } from './size-images.js';
 
 /** What our own transforms need about the page being rendered, passed in `file.data`. */
 export interface PageData {
@@ -20,6 +22,8 @@ export interface PageData {
   pageUrl: string;
   links: LinkContext;
   highlighter: CodeHighlighter;
+  /** Dimensions of local images, for `<img width height>`; none when not given. */
+  imageSize?: ImageSizeLookup | undefined;
   /** Filled in by the transforms. */
   toc: TocItem[];
   diagnostics: Diagnostic[];
@@ -66,7 +70,9 @@ function pageTransforms() {
     if (!data) throw new Error('quire page data missing on the vfile');
     data.toc = addHeadingIds(tree);
     alignmentAsStyle(tree);
+    labelTaskItems(tree);
     data.diagnostics.push(...rewriteLinks(tree, data.entry, data.pageUrl, data.links));
+    sizeImages(tree, data.imageSize);
     highlightCode(tree, data);
   };
 }

@@ -22,6 +22,9 @@ describe('createDualThemeTokenizer', () => {
   let highlighter: Highlighter;
   beforeAll(async () => {
     highlighter = await createHighlighter({ themes: pairs.flatMap((p) => [p.light, p.dark]), langs: Object.keys(SAMPLES) });
+    // Compile every grammar before comparing: shiki's reference tokenizes with a 500 ms limit per
+    // line that, on a busy machine, the first line (which compiles the rules) can pass.
+    for (const [lang, code] of Object.entries(SAMPLES)) highlighter.codeToTokensBase(code, { lang: lang as BundledLanguage, theme: pairs[0]!.light, tokenizeTimeLimit: 0 });
   });
   afterAll(() => highlighter.dispose());
 
@@ -54,5 +57,23 @@ describe('createDualThemeTokenizer', () => {
     const tokenizer = createDualThemeTokenizer(highlighter, pairs[0]!);
     const lines = tokenizer.tokenize('a\n\nb\n', 'go');
     expect(lines.map((l) => l.map((t) => t[0]).join(''))).toEqual(['a', '', 'b', '']);
+  });
+
+  it('keeps the rest of a line whose scan stopped at the time limit', () => {
+    // What vscode-textmate returns when a line takes longer than the limit: tokens up to where it
+    // stopped. Simulated: the real grammar's tokens cut after the third, marked stoppedEarly.
+    const grammar = highlighter.getLanguage('typescript');
+    const stopping = {
+      ...highlighter,
+      getLanguage: () => ({
+        tokenizeLine: (line: string, stack: Parameters<typeof grammar.tokenizeLine>[1], limit?: number) => {
+          const result = grammar.tokenizeLine(line, stack, limit);
+          return { ...result, tokens: result.tokens.slice(0, 3), stoppedEarly: true };
+        },
+      }),
+    } as unknown as Highlighter;
+    const code = "const end = ']]>';\nconst b = 2;";
+    const lines = createDualThemeTokenizer(stopping, pairs[0]!).tokenize(code, 'typescript');
+    expect(lines.map((l) => l.map((t) => t[0]).join('')).join('\n')).toBe(code);
   });
 });

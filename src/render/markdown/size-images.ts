@@ -1,0 +1,41 @@
+import type { Element, Root } from 'hast';
+import { visit } from 'unist-util-visit';
+import type { ImageDimensions, ImageSizes } from '../../discover/read-image-sizes.js';
+
+/** The dimensions of the site file an `<img src>` points at, if it is one quire copies and could read. */
+export type ImageSizeLookup = (href: string) => ImageDimensions | undefined;
+
+/** A lookup over the measured copies, for hrefs under the base path (`/blog/posts/x/a.png?v=2`). */
+export function imageSizeLookup(sizes: ImageSizes, basePath: string): ImageSizeLookup {
+  const prefix = basePath.endsWith('/') ? basePath : `${basePath}/`;
+  return (href) => {
+    const pathPart = href.replace(/[?#].*$/, '');
+    if (!pathPart.startsWith(prefix)) return undefined;
+    try {
+      return sizes.get(decodeURI(pathPart.slice(prefix.length)).normalize('NFC'));
+    } catch {
+      return undefined;
+    }
+  };
+}
+
+/**
+ * Every Markdown image of a page: `loading="lazy"` and `decoding="async"`, and the file's own
+ * `width`/`height` so the browser keeps its place before it loads (no layout shift; CSS scales it
+ * down with `height: auto`). Runs after links are rewritten, so `src` is the final href. Attributes
+ * the author wrote are kept; an image that is external, missing or unreadable gets no size.
+ */
+export function sizeImages(tree: Root, lookup: ImageSizeLookup | undefined): void {
+  visit(tree, 'element', (node: Element) => {
+    if (node.tagName !== 'img') return;
+    const props = node.properties;
+    props['loading'] ??= 'lazy';
+    props['decoding'] ??= 'async';
+    const src = props['src'];
+    if (lookup === undefined || typeof src !== 'string' || props['width'] !== undefined || props['height'] !== undefined) return;
+    const size = lookup(src);
+    if (!size) return;
+    props['width'] = size.width;
+    props['height'] = size.height;
+  });
+}
