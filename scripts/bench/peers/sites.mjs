@@ -85,7 +85,7 @@ const hugo = {
   },
   command: (site) => ['hugo', ['--quiet', '--source', site, '--cacheDir', path.join(site, '.hugo-cache')]],
   clean: (site) => ['public', 'resources', '.hugo-cache', '.hugo_build.lock'].map((d) => path.join(site, d)),
-  version: () => spawnSync('hugo', ['version'], { encoding: 'utf8' }).stdout.split(' ')[1].replace(/\+.*/, '') + ' + Chroma',
+  version: () => `Hugo ${spawnSync('hugo', ['version'], { encoding: 'utf8' }).stdout.split(' ')[1].replace(/^v|\+.*/g, '')} + Chroma`,
 };
 
 const eleventy = {
