@@ -1,4 +1,5 @@
 import type { Root } from 'hast';
+import type { Root as MdastRoot } from 'mdast';
 import { toString } from 'hast-util-to-string';
 import { VFile } from 'vfile';
 import { hrefOf } from '../collect/url-path.js';
@@ -40,12 +41,15 @@ export interface EntryRenderContext {
   readonly basePath: string;
 }
 
-/** Markdown tree → HTML of the page, its excerpt, TOC and reading statistics. */
-export async function renderEntry(placed: Placed, ctx: EntryRenderContext): Promise<{ rendered: RenderedEntry; diagnostics: Diagnostic[] }> {
+/**
+ * Markdown tree → HTML of the page, its excerpt, TOC and reading statistics. `mdast` is the
+ * entry's tree (see `parseEntryBody`); plugins may change it, so pass a tree nothing else uses.
+ */
+export async function renderEntry(placed: Placed, mdast: MdastRoot, ctx: EntryRenderContext): Promise<{ rendered: RenderedEntry; diagnostics: Diagnostic[] }> {
   const { entry } = placed;
   const data: PageData = { entry, pageUrl: placed.url, links: ctx.links, highlighter: ctx.highlighter, toc: [], diagnostics: [] };
   const file = new VFile({ path: entry.source.path, data: { quire: data } });
-  const tree = (await ctx.processor.run(structuredClone(entry.mdast), file)) as Root;
+  const tree = (await ctx.processor.run(mdast, file)) as Root;
   const html = ctx.processor.stringify(tree, file);
   const pageAbsoluteUrl = new URL(hrefOf(placed.url, ctx.basePath), ctx.siteUrl).href;
   const feedHtml = ctx.processor.stringify(feedSafeTree(tree, pageAbsoluteUrl, feedCodeBlock), file);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics.js';
 import { loadEntry, type LoadContext, type LoadResult } from '../../src/load/load-entry.js';
 import { createMarkdownProcessor } from '../../src/render/markdown/create-processor.js';
-import type { Entry, EntryKind, SourceFile } from '../../src/types.js';
+import type { EntryKind, ParsedEntry, SourceFile } from '../../src/types.js';
 
 const ROOT = path.join(path.sep, 'site');
 const processor = createMarkdownProcessor({ remarkPlugins: [], rehypePlugins: [], footnoteLabel: 'x', footnoteBackLabel: 'y' });
@@ -18,7 +18,7 @@ function load(rel: string, content: string | Uint8Array, kind: EntryKind = 'post
   return loadEntry(source(rel, kind), bytes, ctx);
 }
 
-function entryOf(rel: string, content: string | Uint8Array, kind: EntryKind = 'post'): Entry {
+function entryOf(rel: string, content: string | Uint8Array, kind: EntryKind = 'post'): ParsedEntry {
   const result = load(rel, content, kind);
   if (!result.entry) throw new Error(`expected an entry, got ${JSON.stringify(result.diagnostics)}`);
   expect(result.diagnostics).toEqual([]);

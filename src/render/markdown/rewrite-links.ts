@@ -16,9 +16,30 @@ const URL_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
   link: ['href'],
 };
 
+/**
+ * Where links to other sources lead: `target(key)` is the URL path of the published entry with
+ * that source key (always starting with `/`), else `draft`, `future` or `missing`. A function, so
+ * a render can record which targets it looked at (the build cache checks them again).
+ */
 export interface LinkContext {
-  readonly site: Site;
+  readonly target: (key: string) => string;
   readonly basePath: string;
+}
+
+/** The link targets of a site, as plain data a worker thread can be sent. */
+export interface LinkTable {
+  readonly urls: Readonly<Record<string, string>>;
+  readonly unpublished: Readonly<Record<string, 'draft' | 'future'>>;
+}
+
+export function linkTable(site: Site): LinkTable {
+  const urls: Record<string, string> = {};
+  for (const [key, placed] of Object.entries(site.entries)) urls[key] = placed.url;
+  return { urls, unpublished: site.unpublished };
+}
+
+export function linkTarget(table: LinkTable, key: string): string {
+  return (Object.hasOwn(table.urls, key) ? table.urls[key] : undefined) ?? (Object.hasOwn(table.unpublished, key) ? table.unpublished[key] : undefined) ?? 'missing';
 }
 
 /**
@@ -83,9 +104,9 @@ function resolveReference(
 
   const target = path.posix.normalize(path.posix.join(env.sourceDir, decoded));
   if (/\.(md|markdown)$/i.test(target)) {
-    const placed = ctx.site.entries[target];
-    if (placed) return { kind: 'href', href: hrefOf(placed.url, ctx.basePath) + suffix };
-    const why = ctx.site.unpublished[target];
+    const found = ctx.target(target);
+    if (found.startsWith('/')) return { kind: 'href', href: hrefOf(found, ctx.basePath) + suffix };
+    const why = found === 'draft' || found === 'future' ? found : undefined;
     if (why) {
       return {
         kind: 'error',
