@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // quire against Hugo, Eleventy 3 and Hexo 8 on the same generated corpus (scripts/bench/corpus.mjs).
 // Usage: node scripts/bench/compare.mjs [--posts 1000,4000] [--runs 3] [--tools quire,hugo,eleventy,hexo]
-//          [--dev-edits 5] [--json results.json] [--keep]
+//          [--dev-edits 5] [--json results.json] [--keep] [--quire <package folder, default: this repository>]
 // Needs the compiled quire (npx tsc -p tsconfig.build.json) and the peers, installed outside the
 // repository by scripts/bench/peers/setup.mjs (QUIRE_PEERS, default $TMPDIR/quire-peers).
 // For each N: every tool builds once and its output is verified (one page per post, two
@@ -21,7 +21,7 @@ import { parseArgs } from 'node:util';
 import { corpusStats, postFile, writeCorpus } from './corpus.mjs';
 import { measureDevReload } from './dev-reload.mjs';
 import { peersDir } from './peers/location.mjs';
-import { TOOLS, clean, postPages, verifyOutput } from './peers/sites.mjs';
+import { TOOLS, clean, postPages, snapshotQuire, verifyOutput } from './peers/sites.mjs';
 
 const { values: opts } = parseArgs({
   options: {
@@ -31,6 +31,7 @@ const { values: opts } = parseArgs({
     'dev-edits': { type: 'string', default: '5' },
     json: { type: 'string' },
     keep: { type: 'boolean', default: false },
+    quire: { type: 'string' },
   },
 });
 const sizes = opts.posts.split(',').map(Number);
@@ -50,6 +51,9 @@ const log = (msg) => process.stderr.write(`${new Date().toISOString().slice(11, 
 const load = () => os.loadavg().map((x) => x.toFixed(2)).join(' ');
 const rotate = (xs, r) => xs.map((_, i) => xs[(i + r) % xs.length]);
 
+const scratch = mkdtempSync(path.join(os.tmpdir(), 'quire-compare-'));
+const quireFrom = opts.quire ? path.resolve(opts.quire) : undefined;
+const ctx = { peers, quireFrom, quire: snapshotQuire(quireFrom, path.join(scratch, 'quire-package')) };
 const started = new Date();
 const machine = {
   date: started.toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
@@ -58,13 +62,13 @@ const machine = {
   memory: `${Math.round(os.totalmem() / 2 ** 30)} GiB`,
   node: process.version,
   loadBefore: load(),
-  versions: Object.fromEntries(keys.map((k) => [k, TOOLS[k].version(peers)])),
+  versions: Object.fromEntries(keys.map((k) => [k, TOOLS[k].version(ctx)])),
 };
 const results = [];
 let identical = true;
 
 for (const n of sizes) {
-  const work = mkdtempSync(path.join(os.tmpdir(), `quire-compare-${n}-`));
+  const work = path.join(scratch, `posts-${n}`);
   const corpus = path.join(work, 'corpus');
   writeCorpus(corpus, n);
   const stats = corpusStats(corpus);
@@ -74,7 +78,7 @@ for (const n of sizes) {
     TOOLS[k].setup(sites[k], corpus, peers);
   }
   const build = (k) => {
-    const [cmd, args] = TOOLS[k].command(sites[k], peers);
+    const [cmd, args] = TOOLS[k].command(sites[k], ctx);
     return measure(cmd, args, sites[k]);
   };
   const samples = { cold: {}, warm: {}, edit: {} };
@@ -117,14 +121,14 @@ for (const n of sizes) {
   // The edited site again with the cache deleted: must give the same bytes as the warm edit builds.
   const editTree = hashTree(path.join(sites.quire, 'dist'));
   clean(TOOLS.quire, sites.quire);
-  const [cmd, args] = TOOLS.quire.command(sites.quire, peers);
+  const [cmd, args] = TOOLS.quire.command(sites.quire, ctx);
   measure(cmd, args, sites.quire);
   checks.push(compareTrees('quire after one-post edits (cache on) vs the same site with the cache deleted', editTree, hashTree(path.join(sites.quire, 'dist'))));
 
   let dev;
   if (devEdits > 0) {
     log(`quire dev: ${devEdits} edits`);
-    dev = await measureDevReload(sites.quire, { file: path.join(sites.quire, 'content/posts', postFile(0)), page: 'posts/post-00000/' }, devEdits);
+    dev = await measureDevReload(ctx.quire, sites.quire, { file: path.join(sites.quire, 'content/posts', postFile(0)), page: 'posts/post-00000/' }, devEdits);
   }
   const summary = (xs) => ({ wall: median(xs.map((s) => s.wall)), cpu: median(xs.map((s) => s.cpu)), rss: median(xs.map((s) => s.rss)), samples: xs });
   results.push({
@@ -139,6 +143,7 @@ for (const n of sizes) {
   else rmSync(work, { recursive: true, force: true });
 }
 
+if (!opts.keep) rmSync(scratch, { recursive: true, force: true });
 machine.loadAfter = load();
 const report = render();
 console.log(report);

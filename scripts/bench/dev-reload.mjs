@@ -13,7 +13,6 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { postFile, writeCorpus } from './corpus.mjs';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
-const bin = path.join(repo, 'bin/quire.js');
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function sampleSite(dir) {
@@ -26,8 +25,8 @@ async function sampleSite(dir) {
   return { file: path.join(dir, 'content/posts/go-loader.md'), page: 'posts/go-loader/' };
 }
 
-function startDev(dir) {
-  const child = spawn(process.execPath, [bin, 'dev', '--port', '0', '--host', '127.0.0.1', '--quiet'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
+function startDev(quire, dir) {
+  const child = spawn(process.execPath, [path.join(quire, 'bin/quire.js'), 'dev', '--port', '0', '--host', '127.0.0.1', '--quiet'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
   let out = '';
   child.stdout.setEncoding('utf8').on('data', (d) => (out += d));
   child.stderr.resume();
@@ -66,12 +65,12 @@ function events(url) {
 }
 
 /**
- * Starts `quire dev` in dir, appends a line to `edit.file` `edits` times and times each save until
+ * Starts `quire dev` (the package in folder quire) in dir, appends a line to `edit.file` `edits` times and times each save until
  * the `reload` event and until `edit.page` is served with the new line; stops the server.
  */
-export async function measureDevReload(dir, edit, edits) {
+export async function measureDevReload(quire, dir, edit, edits) {
   const started = performance.now();
-  const { child, url } = await startDev(dir);
+  const { child, url } = await startDev(quire, dir);
   const first = performance.now() - started;
   const stream = events(url);
   await new Promise((r) => setTimeout(r, 300));
@@ -111,7 +110,7 @@ async function main() {
       writeCorpus(dir, Number(target));
       edit = { file: path.join(dir, 'content/posts', postFile(0)), page: 'posts/post-00000/' };
     }
-    rows.push({ target, ...(await measureDevReload(dir, edit, edits)) });
+    rows.push({ target, ...(await measureDevReload(repo, dir, edit, edits)) });
     rmSync(dir, { recursive: true, force: true });
   }
   console.log(`quire dev · node ${process.version} · ${os.cpus().length} cores · ${new Date().toISOString().slice(0, 10)} · median of ${edits} edits`);

@@ -40,10 +40,12 @@ const quire = {
   setup(site, corpus) {
     cpSync(corpus, site, { recursive: true });
   },
-  command: (site) => [process.execPath, [path.join(repo, 'bin/quire.js'), 'build', '--quiet', '--root', site]],
+  // ctx.quire: a copy of the compiled package (see snapshotQuire), so one run measures one version.
+  command: (site, ctx) => [process.execPath, [path.join(ctx.quire ?? repo, 'bin/quire.js'), 'build', '--quiet', '--root', site]],
   clean: (site) => ['dist', '.quire-cache'].map((d) => path.join(site, d)),
-  version() {
-    const pkg = JSON.parse(readFileSync(path.join(repo, 'package.json'), 'utf8')).version;
+  version(ctx) {
+    const pkg = JSON.parse(readFileSync(path.join(ctx.quire, 'package.json'), 'utf8')).version;
+    if (ctx.quireFrom && ctx.quireFrom !== repo) return `quire ${pkg} (from ${ctx.quireFrom}) + Shiki`;
     const rev = spawnSync('git', ['-C', repo, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).stdout.trim();
     const dirty = spawnSync('git', ['-C', repo, 'status', '--porcelain', '--', 'src', 'templates'], { encoding: 'utf8' }).stdout.trim();
     return `quire ${pkg} (${rev}${dirty ? ' + uncommitted src changes' : ''}) + Shiki`;
@@ -124,9 +126,9 @@ const eleventy = {
         page('{{ tag }} · Bench', '<h1>{{ tag }}</h1><ul>\n{% for post in collections[tag] | reverse %}<li><a href="{{ post.url }}">{{ post.data.title }}</a></li>\n{% endfor %}</ul>'),
     });
   },
-  command: (site, peers) => [process.execPath, [path.join(peers, 'node/node_modules/@11ty/eleventy/cmd.cjs'), '--quiet']],
+  command: (site, ctx) => [process.execPath, [path.join(ctx.peers, 'node/node_modules/@11ty/eleventy/cmd.cjs'), '--quiet']],
   clean: (site) => ['_site', '.cache'].map((d) => path.join(site, d)),
-  version: (peers) => `Eleventy ${npmVersion(peers, '@11ty/eleventy')} + syntaxhighlight ${npmVersion(peers, '@11ty/eleventy-plugin-syntaxhighlight')} (Prism)`,
+  version: (ctx) => `Eleventy ${npmVersion(ctx.peers, '@11ty/eleventy')} + syntaxhighlight ${npmVersion(ctx.peers, '@11ty/eleventy-plugin-syntaxhighlight')} (Prism)`,
 };
 
 const hexo = {
@@ -168,12 +170,23 @@ const hexo = {
       ),
     });
   },
-  command: (site, peers) => [process.execPath, [path.join(peers, 'node/node_modules/hexo-cli/bin/hexo'), 'generate', '--silent']],
+  command: (site, ctx) => [process.execPath, [path.join(ctx.peers, 'node/node_modules/hexo-cli/bin/hexo'), 'generate', '--silent']],
   clean: (site) => ['public', 'db.json'].map((d) => path.join(site, d)),
-  version: (peers) => `Hexo ${npmVersion(peers, 'hexo')} + highlight.js (hexo-util)`,
+  version: (ctx) => `Hexo ${npmVersion(ctx.peers, 'hexo')} + highlight.js (hexo-util)`,
 };
 
 export const TOOLS = { quire, hugo, eleventy, hexo };
+
+/**
+ * Copies the compiled quire (bin, lib, templates, scaffold, package.json; node_modules linked) to
+ * dir, so that recompiling the work tree during a run does not change what is measured.
+ */
+export function snapshotQuire(from = repo, dir) {
+  if (!existsSync(path.join(from, 'lib/cli.js'))) throw new Error(`no compiled quire in ${from}: run npx tsc -p tsconfig.build.json`);
+  for (const part of ['bin', 'lib', 'templates', 'scaffold', 'package.json']) cpSync(path.join(from, part), path.join(dir, part), { recursive: true });
+  symlinkSync(path.join(repo, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+  return dir;
+}
 
 /** Removes a tool's output and caches: the next build is cold. */
 export function clean(tool, site) {
