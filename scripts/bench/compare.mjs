@@ -14,7 +14,7 @@
 // Progress goes to stderr; the Markdown report to stdout.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { appendFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, renameSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -99,14 +99,15 @@ for (const n of sizes) {
       log(`cold ${r + 1}/${runs} ${TOOLS[k].name} ${samples.cold[k].at(-1).wall.toFixed(2)} s`);
     }
   }
-  const coldTree = hashTree(path.join(sites.quire, 'dist'));
+  const quireOut = (name = 'dist') => path.join(sites.quire, name);
+  cpSync(quireOut(), quireOut('dist-cold'), { recursive: true });
   for (let r = 0; r < runs; r++) {
     for (const k of rotate(keys, r)) {
       samples.warm[k].push(build(k));
       log(`warm ${r + 1}/${runs} ${TOOLS[k].name} ${samples.warm[k].at(-1).wall.toFixed(2)} s`);
     }
   }
-  const checks = [compareTrees('quire warm build vs cold build', coldTree, hashTree(path.join(sites.quire, 'dist')))];
+  const checks = [compareTrees('quire warm build vs cold build', quireOut('dist-cold'), quireOut())];
   for (let r = 0; r < runs; r++) {
     for (const k of rotate(keys, r)) {
       const marker = `bench-edit-${r}-${Date.now()}`;
@@ -119,11 +120,11 @@ for (const n of sizes) {
     }
   }
   // The edited site again with the cache deleted: must give the same bytes as the warm edit builds.
-  const editTree = hashTree(path.join(sites.quire, 'dist'));
+  renameSync(quireOut(), quireOut('dist-cache-on'));
   clean(TOOLS.quire, sites.quire);
   const [cmd, args] = TOOLS.quire.command(sites.quire, ctx);
   measure(cmd, args, sites.quire);
-  checks.push(compareTrees('quire after one-post edits (cache on) vs the same site with the cache deleted', editTree, hashTree(path.join(sites.quire, 'dist'))));
+  checks.push(compareTrees('quire after one-post edits (cache on) vs the same site with the cache deleted', quireOut('dist-cache-on'), quireOut()));
 
   let dev;
   if (devEdits > 0) {
@@ -139,11 +140,11 @@ for (const n of sizes) {
     checks,
     dev,
   });
-  if (opts.keep) log(`kept ${work}`);
+  if (opts.keep || !identical) log(`kept ${work}${identical ? '' : ' (quire outputs differ: dist-cold, dist-cache-on and dist are there to compare)'}`);
   else rmSync(work, { recursive: true, force: true });
 }
 
-if (!opts.keep) rmSync(scratch, { recursive: true, force: true });
+if (!opts.keep && identical) rmSync(scratch, { recursive: true, force: true });
 machine.loadAfter = load();
 const report = render();
 console.log(report);
@@ -210,13 +211,22 @@ function hashTree(dir) {
   return files;
 }
 
-function compareTrees(what, a, b) {
+function compareTrees(what, dirA, dirB) {
+  const [a, b] = [hashTree(dirA), hashTree(dirB)];
   const differ = [...new Set([...a.keys(), ...b.keys()])].filter((f) => a.get(f) !== b.get(f)).sort();
   const ok = differ.length === 0;
   if (!ok) identical = false;
-  const detail = `${differ.length} files differ, e.g. ${differ.slice(0, 5).join(', ')}`;
+  const detail = `${differ.length} files differ, e.g. ${differ.slice(0, 4).join(', ')}${ok ? '' : `; first difference in ${differ[0]}: ${firstDifference(path.join(dirA, differ[0]), path.join(dirB, differ[0]))}`}`;
   log(`${what}: ${ok ? 'identical' : detail}`);
   return { what, ok, files: a.size, detail: ok ? undefined : detail };
+}
+
+function firstDifference(fileA, fileB) {
+  const [a, b] = [fileA, fileB].map((f) => (existsSync(f) ? readFileSync(f, 'utf8') : ''));
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  const near = (t) => JSON.stringify(t.slice(Math.max(0, i - 60), i + 60));
+  return `${near(a)} vs ${near(b)}`;
 }
 
 function fail(message) {
