@@ -6,7 +6,7 @@ import type { DualLines } from '../render/code/tokenize.js';
 
 const FILE = 'highlight.json';
 /** Bumped when the stored token format or the way tokens are computed changes. */
-const FORMAT = 2;
+const FORMAT = 3;
 
 export interface HighlightCacheFile extends HighlightCache {
   readonly hits: number;

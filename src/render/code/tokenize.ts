@@ -68,7 +68,9 @@ export function createDualThemeTokenizer(highlighter: Highlighter, themes: { lig
           out.push([]);
           continue;
         }
-        const result = grammar.tokenizeLine(line, stack, 500);
+        // No time limit: a limit makes the result depend on how busy the machine is (a line cut
+        // short on a cold, loaded run, then kept in the cache), and cut lines lost their rest.
+        const result = grammar.tokenizeLine(line, stack, 0);
         const tokens: DualToken[] = [];
         for (const token of result.tokens) {
           const end = Math.min(token.endIndex, line.length);
