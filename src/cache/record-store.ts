@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import pLimit from 'p-limit';
 import { CACHE_FORMAT } from './build-fingerprint.js';
@@ -10,6 +10,12 @@ const MAGIC = 'quire-cache';
 /** Reads and writes in flight at once. */
 const IO_CONCURRENCY = 64;
 const NAME = /^(load|render)-([0-9a-f]{64})\.rec$/;
+const HOUR = 3_600_000;
+/** A record no build has used for this long is deleted. */
+const UNUSED_LIFETIME_MS = 24 * HOUR;
+/** A used record older than this gets a new mtime (at most one touch per record and half day). */
+const KEEP_FRESH_MS = 12 * HOUR;
+const TMP_LIFETIME_MS = HOUR;
 
 export type RecordKind = 'load' | 'render';
 
@@ -20,7 +26,7 @@ export interface RecordStore {
   put(kind: RecordKind, key: string, value: unknown): void;
   /** Records that were there but were ignored: truncated, corrupt, or of another format. */
   readonly rejected: number;
-  /** Write what was put, and delete every record this build did not use (so the cache never grows stale). */
+  /** Write what was put, and delete the records no build has used for a day (so the cache does not grow without end). */
   save(): Promise<void>;
 }
 
@@ -79,15 +85,28 @@ export function openRecordStore(cacheDir: string | undefined): RecordStore {
         ),
       );
       pending.clear();
+      // Records this build used are kept fresh; the others go once they are a day old, so
+      // builds with other settings (`quire dev` on localhost, then `quire build`) do not throw
+      // away each other's records, and the folder does not keep every old version of a page.
       const names = await readdir(dir).catch(() => [] as string[]);
-      const hourAgo = Date.now() - 3_600_000;
+      const now = Date.now();
       await Promise.all(
         names.map((name) =>
           limit(async () => {
             const full = path.join(dir, name);
-            if (NAME.test(name) && !used.has(name)) await unlink(full).catch(() => undefined);
-            // A temporary file of a build that was killed while saving.
-            else if (name.endsWith('.tmp') && (await stat(full).then((s) => s.mtimeMs < hourAgo, () => false))) await unlink(full).catch(() => undefined);
+            const record = NAME.test(name);
+            if (!record && !name.endsWith('.tmp')) return;
+            const age = await stat(full).then(
+              (s) => now - s.mtimeMs,
+              () => undefined,
+            );
+            if (age === undefined) return;
+            if (record && used.has(name)) {
+              if (age > KEEP_FRESH_MS) await utimes(full, now / 1000, now / 1000).catch(() => undefined);
+            } else if (age > (record ? UNUSED_LIFETIME_MS : TMP_LIFETIME_MS)) {
+              // an old record, or a temporary file of a build killed while saving
+              await unlink(full).catch(() => undefined);
+            }
           }),
         ),
       );

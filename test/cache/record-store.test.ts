@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CACHE_FORMAT } from '../../src/cache/build-fingerprint.js';
@@ -61,16 +61,22 @@ describe('openRecordStore', () => {
     expect(await readBack()).toEqual({ value: undefined, rejected: 1 });
   });
 
-  it('deletes on save the records this build did not use, and keeps the ones it read', async () => {
+  it('deletes on save the records no build used for a day, and keeps the fresh ones and the ones it read', async () => {
+    const dayAndMore = Date.now() / 1000 - 25 * 3600;
     const store = openRecordStore(dir);
     store.put('load', KEY_B, { x: 1 });
     await store.save();
-    // That build neither read nor wrote KEY_A: gone.
-    expect(readdirSync(path.join(dir, 'entries')).sort()).toEqual([`load-${KEY_B}.rec`]);
+    // That build did not use KEY_A, but it is fresh (another setting's build may want it).
+    expect(readdirSync(path.join(dir, 'entries')).sort()).toEqual([`load-${KEY_B}.rec`, `render-${KEY_A}.rec`]);
+
+    utimesSync(file, dayAndMore, dayAndMore);
+    utimesSync(path.join(dir, 'entries', `load-${KEY_B}.rec`), dayAndMore, dayAndMore);
     const next = openRecordStore(dir);
     expect(await next.getMany('load', [KEY_B])).toEqual([{ x: 1 }]);
     await next.save();
-    expect(existsSync(path.join(dir, 'entries', `load-${KEY_B}.rec`))).toBe(true);
+    expect(readdirSync(path.join(dir, 'entries'))).toEqual([`load-${KEY_B}.rec`]);
+    // The record it read was touched, so it stays another day.
+    expect(statSync(path.join(dir, 'entries', `load-${KEY_B}.rec`)).mtimeMs).toBeGreaterThan(Date.now() - 60_000);
   });
 
   it('reads and writes nothing without a cache folder', async () => {
