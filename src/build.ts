@@ -1,8 +1,9 @@
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { buildFingerprint } from './cache/build-fingerprint.js';
+import { buildFingerprint, type BuildFingerprint } from './cache/build-fingerprint.js';
 import { openHighlightCache } from './cache/highlight-cache-file.js';
+import { openPageCache } from './cache/page-cache.js';
 import { openRecordStore } from './cache/record-store.js';
 import { collectSite } from './collect/collect-site.js';
 import { loadConfig } from './config/load-config.js';
@@ -48,7 +49,11 @@ export interface BuildResult {
   readonly diagnostics: readonly Diagnostic[];
   /** Milliseconds per stage. */
   readonly timings: Readonly<Record<string, number>>;
-  readonly stats: BuildStats & { readonly output: WriteStats };
+  readonly stats: BuildStats & {
+    readonly output: WriteStats;
+    /** Pages rendered through their template / kept from the previous build (same template and context). */
+    readonly pages: { readonly rendered: number; readonly reused: number };
+  };
 }
 
 /** Everything a build produces before it renders pages and touches the output folder. */
@@ -60,6 +65,7 @@ export interface PreparedSite {
   readonly diagnostics: readonly Diagnostic[];
   readonly timings: Record<string, number>;
   readonly stats: BuildStats;
+  readonly fingerprint: BuildFingerprint;
   /** Write the build cache (entry records, highlighted code) for the next build. */
   saveCache(): Promise<void>;
 }
@@ -80,11 +86,31 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   };
   let started = performance.now();
   const writer = await openSiteWriter(config.outDir);
+  const pageCache = openPageCache(config.cacheDir, config.outDir, config.templateDirs, prepared.fingerprint.render);
   let pages = 0;
+  let reused = 0;
   let feedFiles = 0;
   try {
-    // Pages go to the writer as they are rendered, so they are never all in memory at once.
-    const routes = await renderSite(site, prepared.rendered, config, prepared.templates, (page) => writer.write(page));
+    // Pages go to the writer as they are rendered, so they are never all in memory at once; a
+    // page whose template and context are those of the previous build's file keeps that file.
+    const keys = new Map<string, string>();
+    const routes = await renderSite(site, prepared.rendered, config, prepared.templates, {
+      write: async (page) => {
+        await writer.write(page);
+        const key = keys.get(page.outputPath);
+        if (key !== undefined) pageCache?.record(page.outputPath, key);
+      },
+      reuse: pageCache
+        ? async (outputPath, template, context, shared) => {
+            const key = pageCache.keyOf(template, context, shared);
+            keys.set(outputPath, key);
+            if (!(await pageCache.unchanged(outputPath, key)) || !(await writer.reuse(outputPath))) return false;
+            pageCache.record(outputPath, key);
+            reused++;
+            return true;
+          }
+        : undefined,
+    });
     pages = routes.pages;
     timings['templates'] = Math.round(performance.now() - started);
     stageDone(routes.diagnostics);
@@ -103,8 +129,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   timings['write'] = Math.round(performance.now() - started);
   started = performance.now();
   await prepared.saveCache().catch(() => undefined);
+  await pageCache?.save().catch(() => undefined);
   timings['saveCache'] = Math.round(performance.now() - started);
-  return { config, pages, posts: site.posts.length, files: pages + feedFiles + site.copies.length, diagnostics, timings, stats: { ...prepared.stats, output } };
+  return { config, pages, posts: site.posts.length, files: pages + feedFiles + site.copies.length, diagnostics, timings, stats: { ...prepared.stats, output, pages: { rendered: pages - reused, reused } } };
 }
 
 /** The build up to (not including) rendering pages: config, sources, site, the HTML of every entry. */
@@ -157,6 +184,7 @@ export async function prepareSite(options: BuildOptions): Promise<PreparedSite> 
     return {
       config,
       site,
+      fingerprint,
       rendered: entries.rendered,
       templates: createTemplateEngine(config),
       diagnostics,

@@ -59,9 +59,10 @@ export async function runBuild(command: BuildCommand): Promise<number> {
       const feeds = (result as { feeds?: unknown }).feeds;
       if (typeof feeds === 'number') terminal.out(`  ${feeds} feed files\n`);
       terminal.out(`  ${Object.entries(result.timings).map(([stage, ms]) => `${stage} ${formatMs(ms)}`).join(' · ')}\n`);
-      const { loaded, rendered, workers, output, rejectedRecords } = result.stats;
+      const { loaded, rendered, workers, output, rejectedRecords, pages } = result.stats;
       terminal.out(
-        `  cache: ${loaded.cached} of ${loaded.cached + loaded.parsed} sources not parsed again, ${rendered.cached} of ${rendered.cached + rendered.rendered} entries not rendered again` +
+        `  cache: ${loaded.cached} of ${loaded.cached + loaded.parsed} sources not parsed again, ${rendered.cached} of ${rendered.cached + rendered.rendered} entries not rendered again, ` +
+          `${pages.reused} of ${pages.reused + pages.rendered} pages kept` +
           `${rejectedRecords ? ` (${plural(rejectedRecords, 'damaged record')} ignored)` : ''}; ${workers ? plural(workers, 'worker thread') : 'main thread only'}; ` +
           `${output.written} files written, ${output.kept} unchanged\n`,
       );

@@ -15,6 +15,8 @@ export interface OutputFile {
 export interface SiteWriter {
   /** Put one file into the new site; resolves once it is queued (at most a few dozen are in flight). */
   write(file: OutputFile): Promise<void>;
+  /** Take the previous site's file as it is (hard link); false when there is none to take. */
+  reuse(outputPath: string): Promise<boolean>;
   /** Copy these files, wait for every write, then swap the new site in. */
   commit(copies: readonly CopiedFile[]): Promise<WriteStats>;
   /** Throw the new site away; the previous one stays as it was. */
@@ -131,6 +133,17 @@ function stagingWriter(outDir: string, staging: string, retired: string, release
       const target = inside(file.outputPath);
       const bytes = typeof file.contents === 'string' ? Buffer.from(file.contents, 'utf8') : file.contents;
       await enqueue(() => place(target, async () => bytes, (t) => writeFile(t, bytes)));
+    },
+    async reuse(outputPath) {
+      const target = inside(outputPath);
+      await folder(path.dirname(target));
+      try {
+        await link(path.join(outDir, path.relative(staging, target)), target);
+      } catch {
+        return false;
+      }
+      kept++;
+      return true;
     },
     async commit(copies) {
       try {

@@ -15,24 +15,32 @@ export interface OutputPage {
   readonly contents: string;
 }
 
+/** Where rendered pages go. */
+export interface PageSink {
+  write(page: OutputPage): Promise<void>;
+  /**
+   * Offered each page before it is rendered: true when the previous build's file for it can be
+   * kept as it is (same template and context); the page is then not rendered.
+   */
+  reuse?(outputPath: string, template: string, context: Readonly<Record<string, unknown>>, shared: Readonly<Record<string, unknown>>): Promise<boolean>;
+}
+
 /**
  * Every route through its template, given the HTML of every published entry. Each page is handed
- * to `onPage` as soon as it is rendered (the writer takes it from there), so the pages of a big
+ * to the sink as soon as it is rendered (the writer takes it from there), so the pages of a big
  * site are never all in memory at once.
  */
-export async function renderSite(
-  site: Site,
-  rendered: Readonly<Record<string, RenderedEntry>>,
-  config: ResolvedConfig,
-  templates: TemplateEngine,
-  onPage: (page: OutputPage) => void | Promise<void>,
-): Promise<{ pages: number; diagnostics: Diagnostic[] }> {
+export async function renderSite(site: Site, rendered: Readonly<Record<string, RenderedEntry>>, config: ResolvedConfig, templates: TemplateEngine, sink: PageSink): Promise<{ pages: number; diagnostics: Diagnostic[] }> {
   const diagnostics: Diagnostic[] = [];
   const ctx: ViewContext = viewContext(site, rendered, config);
   const base = { site: siteView(config, site), ...languageOf(config.language) };
   let pages = 0;
   for (const route of site.routes) {
     const { template, context } = routeContext(route, ctx, base);
+    if (await sink.reuse?.(route.outputPath, template, context, base)) {
+      pages++;
+      continue;
+    }
     let contents: string;
     try {
       contents = await templates.render(template, context);
@@ -40,7 +48,7 @@ export async function renderSite(
       diagnostics.push(diagnostic('TemplateError', `template ${template}.liquid failed for ${route.url}: ${(error as Error).message.split('\n')[0]}`, {}, 'fix the template, or delete your override to use the default theme'));
       continue;
     }
-    await onPage({ outputPath: route.outputPath, contents });
+    await sink.write({ outputPath: route.outputPath, contents });
     pages++;
   }
   return { pages, diagnostics };
