@@ -12,6 +12,7 @@ import { failOnErrors, type Diagnostic } from './diagnostics.js';
 import { discoverSources } from './discover/discover-sources.js';
 import { listFiles } from './discover/list-files.js';
 import { emitFeeds } from './emit/feeds/emit-feeds.js';
+import { reusingOutput } from './emit/reuse-output.js';
 import { openSiteWriter, type WriteStats } from './emit/write-site.js';
 import { loadSources } from './load/load-sources.js';
 import type { DualLines } from './render/code/tokenize.js';
@@ -87,39 +88,22 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   let started = performance.now();
   const writer = await openSiteWriter(config.outDir);
   const pageCache = openPageCache(config.cacheDir, config.outDir, config.templateDirs, prepared.fingerprint.render);
+  const out = reusingOutput(writer, pageCache);
   let pages = 0;
-  let reused = 0;
   let feedFiles = 0;
   try {
-    // Pages go to the writer as they are rendered, so they are never all in memory at once; a
-    // page whose template and context are those of the previous build's file keeps that file.
-    const keys = new Map<string, string>();
-    const routes = await renderSite(site, prepared.rendered, config, prepared.templates, {
-      write: async (page) => {
-        await writer.write(page);
-        const key = keys.get(page.outputPath);
-        if (key !== undefined) pageCache?.record(page.outputPath, key);
-      },
-      reuse: pageCache
-        ? async (outputPath, template, context, shared) => {
-            const key = pageCache.keyOf(template, context, shared);
-            keys.set(outputPath, key);
-            if (!(await pageCache.unchanged(outputPath, key)) || !(await writer.reuse(outputPath))) return false;
-            pageCache.record(outputPath, key);
-            reused++;
-            return true;
-          }
-        : undefined,
-    });
+    // Pages go to the writer as they are rendered, so they are never all in memory at once.
+    const routes = await renderSite(site, prepared.rendered, config, prepared.templates, out.sink);
     pages = routes.pages;
     timings['templates'] = Math.round(performance.now() - started);
     stageDone(routes.diagnostics);
     started = performance.now();
-    const feeds = emitFeeds({ site, rendered: prepared.rendered, config });
-    timings['feeds'] = Math.round(performance.now() - started);
+    await out.ready();
+    const source = { site, rendered: prepared.rendered, config };
+    const feeds = emitFeeds(source, (route, inputs) => out.keepFeed(route, inputs));
     stageDone(feeds.diagnostics);
-    for (const file of feeds.files) await writer.write(file);
-    feedFiles = feeds.files.length;
+    feedFiles = await out.writeFeeds(feeds.files, (lost) => emitFeeds({ ...source, site: { ...site, feeds: lost } }).files);
+    timings['feeds'] = Math.round(performance.now() - started);
   } catch (error) {
     await writer.abort();
     throw error;
@@ -131,6 +115,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   await prepared.saveCache().catch(() => undefined);
   await pageCache?.save().catch(() => undefined);
   timings['saveCache'] = Math.round(performance.now() - started);
+  const reused = out.reusedPages;
   return { config, pages, posts: site.posts.length, files: pages + feedFiles + site.copies.length, diagnostics, timings, stats: { ...prepared.stats, output, pages: { rendered: pages - reused, reused } } };
 }
 

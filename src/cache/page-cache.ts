@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import pLimit from 'p-limit';
@@ -11,8 +11,14 @@ const FILE = 'pages.json';
 export interface PageCache {
   /** The key of a page: its template, its context, and every template file. */
   keyOf(template: string, context: Readonly<Record<string, unknown>>, shared: Readonly<Record<string, unknown>>): string;
+  /** The key of any other output made from plain data (a feed from its channel and items). */
+  keyOfValue(kind: string, value: unknown): string;
   /** The previous build wrote this page from the same key and the file is still as it wrote it. */
   unchanged(outputPath: string, key: string): Promise<boolean>;
+  /** `unchanged`, for a caller that cannot wait (the manifest has been read by then: call `ready` first). */
+  unchangedSync(outputPath: string, key: string): boolean;
+  /** Resolves once the previous manifest is read. */
+  ready(): Promise<void>;
   /** This build's page (rendered or kept). */
   record(outputPath: string, key: string): void;
   /** Write the manifest of the pages of the output folder, once it is in place. */
@@ -43,6 +49,10 @@ export function openPageCache(cacheDir: string | undefined, outDir: string, temp
     () => undefined,
   ).catch(() => undefined);
   const current = new Map<string, string>();
+  const recorded = (outputPath: string, key: string) => {
+    const was = previous && Object.hasOwn(previous, outputPath) ? previous[outputPath] : undefined;
+    return Array.isArray(was) && was[0] === key ? was : undefined;
+  };
   const sharedJson = new WeakMap<object, string>();
 
   return {
@@ -55,13 +65,19 @@ export function openPageCache(cacheDir: string | undefined, outDir: string, temp
       });
       return createHash('sha256').update(fullStamp).update('\u0000').update(base).update('\u0000').update(template).update('\u0000').update(own).digest('hex');
     },
+    keyOfValue(kind, value) {
+      return createHash('sha256').update(fullStamp).update('\u0000').update(kind).update('\u0000').update(JSON.stringify(value)).digest('hex');
+    },
     async unchanged(outputPath, key) {
       await loading;
-      const was = previous && Object.hasOwn(previous, outputPath) ? previous[outputPath] : undefined;
-      if (!Array.isArray(was) || was[0] !== key) return false;
-      const now = await stat(path.join(outDir, ...outputPath.split('/'))).catch(() => undefined);
-      return now !== undefined && now.isFile() && now.size === was[1] && now.mtimeMs === was[2] && now.ino === was[3];
+      const was = recorded(outputPath, key);
+      return was !== undefined && sameFile(await stat(path.join(outDir, ...outputPath.split('/'))).catch(() => undefined), was);
     },
+    unchangedSync(outputPath, key) {
+      const was = recorded(outputPath, key);
+      return was !== undefined && sameFile(statSync(path.join(outDir, ...outputPath.split('/')), { throwIfNoEntry: false }), was);
+    },
+    ready: () => loading,
     record(outputPath, key) {
       current.set(outputPath, key);
     },
@@ -82,6 +98,10 @@ export function openPageCache(cacheDir: string | undefined, outDir: string, temp
       await rename(`${target}.${process.pid}.tmp`, target);
     },
   };
+}
+
+function sameFile(now: Stats | undefined, was: Manifest['pages'][string]): boolean {
+  return now !== undefined && now.isFile() && now.size === was[1] && now.mtimeMs === was[2] && now.ino === was[3];
 }
 
 /** A hash of every template file (path and bytes), or undefined when a template reads the clock. */

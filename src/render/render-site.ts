@@ -15,32 +15,37 @@ export interface OutputPage {
   readonly contents: string;
 }
 
+/** A page about to be rendered: the template and what it is given. */
+export interface PlannedPage {
+  readonly outputPath: string;
+  readonly template: string;
+  readonly context: Readonly<Record<string, unknown>>;
+}
+
 /** Where rendered pages go. */
 export interface PageSink {
   write(page: OutputPage): Promise<void>;
   /**
-   * Offered each page before it is rendered: true when the previous build's file for it can be
-   * kept as it is (same template and context); the page is then not rendered.
+   * Offered every page before any is rendered (`shared`: the part of the context all pages
+   * have): the output paths whose previous file is kept as it is. Those are not rendered.
    */
-  reuse?(outputPath: string, template: string, context: Readonly<Record<string, unknown>>, shared: Readonly<Record<string, unknown>>): Promise<boolean>;
+  reuse?(pages: readonly PlannedPage[], shared: Readonly<Record<string, unknown>>): Promise<ReadonlySet<string>>;
 }
 
 /**
  * Every route through its template, given the HTML of every published entry. Each page is handed
- * to the sink as soon as it is rendered (the writer takes it from there), so the pages of a big
- * site are never all in memory at once.
+ * to the sink as soon as it is rendered (the writer takes it from there), so the rendered pages
+ * of a big site are never all in memory at once.
  */
 export async function renderSite(site: Site, rendered: Readonly<Record<string, RenderedEntry>>, config: ResolvedConfig, templates: TemplateEngine, sink: PageSink): Promise<{ pages: number; diagnostics: Diagnostic[] }> {
   const diagnostics: Diagnostic[] = [];
   const ctx: ViewContext = viewContext(site, rendered, config);
   const base = { site: siteView(config, site), ...languageOf(config.language) };
-  let pages = 0;
-  for (const route of site.routes) {
-    const { template, context } = routeContext(route, ctx, base);
-    if (await sink.reuse?.(route.outputPath, template, context, base)) {
-      pages++;
-      continue;
-    }
+  const planned = site.routes.map((route) => ({ route, outputPath: route.outputPath, ...routeContext(route, ctx, base) }));
+  const kept = (await sink.reuse?.(planned, base)) ?? new Set<string>();
+  let pages = kept.size;
+  for (const { route, template, context } of planned) {
+    if (kept.has(route.outputPath)) continue;
     let contents: string;
     try {
       contents = await templates.render(template, context);
