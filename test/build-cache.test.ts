@@ -91,7 +91,7 @@ function identities(dir: string): Record<string, string> {
 
 describe.each([
   { name: 'the sample site', extra: {} as Record<string, string>, config: undefined, workers: 0 },
-  { name: `the sample site plus ${POSTS} generated posts and a plugin config`, extra: generatedPosts(), config: { 'quire.config.mjs': PLUGIN_CONFIG }, workers: 2 },
+  { name: `the sample site plus ${POSTS} generated posts and a plugin config`, extra: generatedPosts(), config: { 'quire.config.mjs': PLUGIN_CONFIG }, workers: 1 },
 ])('$name, built four ways', ({ extra, config, workers }) => {
   let root: string;
   let reference: Record<string, string>;

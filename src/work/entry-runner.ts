@@ -24,7 +24,7 @@ export interface EntryRunner {
 type Executor = { readonly kind: 'local'; readonly tasks: EntryTasks } | { readonly kind: 'worker'; readonly worker: EntryWorker };
 
 /**
- * Runs entry tasks on the main thread or on up to `threads` worker threads, started when a step
+ * Runs entry tasks on the main thread, joined by up to `threads` − 1 worker threads when a step
  * has enough entries to be worth it. An entry is rendered by the thread that loaded it (which
  * still holds its tree); other entries go to whichever thread is free, a few at a time. Results
  * come back in the order of the tasks, whatever thread ran them, so output does not depend on
@@ -36,10 +36,12 @@ export function createEntryRunner(config: ResolvedConfig, setup: WorkerSetup, th
   /** Source key → the executor holding its tree. */
   const owner = new Map<string, Executor>();
   const localExecutor = (): Executor => (local ??= { kind: 'local', tasks: createEntryTasks(config) });
+  // The main thread is one of the threads: it takes batches like the workers (it would otherwise
+  // wait for them), so `threads` threads need threads − 1 workers.
   const ensureWorkers = (count: number): Executor[] => {
-    const wanted = Math.max(1, Math.min(threads, Math.ceil(count / ENTRIES_PER_WORKER)));
+    const wanted = Math.max(1, Math.min(threads, Math.ceil(count / ENTRIES_PER_WORKER)) - 1);
     while (pool.length < wanted) pool.push({ kind: 'worker', worker: startEntryWorker(setup) });
-    return pool;
+    return [localExecutor(), ...pool];
   };
   const useWorkers = (count: number) => threads > 1 && (pool.length > 0 || count >= MIN_ENTRIES_FOR_WORKERS);
 
@@ -90,18 +92,20 @@ export function createEntryRunner(config: ResolvedConfig, setup: WorkerSetup, th
  */
 async function dispatch<T, R>(tasks: readonly T[], queues: Map<Executor, number[]>, shared: number[], run: (executor: Executor, batch: T[]) => Promise<R[]>): Promise<R[]> {
   const results = new Array<R>(tasks.length);
-  await Promise.all(
-    [...queues].map(async ([executor, own]) => {
-      for (;;) {
-        const indexes = own.length > 0 ? own.splice(0, BATCH) : shared.splice(0, BATCH);
-        if (indexes.length === 0) return;
-        const outcomes = await run(
-          executor,
-          indexes.map((i) => tasks[i]!),
-        );
-        indexes.forEach((index, j) => (results[index] = outcomes[j]!));
-      }
-    }),
-  );
+  const lane = async (executor: Executor, own: number[]) => {
+    for (;;) {
+      const indexes = own.length > 0 ? own.splice(0, BATCH) : shared.splice(0, BATCH);
+      if (indexes.length === 0) return;
+      const outcomes = await run(
+        executor,
+        indexes.map((i) => tasks[i]!),
+      );
+      indexes.forEach((index, j) => (results[index] = outcomes[j]!));
+      // The main thread's batches run on the event loop: let the workers' replies in between.
+      if (executor.kind === 'local') await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  };
+  // Two requests in flight per worker, so it has the next batch while the main thread is busy.
+  await Promise.all([...queues].flatMap(([executor, own]) => (executor.kind === 'worker' ? [lane(executor, own), lane(executor, own)] : [lane(executor, own)])));
   return results;
 }

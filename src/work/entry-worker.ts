@@ -5,7 +5,7 @@ import { createEntryTasks, type EntryTasks } from './entry-tasks.js';
 import type { WorkerReply, WorkerRequest, WorkerSetup } from './worker-pool.js';
 
 // A worker thread of the build: it resolves the config itself (a config may hold functions, which
-// cannot be sent), then runs the entry tasks the main thread asks for, one request at a time.
+// cannot be sent), then runs the entry tasks the main thread asks for.
 const port = parentPort;
 if (!port) throw new Error('entry-worker must run in a worker thread');
 const setup = workerData as WorkerSetup;
@@ -15,8 +15,10 @@ const ready: Promise<EntryTasks> = loadConfig(setup.root, setup.config).then((lo
 // Keep the rejection for the first request instead of crashing the thread.
 ready.catch(() => undefined);
 
+// One request at a time, in the order they came (the main thread keeps two in flight).
+let queue: Promise<unknown> = Promise.resolve();
 port.on('message', (request: WorkerRequest) => {
-  void answer(request).then((reply) => port.postMessage(reply));
+  queue = queue.then(() => answer(request)).then((reply) => port.postMessage(reply));
 });
 
 async function answer(request: WorkerRequest): Promise<WorkerReply> {
