@@ -54,14 +54,33 @@ export function openPageCache(cacheDir: string | undefined, outDir: string, temp
     return Array.isArray(was) && was[0] === key ? was : undefined;
   };
   const sharedJson = new WeakMap<object, string>();
+  /** Digests of objects that many pages show (an entry's view on its page, in lists, in the archive): hashed once each. */
+  const digests = new WeakMap<object, string>();
+  const digestOf = (value: object): string => {
+    let digest = digests.get(value);
+    if (digest === undefined) digests.set(value, (digest = `#${createHash('sha256').update(JSON.stringify(value)).digest('hex')}`));
+    return digest;
+  };
+  /** The objects of a context (`post`, `page`…) and those in its lists: candidates to hash once. */
+  const remember = (context: Readonly<Record<string, unknown>>) => {
+    for (const value of Object.values(context)) {
+      if (Array.isArray(value)) for (const item of value) if (isRecord(item)) digestOf(item);
+      if (!isRecord(value)) continue;
+      digestOf(value);
+      for (const inner of Object.values(value)) if (Array.isArray(inner)) for (const item of inner) if (isRecord(item)) digestOf(item);
+    }
+  };
 
   return {
     keyOf(template, context, shared) {
       let base = sharedJson.get(shared);
       if (base === undefined) sharedJson.set(shared, (base = JSON.stringify(shared)));
-      // Values the page shares with every page are hashed once, above.
+      // Values the page shares with every page are hashed once, above; objects in its lists
+      // (entry views, which other pages list too) by their digest.
+      remember(context);
       const own = JSON.stringify(context, function (this: unknown, key: string, value: unknown) {
-        return this === context && Object.hasOwn(shared, key) && shared[key] === value ? undefined : value;
+        if (this === context && Object.hasOwn(shared, key) && shared[key] === value) return undefined;
+        return isRecord(value) && digests.has(value) ? digests.get(value) : value;
       });
       return createHash('sha256').update(fullStamp).update('\u0000').update(base).update('\u0000').update(template).update('\u0000').update(own).digest('hex');
     },
@@ -98,6 +117,10 @@ export function openPageCache(cacheDir: string | undefined, outDir: string, temp
       await rename(`${target}.${process.pid}.tmp`, target);
     },
   };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function sameFile(now: Stats | undefined, was: Manifest['pages'][string]): boolean {

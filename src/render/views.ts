@@ -37,13 +37,21 @@ export interface ViewContext {
   readonly config: ResolvedConfig;
   /** Tags by lower-cased name, made once per build (every listed entry looks its tags up). */
   readonly tagsByName: ReadonlyMap<string, Site['tags'][number]>;
+  /** Entry views made so far: one object per entry, whatever page lists it (templates never change them). */
+  readonly entryViews: Map<string, EntryView>;
 }
 
 export function viewContext(site: Site, rendered: Readonly<Record<string, RenderedEntry>>, config: ResolvedConfig): ViewContext {
-  return { site, rendered, config, tagsByName: new Map(site.tags.map((t) => [t.name.toLowerCase(), t])) };
+  return { site, rendered, config, tagsByName: new Map(site.tags.map((t) => [t.name.toLowerCase(), t])), entryViews: new Map() };
 }
 
 export function entryView(key: string, ctx: ViewContext): EntryView {
+  let view = ctx.entryViews.get(key);
+  if (!view) ctx.entryViews.set(key, (view = makeEntryView(key, ctx)));
+  return view;
+}
+
+function makeEntryView(key: string, ctx: ViewContext): EntryView {
   const placed = ctx.site.entries[key]!;
   const rendered = ctx.rendered[key]!;
   const { entry } = placed;
