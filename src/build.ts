@@ -1,33 +1,49 @@
+import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { buildFingerprint, type BuildFingerprint } from './cache/build-fingerprint.js';
 import { openHighlightCache } from './cache/highlight-cache-file.js';
+import { openPageCache } from './cache/page-cache.js';
+import { openRecordStore } from './cache/record-store.js';
 import { collectSite } from './collect/collect-site.js';
 import { loadConfig } from './config/load-config.js';
 import { resolveConfig, type BuildFlags, type ResolvedConfig } from './config/resolve-config.js';
 import { failOnErrors, type Diagnostic } from './diagnostics.js';
 import { discoverSources } from './discover/discover-sources.js';
 import { listFiles } from './discover/list-files.js';
-import { readImageSizes } from './discover/read-image-sizes.js';
+import { readImageSizes, type ImageSizes } from './discover/read-image-sizes.js';
 import { imageSizeLookup } from './render/markdown/size-images.js';
 import { emitFeeds } from './emit/feeds/emit-feeds.js';
-import { emitSitemap } from './emit/sitemap.js';
 import { emitSearchIndex } from './emit/search/emit-search-index.js';
-import { writeSite } from './emit/write-site.js';
-import { loadEntries } from './load/load-entries.js';
-import { createCodeHighlighter } from './render/highlight.js';
-import { createMarkdownProcessor, type MarkdownProcessor } from './render/markdown/create-processor.js';
+import { emitSitemap } from './emit/sitemap.js';
+import { reusingOutput } from './emit/reuse-output.js';
+import { openSiteWriter, type WriteStats } from './emit/write-site.js';
+import { loadSources } from './load/load-sources.js';
+import type { DualLines } from './render/code/tokenize.js';
+import { renderEntries } from './render/render-entries.js';
+import type { RenderedEntry } from './render/render-entry.js';
 import { renderSite } from './render/render-site.js';
 import { createTemplateEngine, type TemplateEngine } from './render/template-engine.js';
-import type { RenderedEntry } from './render/render-entry.js';
-import type { OutputFile } from './emit/write-site.js';
-import { uiStrings } from './render/ui-strings.js';
 import type { CopiedFile, Site } from './types.js';
+import { createEntryRunner } from './work/entry-runner.js';
 
 export interface BuildOptions extends BuildFlags {
   /** Project folder (where the config is looked for). */
   readonly root: string;
   /** `--config`: a config file, relative to `root`. */
   readonly config?: string;
+}
+
+/** How much of the build the cache saved, and how many threads did the rest. */
+export interface BuildStats {
+  /** Entries taken from the cache without parsing / parsed. */
+  readonly loaded: { readonly cached: number; readonly parsed: number };
+  /** Published entries whose HTML came from the cache / was rendered. */
+  readonly rendered: { readonly cached: number; readonly rendered: number };
+  /** Cache records ignored because they were truncated, corrupt or of another format. */
+  readonly rejectedRecords: number;
+  /** Worker threads started (0: all on the main thread). */
+  readonly workers: number;
 }
 
 export interface BuildResult {
@@ -38,38 +54,83 @@ export interface BuildResult {
   readonly diagnostics: readonly Diagnostic[];
   /** Milliseconds per stage. */
   readonly timings: Readonly<Record<string, number>>;
+  readonly stats: BuildStats & {
+    readonly output: WriteStats;
+    /** Pages rendered through their template / kept from the previous build (same template and context). */
+    readonly pages: { readonly rendered: number; readonly reused: number };
+  };
 }
 
-/** Everything a build produces before it touches the output folder. */
+/** Everything a build produces before it renders pages and touches the output folder. */
 export interface PreparedSite {
   readonly config: ResolvedConfig;
   readonly site: Site;
   readonly rendered: Readonly<Record<string, RenderedEntry>>;
-  readonly files: readonly OutputFile[];
   readonly templates: TemplateEngine;
   readonly diagnostics: readonly Diagnostic[];
   readonly timings: Record<string, number>;
-  /** Write the highlight cache for the next build. */
+  readonly stats: BuildStats;
+  readonly fingerprint: BuildFingerprint;
+  /** Dimensions of the site's images by output path. */
+  readonly imageSizes: ImageSizes;
+  /** Write the build cache (entry records, highlighted code) for the next build. */
   saveCache(): Promise<void>;
 }
 
 /**
- * discover → load → collect → render → emit. Each stage collects every problem it finds and
- * the build stops at the end of the first stage with errors, before anything is written.
+ * discover → load → collect → render → templates + feeds, streamed into a new output folder that
+ * replaces the old one at the end. Each stage collects every problem it finds and the build stops
+ * at the end of the first stage with errors; the output folder is then left as it was.
  * Throws QuireError (with all diagnostics, warnings included) on failure.
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const prepared = await prepareSite(options);
   const { config, site, timings } = prepared;
-  const start = performance.now();
-  await writeSite(config.outDir, prepared.files, site.copies);
-  timings['write'] = Math.round(performance.now() - start);
+  const diagnostics = [...prepared.diagnostics];
+  const stageDone = (found: readonly Diagnostic[]) => {
+    diagnostics.push(...found);
+    failOnErrors(diagnostics);
+  };
+  let started = performance.now();
+  const writer = await openSiteWriter(config.outDir);
+  const pageCache = openPageCache(config.cacheDir, config.outDir, config.templateDirs, prepared.fingerprint.render);
+  const out = reusingOutput(writer, pageCache);
+  let pages = 0;
+  let feedFiles = 0;
+  try {
+    // Pages go to the writer as they are rendered, so they are never all in memory at once.
+    const routes = await renderSite(site, prepared.rendered, config, prepared.templates, out.sink, imageSizeLookup(prepared.imageSizes, config.basePath));
+    pages = routes.pages;
+    timings['templates'] = Math.round(performance.now() - started);
+    stageDone(routes.diagnostics);
+    started = performance.now();
+    await out.ready();
+    const source = { site, rendered: prepared.rendered, config };
+    const feeds = emitFeeds(source, (route, inputs) => out.keepFeed(route, inputs));
+    stageDone(feeds.diagnostics);
+    feedFiles = await out.writeFeeds(feeds.files, (lost) => emitFeeds({ ...source, site: { ...site, feeds: lost } }).files);
+    timings['feeds'] = Math.round(performance.now() - started);
+    started = performance.now();
+    const extras = [...emitSitemap(site, config), emitSearchIndex(source)];
+    for (const file of extras) await writer.write(file);
+    feedFiles += extras.length;
+    timings['sitemap+search'] = Math.round(performance.now() - started);
+  } catch (error) {
+    await writer.abort();
+    throw error;
+  }
+  started = performance.now();
+  const output = await writer.commit(site.copies);
+  timings['write'] = Math.round(performance.now() - started);
+  started = performance.now();
   await prepared.saveCache().catch(() => undefined);
-  const pages = prepared.files.filter((f) => f.outputPath.endsWith('.html')).length;
-  return { config, pages, posts: site.posts.length, files: prepared.files.length + site.copies.length, diagnostics: prepared.diagnostics, timings };
+  await pageCache?.save().catch(() => undefined);
+  timings['saveCache'] = Math.round(performance.now() - started);
+  const reused = out.reusedPages;
+  return { config, pages, posts: site.posts.length, files: pages + feedFiles + site.copies.length, diagnostics, timings, stats: { ...prepared.stats, output, pages: { rendered: pages - reused, reused } } };
 }
 
-/** The build up to (not including) writing: config, sources, site, rendered pages and feeds. */
+/** The build up to (not including) rendering pages: config, sources, site, the HTML of every entry. */
 export async function prepareSite(options: BuildOptions): Promise<PreparedSite> {
   const timings: Record<string, number> = {};
   const diagnostics: Diagnostic[] = [];
@@ -87,60 +148,66 @@ export async function prepareSite(options: BuildOptions): Promise<PreparedSite> 
   };
 
   const config = await timed('config', async () => resolveConfig(await loadConfig(options.root, options.config), options, options.root));
-
-  const processors = new Map<string, MarkdownProcessor>();
-  const processorFor = (language: string): MarkdownProcessor => {
-    const t = uiStrings(language);
-    const key = t.footnotes;
-    let processor = processors.get(key);
-    if (!processor) {
-      processor = createMarkdownProcessor({ ...config.markdown, footnoteLabel: t.footnotes, footnoteBackLabel: t.backToContent });
-      processors.set(key, processor);
-    }
-    return processor;
-  };
-
-  const discovery = await timed('discover', () => discoverSources(config.contentDir, config.root));
-  stageDone(discovery.diagnostics);
-
-  const parser = processorFor(config.language);
-  const loaded = await timed('load', () => loadEntries(discovery.sources, { timezone: config.timezone, displayRoot: config.root, parseMarkdown: (md) => parser.parse(md) }));
-  stageDone(loaded.diagnostics);
-
-  // templates/static/** of the site, then of the default theme, under public/ in priority.
-  const themeFiles: CopiedFile[] = config.templateDirs.flatMap((dir) =>
-    listFiles(path.join(dir, 'static')).map((rel) => ({ from: path.join(dir, 'static', ...rel.split('/')), outputPath: rel })),
-  );
-  const collected = await timed('collect', () => collectSite({ entries: loaded.entries, publicFiles: listFiles(config.publicDir), themeFiles }, config));
-  stageDone(collected.diagnostics);
-  const { site } = collected;
-
-  const imageSizes = await timed('images', () => readImageSizes(site.copies));
-  const imageSize = imageSizeLookup(imageSizes, config.basePath);
-  const cache = await timed('cache', () => openHighlightCache(config.cacheDir));
-  const templates = createTemplateEngine(config);
-  const highlighter = await timed('highlighter', () => createCodeHighlighter({ ...config.highlight, cache }));
-  let rendered;
-  try {
-    rendered = await timed('render', () => renderSite(site, config, { processorFor, highlighter, templates, imageSize }));
-  } finally {
-    highlighter.dispose();
-  }
-  stageDone(rendered.diagnostics);
-
-  const feeds = await timed('feeds', () => emitFeeds({ site, rendered: rendered.rendered, config }));
-  stageDone(feeds.diagnostics);
-  const sitemap = await timed('sitemap', () => emitSitemap(site, config));
-  const searchIndex = await timed('search', () => emitSearchIndex({ site, rendered: rendered.rendered, config }));
-
-  return {
+  const fingerprint = buildFingerprint(config);
+  const store = openRecordStore(config.cacheDir);
+  const { now: _now, threads, ...flags } = options;
+  const runner = createEntryRunner(
     config,
-    site,
-    rendered: rendered.rendered,
-    files: [...rendered.pages, ...feeds.files, searchIndex, ...sitemap],
-    templates,
-    diagnostics,
-    timings,
-    saveCache: () => cache.save(),
-  };
+    { root: options.root, config: options.config, flags, now: config.now.getTime() },
+    Math.max(1, threads ?? os.availableParallelism()),
+  );
+
+  try {
+    const discovery = await timed('discover', () => discoverSources(config.contentDir, config.root));
+    stageDone(discovery.diagnostics);
+
+    const loaded = await timed('load', () => loadSources(discovery.sources, { root: config.root, fingerprint, store, runner }));
+    stageDone(loaded.diagnostics);
+
+    // templates/static/** of the site, then of the default theme, under public/ in priority.
+    const themeFiles: CopiedFile[] = config.templateDirs.flatMap((dir) =>
+      listFiles(path.join(dir, 'static')).map((rel) => ({ from: path.join(dir, 'static', ...rel.split('/')), outputPath: rel })),
+    );
+    const collected = await timed('collect', () => collectSite({ entries: loaded.entries, publicFiles: listFiles(config.publicDir), themeFiles }, config));
+    stageDone(collected.diagnostics);
+    const { site } = collected;
+
+    const imageSizes = await timed('images', () => readImageSizes(site.copies));
+    const entries = await timed('render', () => renderEntries(site, { config, fingerprint, store, runner, contentKeys: loaded.contentKeys, imageSizes }));
+    stageDone(entries.diagnostics);
+    // Code highlighted in this build, to keep in the highlight cache with that of the cached pages.
+    const highlighted = entries.misses > 0 ? await runner.highlightUsed() : undefined;
+
+    return {
+      config,
+      site,
+      fingerprint,
+      imageSizes,
+      rendered: entries.rendered,
+      templates: createTemplateEngine(config),
+      diagnostics,
+      timings,
+      stats: {
+        loaded: { cached: loaded.hits, parsed: loaded.misses },
+        rendered: { cached: entries.hits, rendered: entries.misses },
+        rejectedRecords: store.rejected,
+        workers: runner.workers,
+      },
+      saveCache: async () => {
+        await store.save();
+        if (highlighted) await saveHighlighted(config.cacheDir, highlighted, entries.keptHighlightKeys);
+      },
+    };
+  } finally {
+    await runner.close();
+  }
+}
+
+/** The highlight cache after a build that rendered some entries: what it highlighted, plus what the cached entries use. */
+async function saveHighlighted(cacheDir: string | undefined, highlighted: Readonly<Record<string, DualLines>>, kept: ReadonlySet<string>): Promise<void> {
+  if (cacheDir === undefined) return;
+  const cache = await openHighlightCache(cacheDir);
+  for (const key of kept) cache.get(key);
+  for (const [key, lines] of Object.entries(highlighted)) cache.set(key, lines);
+  await cache.save();
 }

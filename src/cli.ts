@@ -33,6 +33,8 @@ export async function main(argv: readonly string[] = process.argv): Promise<numb
     .option('--drafts', 'Include drafts')
     .option('--future', 'Include posts dated in the future')
     .option('--root <dir>', 'Project folder (default: the current folder)')
+    .option('--threads <n>', 'Threads for parsing and rendering (default: one per core; 1: no worker threads)')
+    .option('--no-cache', 'Neither read nor write the build cache (.quire-cache/)')
     .example('quire build --base-url https://me.github.io/blog/')
     .action((flags: Record<string, unknown>) => {
       run(flags, async (terminal) => (await import('./run-build.js')).runBuild({ flags, cwd: process.cwd(), terminal }));

@@ -1,11 +1,11 @@
 import path from 'node:path';
-import { readStringFlags } from './cli-flags.js';
+import { readIntegerFlag, readStringFlags } from './cli-flags.js';
 import { startProgress } from './cli-output/progress.js';
 import { formatMs, plural, type Terminal } from './cli-output/terminal.js';
 import { QuireError } from './diagnostics.js';
 
 export interface BuildCommand {
-  readonly flags: { config?: unknown; out?: unknown; baseUrl?: unknown; drafts?: unknown; future?: unknown; root?: unknown };
+  readonly flags: { config?: unknown; out?: unknown; baseUrl?: unknown; drafts?: unknown; future?: unknown; root?: unknown; threads?: unknown; cache?: unknown };
   readonly cwd: string;
   readonly terminal: Terminal;
 }
@@ -24,6 +24,11 @@ export async function runBuild(command: BuildCommand): Promise<number> {
     return 1;
   }
   const flags = read.values;
+  const threads = readIntegerFlag(command.flags.threads, '--threads', 1, 256);
+  if ('problems' in threads) {
+    terminal.diagnostics(threads.problems);
+    return 1;
+  }
   const started = performance.now();
   const root = path.resolve(command.cwd, flags.root ?? '.');
   const progress = startProgress(terminal, 'building');
@@ -36,6 +41,8 @@ export async function runBuild(command: BuildCommand): Promise<number> {
       ...(flags.baseUrl !== undefined && { baseUrl: flags.baseUrl }),
       drafts: command.flags.drafts === true,
       future: command.flags.future === true,
+      ...(threads.value !== undefined && { threads: threads.value }),
+      ...(command.flags.cache === false && { cache: false }),
     });
     progress.stop();
     terminal.diagnostics(result.diagnostics);
@@ -52,6 +59,13 @@ export async function runBuild(command: BuildCommand): Promise<number> {
       const feeds = (result as { feeds?: unknown }).feeds;
       if (typeof feeds === 'number') terminal.out(`  ${feeds} feed files\n`);
       terminal.out(`  ${Object.entries(result.timings).map(([stage, ms]) => `${stage} ${formatMs(ms)}`).join(' · ')}\n`);
+      const { loaded, rendered, workers, output, rejectedRecords, pages } = result.stats;
+      terminal.out(
+        `  cache: ${loaded.cached} of ${loaded.cached + loaded.parsed} sources not parsed again, ${rendered.cached} of ${rendered.cached + rendered.rendered} entries not rendered again, ` +
+          `${pages.reused} of ${pages.reused + pages.rendered} pages kept` +
+          `${rejectedRecords ? ` (${plural(rejectedRecords, 'damaged record')} ignored)` : ''}; ${workers ? plural(workers, 'worker thread') : 'main thread only'}; ` +
+          `${output.written} files written, ${output.kept} unchanged\n`,
+      );
     }
     return 0;
   } catch (error) {

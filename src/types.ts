@@ -54,13 +54,21 @@ export interface Entry {
   readonly section: string | undefined;
   /** Front-matter keys quire does not know, for templates. */
   readonly extra: Readonly<Record<string, unknown>>;
-  /** Markdown tree; positions are those of the original file. */
-  readonly mdast: MdastRoot;
+  /**
+   * Markdown tree; positions are those of the original file. Undefined when the entry came from
+   * the build cache without being parsed (`parseEntryBody` parses it again when it is needed).
+   */
+  readonly mdast: MdastRoot | undefined;
+  /** Lines before the Markdown body (front matter and its fences): where parsing starts. */
+  readonly bodyLineOffset: number;
   /** File line:column of each top-level front-matter value, for messages of later stages. */
   readonly fieldPositions: Readonly<Record<string, { readonly line: number; readonly column: number }>>;
   /** The whole file text, for code frames in later messages. */
   readonly text: string;
 }
+
+/** An entry whose Markdown has been parsed (what `loadEntry` returns). */
+export type ParsedEntry = Entry & { readonly mdast: MdastRoot };
 
 /** An entry that will be published, with its place on the site. */
 export interface Placed {

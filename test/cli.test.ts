@@ -55,6 +55,25 @@ describe('quire CLI', () => {
     expect(readFileSync(path.join(root, 'out2/index.html'), 'utf8')).toContain('<title>Other</title>');
   });
 
+  it('builds with --no-cache and --threads, says with --verbose what the cache saved, and rejects a bad thread count', () => {
+    const fresh = tempDir();
+    try {
+      writeFiles(fresh, { 'quire.config.json': configJson(), 'content/posts/a.md': '---\ntitle: A\ndate: 2025-01-01\n---\nText.\n' });
+      const uncached = quire(['build', '--no-cache', '--threads', '1', '--verbose'], fresh);
+      expect(uncached.code).toBe(0);
+      expect(uncached.stdout).toMatch(/cache: 0 of 1 sources not parsed again, 0 of 1 entries not rendered again, 0 of \d+ pages kept; main thread only;/);
+      expect(existsSync(path.join(fresh, '.quire-cache'))).toBe(false);
+      quire(['build'], fresh);
+      const warm = quire(['build', '--verbose'], fresh);
+      expect(warm.stdout).toMatch(/cache: 1 of 1 sources not parsed again, 1 of 1 entries not rendered again, (\d+) of \1 pages kept; main thread only; 0 files written, \d+ unchanged\n/);
+      const bad = quire(['build', '--threads', '0'], fresh);
+      expect(bad.code).toBe(1);
+      expect(bad.stderr).toContain('--threads must be a whole number from 1 to 256, not 0');
+    } finally {
+      remove(fresh);
+    }
+  });
+
   it('fails with exit 1, file:line:column, a hint and no stack trace', () => {
     const broken = tempDir();
     try {

@@ -9,14 +9,10 @@ import { appendFileSync, cpSync, mkdtempSync, rmSync, writeFileSync } from 'node
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { writeCorpus } from './corpus.mjs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { postFile, writeCorpus } from './corpus.mjs';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
-const bin = path.join(repo, 'bin/quire.js');
-const edits = Number(process.env.BENCH_EDITS ?? 5);
-const args = process.argv.slice(2);
-const targets = args.length ? args : ['sample', '1000'];
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function sampleSite(dir) {
@@ -29,8 +25,8 @@ async function sampleSite(dir) {
   return { file: path.join(dir, 'content/posts/go-loader.md'), page: 'posts/go-loader/' };
 }
 
-function startDev(dir) {
-  const child = spawn(process.execPath, [bin, 'dev', '--port', '0', '--host', '127.0.0.1', '--quiet'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
+function startDev(quire, dir) {
+  const child = spawn(process.execPath, [path.join(quire, 'bin/quire.js'), 'dev', '--port', '0', '--host', '127.0.0.1', '--quiet'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
   let out = '';
   child.stdout.setEncoding('utf8').on('data', (d) => (out += d));
   child.stderr.resume();
@@ -68,44 +64,61 @@ function events(url) {
   };
 }
 
-const rows = [];
-for (const target of targets) {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'quire-dev-bench-'));
-  let edit;
-  if (target === 'sample') edit = await sampleSite(dir);
-  else {
-    writeCorpus(dir, Number(target));
-    edit = { file: path.join(dir, 'content/posts/post-00000.md'), page: 'posts/post-00000/' };
-  }
+/**
+ * Starts `quire dev` (the package in folder quire) in dir, appends a line to `edit.file` `edits` times and times each save until
+ * the `reload` event and until `edit.page` is served with the new line; stops the server.
+ */
+export async function measureDevReload(quire, dir, edit, edits) {
   const started = performance.now();
-  const { child, url } = await startDev(dir);
+  const { child, url } = await startDev(quire, dir);
   const first = performance.now() - started;
   const stream = events(url);
   await new Promise((r) => setTimeout(r, 300));
   const toEvent = [];
   const toPage = [];
-  for (let i = 0; i < edits; i++) {
-    const marker = `bench-edit-${i}-${Date.now()}`;
-    const reloaded = stream.next('reload');
-    const t0 = performance.now();
-    appendFileSync(edit.file, `\n${marker}\n`);
-    await reloaded;
-    toEvent.push(performance.now() - t0);
-    const html = await (await fetch(new URL(edit.page, url))).text();
-    if (!html.includes(marker)) throw new Error(`the page has no ${marker}`);
-    toPage.push(performance.now() - t0);
-    await new Promise((r) => setTimeout(r, 200));
+  try {
+    for (let i = 0; i < edits; i++) {
+      const marker = `bench-edit-${i}-${Date.now()}`;
+      const reloaded = stream.next('reload');
+      const t0 = performance.now();
+      appendFileSync(edit.file, `\n${marker}\n`);
+      await reloaded;
+      toEvent.push(performance.now() - t0);
+      const html = await (await fetch(new URL(edit.page, url))).text();
+      if (!html.includes(marker)) throw new Error(`the page has no ${marker}`);
+      toPage.push(performance.now() - t0);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  } finally {
+    stream.close();
+    child.kill('SIGTERM');
+    await new Promise((r) => child.on('exit', r));
   }
-  stream.close();
-  child.kill('SIGTERM');
-  await new Promise((r) => child.on('exit', r));
-  rmSync(dir, { recursive: true, force: true });
-  rows.push({ target, first, event: median(toEvent), page: median(toPage), min: Math.min(...toEvent), max: Math.max(...toEvent) });
+  return { first, event: median(toEvent), page: median(toPage), min: Math.min(...toEvent), max: Math.max(...toEvent) };
 }
 
-console.log(`quire dev · node ${process.version} · ${os.cpus().length} cores · ${new Date().toISOString().slice(0, 10)} · median of ${edits} edits`);
-console.log('| site | first build, server up | edit → reload event | edit → new page served | reload event min–max |\n|---|---|---|---|---|');
-for (const r of rows) {
-  const name = r.target === 'sample' ? 'sample site' : `${r.target} posts`;
-  console.log(`| ${name} | ${(r.first / 1000).toFixed(2)} s | ${Math.round(r.event)} ms | ${Math.round(r.page)} ms | ${Math.round(r.min)}–${Math.round(r.max)} ms |`);
+async function main() {
+  const edits = Number(process.env.BENCH_EDITS ?? 5);
+  const args = process.argv.slice(2);
+  const targets = args.length ? args : ['sample', '1000'];
+  const rows = [];
+  for (const target of targets) {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'quire-dev-bench-'));
+    let edit;
+    if (target === 'sample') edit = await sampleSite(dir);
+    else {
+      writeCorpus(dir, Number(target));
+      edit = { file: path.join(dir, 'content/posts', postFile(0)), page: 'posts/post-00000/' };
+    }
+    rows.push({ target, ...(await measureDevReload(repo, dir, edit, edits)) });
+    rmSync(dir, { recursive: true, force: true });
+  }
+  console.log(`quire dev · node ${process.version} · ${os.cpus().length} cores · ${new Date().toISOString().slice(0, 10)} · median of ${edits} edits`);
+  console.log('| site | first build, server up | edit → reload event | edit → new page served | reload event min–max |\n|---|---|---|---|---|');
+  for (const r of rows) {
+    const name = r.target === 'sample' ? 'sample site' : `${r.target} posts`;
+    console.log(`| ${name} | ${(r.first / 1000).toFixed(2)} s | ${Math.round(r.event)} ms | ${Math.round(r.page)} ms | ${Math.round(r.min)}–${Math.round(r.max)} ms |`);
+  }
 }
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();

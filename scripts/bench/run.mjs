@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Usage: node scripts/bench/run.mjs [N ...]   (default: 100 1000)
-// Builds a generated corpus with the compiled quire (npm run build first) in a child process
-// per run, cold (build cache deleted first) and warm (nothing changed since the last build), and
-// prints median wall time, CPU time and peak RSS as a Markdown table.
+// quire alone (compare.mjs measures it against the peers): builds a generated corpus with the
+// compiled quire (npm run build first) in a child process per run, cold (build cache and output
+// deleted first) and warm (nothing changed since the last build), and prints median wall time,
+// CPU time and peak RSS as a Markdown table.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -22,7 +23,7 @@ for (const n of sizes.length ? sizes : [100, 1000]) {
   for (const mode of ['cold', 'warm']) {
     const samples = [];
     for (let r = 0; r < runs; r++) {
-      if (mode === 'cold') rmSync(path.join(dir, '.quire-cache'), { recursive: true, force: true });
+      if (mode === 'cold') for (const d of ['.quire-cache', 'dist']) rmSync(path.join(dir, d), { recursive: true, force: true });
       samples.push(measure(dir));
     }
     rows.push({ n, mode, wall: median(samples.map((s) => s.wall)), cpu: median(samples.map((s) => s.cpu)), rss: median(samples.map((s) => s.rss)) });

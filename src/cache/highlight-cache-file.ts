@@ -11,6 +11,8 @@ const FORMAT = 3;
 export interface HighlightCacheFile extends HighlightCache {
   readonly hits: number;
   readonly misses: number;
+  /** The entries this build used or added so far. */
+  used(): Record<string, DualLines>;
   /** Write what this build used (entries it did not use are dropped, so the file never grows stale). */
   save(): Promise<void>;
 }
@@ -53,6 +55,9 @@ export async function openHighlightCache(cacheDir: string | undefined): Promise<
     },
     set(key, lines) {
       used.set(key, lines);
+    },
+    used() {
+      return Object.fromEntries(used);
     },
     async save() {
       if (cacheDir === undefined) return;

@@ -86,7 +86,7 @@ export async function checkSite(options: CheckOptions): Promise<CheckReport> {
     const collected = collectSite({ entries: loaded.entries, publicFiles: listFiles(config.publicDir), themeFiles: [] }, config);
     const trace = createSourceTracer(collected.site, config.basePath, (entry) => {
       const fm = readFrontMatter(entry.text);
-      return isFrontMatterError(fm) ? entry.mdast : parser.parse('\n'.repeat(fm.bodyLineOffset) + fm.body);
+      return isFrontMatterError(fm) ? (entry.mdast ?? { type: 'root', children: [] }) : parser.parse('\n'.repeat(fm.bodyLineOffset) + fm.body);
     });
     timings['checkSources'] = Math.round(performance.now() - started);
 

@@ -15,6 +15,8 @@ export interface BuildFlags {
   readonly cache?: boolean;
   /** The instant "future" is measured against; tests pin it. */
   readonly now?: Date;
+  /** Threads for parsing and rendering entries (1: the main thread only); default: one per core. */
+  readonly threads?: number;
 }
 
 export interface ResolvedConfig {

@@ -1,11 +1,10 @@
-import { copyFile, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { diagnostic, QuireError } from '../diagnostics.js';
 import type { CopiedFile } from '../types.js';
 import { lockOutput, recoverOutput } from './output-lock.js';
-import pLimit from 'p-limit';
 
-/** Files in flight at once: enough to keep the disk busy, few enough for the open-file limit. */
+/** Files in flight at once: enough to keep the disk busy, few enough for the open-file limit and memory. */
 const WRITE_CONCURRENCY = 32;
 
 export interface OutputFile {
@@ -13,29 +12,67 @@ export interface OutputFile {
   readonly contents: string | Uint8Array;
 }
 
+export interface SiteWriter {
+  /** Put one file into the new site; resolves once it is queued (at most a few dozen are in flight). */
+  write(file: OutputFile): Promise<void>;
+  /** Take the previous site's file as it is (hard link); false when there is none to take. */
+  reuse(outputPath: string): Promise<boolean>;
+  /** Copy these files, wait for every write, then swap the new site in. */
+  commit(copies: readonly CopiedFile[]): Promise<WriteStats>;
+  /** Throw the new site away; the previous one stays as it was. */
+  abort(): Promise<void>;
+}
+
+export interface WriteStats {
+  /** Files written (new or changed bytes). */
+  readonly written: number;
+  /** Files whose bytes were unchanged: hard-linked from the previous site, so they keep their mtime. */
+  readonly kept: number;
+}
+
 /**
  * Write the whole site into a temporary sibling of `outDir`, then swap it in, holding a lock so
  * two builds never swap at once. A build that fails before the swap leaves the previous site
  * exactly as it was; one killed between the two renames of the swap is repaired by the next
  * build (see `recoverOutput`). No path can leave the output folder: each is resolved and checked
- * before anything is written.
+ * before it is written. A file whose bytes equal the previous site's is hard-linked from it
+ * instead of written (same inode, same mtime: rsync-style deploys skip it).
  */
-export async function writeSite(outDir: string, files: readonly OutputFile[], copies: readonly CopiedFile[]): Promise<void> {
+export async function writeSite(outDir: string, files: readonly OutputFile[], copies: readonly CopiedFile[]): Promise<WriteStats> {
+  const writer = await openSiteWriter(outDir);
+  try {
+    for (const file of files) await writer.write(file);
+  } catch (error) {
+    await writer.abort();
+    throw error;
+  }
+  return writer.commit(copies);
+}
+
+/** Take the lock and start a new site beside `outDir` (see `writeSite`); always `commit` or `abort`. */
+export async function openSiteWriter(outDir: string): Promise<SiteWriter> {
   const release = await lockOutput(outDir);
   try {
     await recoverOutput(outDir);
-    await writeLocked(outDir, files, copies);
-  } finally {
+    const parent = path.dirname(outDir);
+    const suffix = `${process.pid}-${Date.now().toString(36)}`;
+    const staging = path.join(parent, `.${path.basename(outDir)}.quire-new-${suffix}`);
+    await mkdir(staging);
+    return stagingWriter(outDir, staging, path.join(parent, `.${path.basename(outDir)}.quire-old-${suffix}`), release);
+  } catch (error) {
     await release();
+    if (error instanceof QuireError) throw error;
+    throw writeError(error);
   }
 }
 
-async function writeLocked(outDir: string, files: readonly OutputFile[], copies: readonly CopiedFile[]): Promise<void> {
-  const parent = path.dirname(outDir);
-  const name = path.basename(outDir);
-  const suffix = `${process.pid}-${Date.now().toString(36)}`;
-  const staging = path.join(parent, `.${name}.quire-new-${suffix}`);
-  const retired = path.join(parent, `.${name}.quire-old-${suffix}`);
+function stagingWriter(outDir: string, staging: string, retired: string, release: () => Promise<void>): SiteWriter {
+  const inFlight = new Set<Promise<void>>();
+  const made = new Map<string, Promise<unknown>>();
+  let failure: unknown;
+  let written = 0;
+  let kept = 0;
+  let closed = false;
 
   const inside = (outputPath: string): string => {
     const target = path.resolve(staging, ...outputPath.split('/'));
@@ -45,24 +82,94 @@ async function writeLocked(outDir: string, files: readonly OutputFile[], copies:
     }
     return target;
   };
-
-  try {
-    await mkdir(parent, { recursive: true });
-    await mkdir(staging);
-    // Every path is checked before anything is written; then folders, then files, many at a time.
-    const writes = files.map((file) => ({ target: inside(file.outputPath), write: (target: string) => writeFile(target, file.contents) }));
-    const copying = copies.map((copy) => ({ target: inside(copy.outputPath), write: (target: string) => copyFile(copy.from, target) }));
-    const jobs = [...writes, ...copying];
-    const dirs = [...new Set(jobs.map((job) => path.dirname(job.target)))].sort();
-    const limit = pLimit(WRITE_CONCURRENCY);
-    await Promise.all(dirs.map((dir) => limit(() => mkdir(dir, { recursive: true }))));
-    await Promise.all(jobs.map((job) => limit(() => job.write(job.target))));
-  } catch (error) {
+  const folder = (dir: string): Promise<unknown> => {
+    let done = made.get(dir);
+    if (!done) made.set(dir, (done = mkdir(dir, { recursive: true })));
+    return done;
+  };
+  /** The same bytes in the previous site: link that file (keeps its inode and mtime), else write. */
+  const place = async (target: string, bytes: () => Promise<Uint8Array>, fresh: (target: string) => Promise<void>) => {
+    await folder(path.dirname(target));
+    const previous = path.join(outDir, path.relative(staging, target));
+    const old = await readFile(previous).catch(() => undefined);
+    if (old !== undefined && Buffer.compare(old, await bytes()) === 0) {
+      try {
+        await link(previous, target);
+        kept++;
+        return;
+      } catch {
+        // a file system without hard links: write the bytes instead
+      }
+    }
+    await fresh(target);
+    written++;
+  };
+  const enqueue = async (job: () => Promise<void>) => {
+    if (failure !== undefined) throw failure;
+    const running: Promise<void> = job().then(
+      () => void inFlight.delete(running),
+      (error: unknown) => {
+        inFlight.delete(running);
+        failure ??= error;
+      },
+    );
+    inFlight.add(running);
+    if (inFlight.size >= WRITE_CONCURRENCY) await Promise.race(inFlight);
+  };
+  const drain = async () => {
+    while (inFlight.size > 0) await Promise.race(inFlight);
+    if (failure !== undefined) throw failure;
+  };
+  const abort = async () => {
+    if (closed) return;
+    closed = true;
+    await Promise.allSettled([...inFlight]);
     await rm(staging, { recursive: true, force: true });
-    if (error instanceof QuireError) throw error;
-    throw new QuireError([diagnostic('WriteError', `cannot write the site: ${(error as Error).message}`, {}, 'check free disk space and permissions of the output folder')]);
-  }
+    await release();
+  };
 
+  return {
+    async write(file) {
+      const target = inside(file.outputPath);
+      const bytes = typeof file.contents === 'string' ? Buffer.from(file.contents, 'utf8') : file.contents;
+      await enqueue(() => place(target, async () => bytes, (t) => writeFile(t, bytes)));
+    },
+    async reuse(outputPath) {
+      const target = inside(outputPath);
+      await folder(path.dirname(target));
+      try {
+        await link(path.join(outDir, path.relative(staging, target)), target);
+      } catch {
+        return false;
+      }
+      kept++;
+      return true;
+    },
+    async commit(copies) {
+      try {
+        for (const copy of copies) {
+          const target = inside(copy.outputPath);
+          await enqueue(() => place(target, () => readFile(copy.from), (t) => copyFile(copy.from, t)));
+        }
+        await drain();
+      } catch (error) {
+        await abort();
+        if (error instanceof QuireError) throw error;
+        throw writeError(error);
+      }
+      try {
+        await swap(outDir, staging, retired);
+      } finally {
+        closed = true;
+        await release();
+      }
+      return { written, kept };
+    },
+    abort,
+  };
+}
+
+async function swap(outDir: string, staging: string, retired: string): Promise<void> {
   const hadPrevious = await stat(outDir).then(
     () => true,
     () => false,
@@ -77,4 +184,8 @@ async function writeLocked(outDir: string, files: readonly OutputFile[], copies:
     throw new QuireError([diagnostic('WriteError', `cannot replace ${outDir}: ${(error as Error).message}`, {}, 'is a program holding files in the output folder open?')]);
   }
   if (hadPrevious) await rm(retired, { recursive: true, force: true });
+}
+
+function writeError(error: unknown): QuireError {
+  return new QuireError([diagnostic('WriteError', `cannot write the site: ${(error as Error).message}`, {}, 'check free disk space and permissions of the output folder')]);
 }

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Root as MdastRoot } from 'mdast';
 import { toString as mdastToString } from 'mdast-util-to-string';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
-import type { Entry, EntryDate, SourceFile } from '../types.js';
+import type { Entry, EntryDate, ParsedEntry, SourceFile } from '../types.js';
 import { frontMatterSchema, KNOWN_FIELDS } from './front-matter-schema.js';
 import { dateFromFileName, DATE_HINT, parseDate } from './parse-date.js';
 import { isFrontMatterError, readFrontMatter } from './read-front-matter.js';
@@ -15,7 +15,7 @@ export interface LoadContext {
   readonly parseMarkdown: (markdown: string) => MdastRoot;
 }
 
-export type LoadResult = { readonly entry: Entry | undefined; readonly diagnostics: readonly Diagnostic[] };
+export type LoadResult = { readonly entry: ParsedEntry | undefined; readonly diagnostics: readonly Diagnostic[] };
 
 /** Turn one file's bytes into a validated Entry, or the list of everything wrong with it. */
 export function loadEntry(source: SourceFile, bytes: Uint8Array, ctx: LoadContext): LoadResult {
@@ -84,10 +84,9 @@ export function loadEntry(source: SourceFile, bytes: Uint8Array, ctx: LoadContex
     );
   }
 
-  let markdown = fm.body;
   let mdast: MdastRoot;
   try {
-    mdast = ctx.parseMarkdown('\n'.repeat(fm.bodyLineOffset) + markdown);
+    mdast = ctx.parseMarkdown(markdownOf(fm.body, fm.bodyLineOffset));
   } catch (error) {
     problems.push(diagnostic('MarkdownError', `cannot parse Markdown: ${(error as Error).message}`, { file }));
     mdast = { type: 'root', children: [] };
@@ -100,8 +99,7 @@ export function loadEntry(source: SourceFile, bytes: Uint8Array, ctx: LoadContex
     if (first?.type === 'heading' && first.depth === 1) {
       title = mdastToString(first).trim();
       titleFrom = 'heading';
-      // The heading became the title: the templates show it, so drop it from the body.
-      mdast = { ...mdast, children: mdast.children.slice(1) };
+      mdast = withoutTitleHeading(mdast);
     }
   }
   if (title === '') {
@@ -117,7 +115,7 @@ export function loadEntry(source: SourceFile, bytes: Uint8Array, ctx: LoadContex
   const fieldPositions: Record<string, { line: number; column: number }> = {};
   for (const key of Object.keys(fm.data)) fieldPositions[key] = fm.positionOf([key]);
 
-  const entry: Entry = {
+  const entry: ParsedEntry = {
     kind: source.kind,
     source,
     displayPath: file,
@@ -141,6 +139,7 @@ export function loadEntry(source: SourceFile, bytes: Uint8Array, ctx: LoadContex
     section: fields.section,
     extra,
     mdast,
+    bodyLineOffset: fm.bodyLineOffset,
     fieldPositions,
     text,
   };
@@ -149,6 +148,29 @@ export function loadEntry(source: SourceFile, bytes: Uint8Array, ctx: LoadContex
   function fail(d: Diagnostic): LoadResult {
     return { entry: undefined, diagnostics: [d] };
   }
+}
+
+/**
+ * Parse an entry's Markdown body again (an entry from the build cache has no tree): the same text
+ * and line offset as `loadEntry` parsed, and the title heading dropped again. Throws what the
+ * parser throws.
+ */
+export function parseEntryBody(entry: Entry, parseMarkdown: (markdown: string) => MdastRoot): MdastRoot {
+  if (entry.mdast) return entry.mdast;
+  const normalised = entry.text.includes('\r') ? entry.text.replace(/\r\n?/g, '\n') : entry.text;
+  const body = entry.bodyLineOffset === 0 ? normalised : normalised.split('\n').slice(entry.bodyLineOffset).join('\n');
+  const mdast = parseMarkdown(markdownOf(body, entry.bodyLineOffset));
+  return entry.titleFrom === 'heading' ? withoutTitleHeading(mdast) : mdast;
+}
+
+/** What is parsed: the body, after as many empty lines as the front matter took, so positions are file positions. */
+function markdownOf(body: string, bodyLineOffset: number): string {
+  return '\n'.repeat(bodyLineOffset) + body;
+}
+
+/** The heading became the title: the templates show it, so it is dropped from the body. */
+function withoutTitleHeading(mdast: MdastRoot): MdastRoot {
+  return { ...mdast, children: mdast.children.slice(1) };
 }
 
 function unique(list: readonly string[]): string[] {

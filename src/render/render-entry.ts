@@ -1,4 +1,5 @@
 import type { Root } from 'hast';
+import type { Root as MdastRoot } from 'mdast';
 import { toString } from 'hast-util-to-string';
 import { VFile } from 'vfile';
 import { hrefOf } from '../collect/url-path.js';
@@ -14,6 +15,7 @@ import type { LinkContext } from './markdown/rewrite-links.js';
 import type { ImageSizeLookup } from './markdown/size-images.js';
 import { textStats } from './markdown/text-stats.js';
 import { wrapTables } from './markdown/wrap-tables.js';
+import { searchText } from './search-text.js';
 
 export interface RenderedEntry {
   readonly html: string;
@@ -30,6 +32,8 @@ export interface RenderedEntry {
   readonly toc: readonly TocItem[];
   readonly wordCount: number;
   readonly readingMinutes: number;
+  /** Prose of the Markdown (no code blocks or raw HTML), for the search index. */
+  readonly searchText: string;
 }
 
 export interface EntryRenderContext {
@@ -44,12 +48,17 @@ export interface EntryRenderContext {
   readonly imageSize?: ImageSizeLookup | undefined;
 }
 
-/** Markdown tree → HTML of the page, its excerpt, TOC and reading statistics. */
-export async function renderEntry(placed: Placed, ctx: EntryRenderContext): Promise<{ rendered: RenderedEntry; diagnostics: Diagnostic[] }> {
+/**
+ * Markdown tree → HTML of the page, its excerpt, TOC and reading statistics. `mdast` is the
+ * entry's tree (see `parseEntryBody`); plugins may change it, so pass a tree nothing else uses.
+ */
+export async function renderEntry(placed: Placed, mdast: MdastRoot, ctx: EntryRenderContext): Promise<{ rendered: RenderedEntry; diagnostics: Diagnostic[] }> {
   const { entry } = placed;
   const data: PageData = { entry, pageUrl: placed.url, links: ctx.links, highlighter: ctx.highlighter, imageSize: ctx.imageSize, toc: [], diagnostics: [] };
   const file = new VFile({ path: entry.source.path, data: { quire: data } });
-  const tree = (await ctx.processor.run(structuredClone(entry.mdast), file)) as Root;
+  // Before the plugins run: they may change the Markdown tree.
+  const search = searchText(mdast);
+  const tree = (await ctx.processor.run(mdast, file)) as Root;
   const pageAbsoluteUrl = new URL(hrefOf(placed.url, ctx.basePath), ctx.siteUrl).href;
   const feedHtml = ctx.processor.stringify(feedSafeTree(tree, pageAbsoluteUrl, feedCodeBlock), file);
 
@@ -73,6 +82,7 @@ export async function renderEntry(placed: Placed, ctx: EntryRenderContext): Prom
       toc: data.toc,
       wordCount: stats.wordCount,
       readingMinutes: stats.readingMinutes,
+      searchText: search,
     },
     diagnostics: data.diagnostics,
   };

@@ -4,9 +4,7 @@ import { hrefOf } from '../collect/url-path.js';
 import type { ResolvedConfig } from '../config/resolve-config.js';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import type { Route, Site } from '../types.js';
-import type { CodeHighlighter } from './highlight.js';
-import { fenceLanguages, type MarkdownProcessor } from './markdown/create-processor.js';
-import { renderEntry, type RenderedEntry } from './render-entry.js';
+import type { RenderedEntry } from './render-entry.js';
 import type { TemplateEngine } from './template-engine.js';
 import { feedLinks, feedTitle } from './feed-links.js';
 import { headMeta } from './head-meta.js';
@@ -20,50 +18,60 @@ export interface OutputPage {
   readonly contents: string;
 }
 
-export interface RenderTools {
-  readonly processorFor: (language: string) => MarkdownProcessor;
-  readonly highlighter: CodeHighlighter;
-  readonly templates: TemplateEngine;
-  /** Dimensions of local images by href, for `<img width height>` (see markdown/size-images.ts). */
-  readonly imageSize?: ImageSizeLookup;
+/** A page about to be rendered: the template and what it is given. */
+export interface PlannedPage {
+  readonly outputPath: string;
+  readonly template: string;
+  readonly context: Readonly<Record<string, unknown>>;
 }
 
-/** Markdown of every published entry → HTML, then every route through its template. */
-export async function renderSite(site: Site, config: ResolvedConfig, tools: RenderTools): Promise<{ pages: OutputPage[]; rendered: Record<string, RenderedEntry>; diagnostics: Diagnostic[] }> {
+/** Where rendered pages go. */
+export interface PageSink {
+  write(page: OutputPage): Promise<void>;
+  /**
+   * Offered every page before any is rendered (`shared`: the part of the context all pages
+   * have): the output paths whose previous file is kept as it is. Those are not rendered.
+   */
+  reuse?(pages: readonly PlannedPage[], shared: Readonly<Record<string, unknown>>): Promise<ReadonlySet<string>>;
+}
+
+/**
+ * Every route through its template, given the HTML of every published entry. Each page is handed
+ * to the sink as soon as it is rendered (the writer takes it from there), so the rendered pages
+ * of a big site are never all in memory at once.
+ */
+export async function renderSite(
+  site: Site,
+  rendered: Readonly<Record<string, RenderedEntry>>,
+  config: ResolvedConfig,
+  templates: TemplateEngine,
+  sink: PageSink,
+  imageSize?: ImageSizeLookup,
+): Promise<{ pages: number; diagnostics: Diagnostic[] }> {
   const diagnostics: Diagnostic[] = [];
-  const keys = Object.keys(site.entries);
-  const langs = new Set<string>();
-  for (const key of keys) for (const lang of fenceLanguages(site.entries[key]!.entry.mdast)) langs.add(lang);
-  await tools.highlighter.load(langs);
-
-  const rendered: Record<string, RenderedEntry> = {};
-  const links = { site, basePath: config.basePath };
-  for (const key of keys) {
-    const placed = site.entries[key]!;
-    const processor = tools.processorFor(placed.entry.lang ?? config.language);
-    try {
-      const result = await renderEntry(placed, { processor, highlighter: tools.highlighter, links, summaryLength: config.summaryLength, siteUrl: config.url, basePath: config.basePath, imageSize: tools.imageSize });
-      rendered[key] = result.rendered;
-      diagnostics.push(...result.diagnostics);
-    } catch (error) {
-      diagnostics.push(diagnostic('MarkdownError', `cannot render: ${(error as Error).message}`, { file: placed.entry.displayPath }, 'a remark/rehype plugin may have failed on this file'));
-    }
-  }
-  if (diagnostics.some((d) => d.severity === 'error')) return { pages: [], rendered, diagnostics };
-
-  const ctx: ViewContext = viewContext(site, rendered, config, tools.imageSize);
+  const ctx: ViewContext = viewContext(site, rendered, config, imageSize);
   const base = { site: siteView(config, site), ...languageOf(config.language) };
-  const pages: OutputPage[] = [];
-  for (const route of site.routes) {
+  // The head (OpenGraph, JSON-LD) is part of each page's context, so the page cache sees it too.
+  const planned = site.routes.map((route) => {
     const { template, context } = routeContext(route, ctx, base);
+    const head = headMeta(route, context['page'] as Parameters<typeof headMeta>[1], ctx);
+    return { route, outputPath: route.outputPath, template, context: { ...context, head } };
+  });
+  const kept = (await sink.reuse?.(planned, base)) ?? new Set<string>();
+  let pages = kept.size;
+  for (const { route, template, context } of planned) {
+    if (kept.has(route.outputPath)) continue;
+    let contents: string;
     try {
-      const head = headMeta(route, context['page'] as Parameters<typeof headMeta>[1], ctx);
-      pages.push({ outputPath: route.outputPath, contents: await tools.templates.render(template, { ...context, head }) });
+      contents = await templates.render(template, context);
     } catch (error) {
       diagnostics.push(diagnostic('TemplateError', `template ${template}.liquid failed for ${route.url}: ${(error as Error).message.split('\n')[0]}`, {}, 'fix the template, or delete your override to use the default theme'));
+      continue;
     }
+    await sink.write({ outputPath: route.outputPath, contents });
+    pages++;
   }
-  return { pages, rendered, diagnostics };
+  return { pages, diagnostics };
 }
 
 function routeContext(route: Route, ctx: ViewContext, base: Record<string, unknown>): { template: string; context: Record<string, unknown> } {

@@ -42,13 +42,21 @@ export interface ViewContext {
   readonly tagsByName: ReadonlyMap<string, Site['tags'][number]>;
   /** Dimensions of local images by href. */
   readonly imageSize: ImageSizeLookup | undefined;
+  /** Entry views made so far: one object per entry, whatever page lists it (templates never change them). */
+  readonly entryViews: Map<string, EntryView>;
 }
 
 export function viewContext(site: Site, rendered: Readonly<Record<string, RenderedEntry>>, config: ResolvedConfig, imageSize?: ImageSizeLookup): ViewContext {
-  return { site, rendered, config, tagsByName: new Map(site.tags.map((t) => [t.name.toLowerCase(), t])), imageSize };
+  return { site, rendered, config, tagsByName: new Map(site.tags.map((t) => [t.name.toLowerCase(), t])), imageSize, entryViews: new Map() };
 }
 
 export function entryView(key: string, ctx: ViewContext): EntryView {
+  let view = ctx.entryViews.get(key);
+  if (!view) ctx.entryViews.set(key, (view = makeEntryView(key, ctx)));
+  return view;
+}
+
+function makeEntryView(key: string, ctx: ViewContext): EntryView {
   const placed = ctx.site.entries[key]!;
   const rendered = ctx.rendered[key]!;
   const { entry } = placed;

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { QuireError } from '../../src/diagnostics.js';
@@ -54,6 +54,23 @@ describe('writeSite', () => {
     await writeSite(out, [{ outputPath: 'index.html', contents: 'new' }], []);
     expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toBe('new');
     expect(readdirSync(parent)).toEqual(['dist']);
+  });
+
+  it('keeps the very files whose bytes did not change (same inode and mtime) and writes the others', async () => {
+    writeFiles(parent, { 'logo.png': 'png' });
+    const copies = [{ from: path.join(parent, 'logo.png'), outputPath: 'logo.png' }];
+    const first = await writeSite(out, [{ outputPath: 'a/index.html', contents: '同じ' }, { outputPath: 'b.html', contents: 'old' }], copies);
+    expect(first).toEqual({ written: 3, kept: 0 });
+    const before = (rel: string) => statSync(path.join(out, rel));
+    const [a, b, logo] = ['a/index.html', 'b.html', 'logo.png'].map(before);
+    const second = await writeSite(out, [{ outputPath: 'a/index.html', contents: Buffer.from('同じ') }, { outputPath: 'b.html', contents: 'new' }], copies);
+    expect(second).toEqual({ written: 1, kept: 2 });
+    expect(before('a/index.html').ino).toBe(a!.ino);
+    expect(before('a/index.html').mtimeMs).toBe(a!.mtimeMs);
+    expect(before('logo.png').ino).toBe(logo!.ino);
+    expect(before('b.html').ino).not.toBe(b!.ino);
+    expect(readFileSync(path.join(out, 'b.html'), 'utf8')).toBe('new');
+    expect(readdirSync(parent).sort()).toEqual(['dist', 'logo.png']);
   });
 
   it('keeps the previous site when the new one cannot be written', async () => {

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics.js';
-import { loadEntry, type LoadContext, type LoadResult } from '../../src/load/load-entry.js';
+import { loadEntry, parseEntryBody, type LoadContext, type LoadResult } from '../../src/load/load-entry.js';
 import { createMarkdownProcessor } from '../../src/render/markdown/create-processor.js';
-import type { Entry, EntryKind, SourceFile } from '../../src/types.js';
+import type { EntryKind, ParsedEntry, SourceFile } from '../../src/types.js';
 
 const ROOT = path.join(path.sep, 'site');
 const processor = createMarkdownProcessor({ remarkPlugins: [], rehypePlugins: [], footnoteLabel: 'x', footnoteBackLabel: 'y' });
@@ -18,7 +18,7 @@ function load(rel: string, content: string | Uint8Array, kind: EntryKind = 'post
   return loadEntry(source(rel, kind), bytes, ctx);
 }
 
-function entryOf(rel: string, content: string | Uint8Array, kind: EntryKind = 'post'): Entry {
+function entryOf(rel: string, content: string | Uint8Array, kind: EntryKind = 'post'): ParsedEntry {
   const result = load(rel, content, kind);
   if (!result.entry) throw new Error(`expected an entry, got ${JSON.stringify(result.diagnostics)}`);
   expect(result.diagnostics).toEqual([]);
@@ -242,6 +242,19 @@ describe('loadEntry: positions and the rest of the entry', () => {
     expect(toml.mdast.children[0]!.position?.start.line).toBe(4);
     const crlf = entryOf('posts/a.md', '---\r\ntitle: A\r\n---\r\n\r\nLine 5\r\n');
     expect(crlf.mdast.children[0]!.position?.start.line).toBe(5);
+  });
+
+  it('parses the body of an entry without its tree (from the build cache) into the same tree', () => {
+    for (const text of [
+      '---\ntitle: A\nmood: ok\n---\n\nPara on line 6.\n\n## H on 8\n',
+      '+++\ntitle = "A"\n+++\nLine 4\n',
+      '---\r\ntitle: A\r\n---\r\n\r\nLine 5 [x]\r\n\r\n[x]: https://example.org\r\n',
+      '\ufeff# Title from [a heading][r]\n\nSecond para on 3.\n\n[r]: /x\n',
+      'No front matter.\n\n# Not a title\n',
+    ]) {
+      const entry = entryOf('posts/a.md', text);
+      expect(parseEntryBody({ ...entry, mdast: undefined }, ctx.parseMarkdown)).toEqual(entry.mdast);
+    }
   });
 
   it('keeps positions of the body after a title heading was removed', () => {

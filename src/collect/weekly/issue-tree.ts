@@ -27,7 +27,7 @@ export interface IssueTree {
  * after, and notes without a section last, under `otherSection`.
  */
 export function buildIssueTree(issue: Entry | undefined, notes: readonly Entry[], sectionOrder: readonly string[], otherSection: string): IssueTree {
-  const children = issue?.mdast.children ?? [];
+  const children = issue ? treeOf(issue).children : [];
   const intro: RootContent[] = [];
   const bodySections = new Map<string, { heading: Heading; content: RootContent[] }>();
   let current: { heading: Heading; content: RootContent[] } | undefined;
@@ -70,12 +70,18 @@ export function buildIssueTree(issue: Entry | undefined, notes: readonly Entry[]
     for (const note of sectionNotes) {
       const noteId = `note-${slugify(note.slug) || slugify(note.title) || Object.keys(noteIds).length + 1}`;
       noteIds[note.source.rel] = noteId;
-      out.push(noteHeading(note, noteId), ...note.mdast.children);
+      out.push(noteHeading(note, noteId), ...treeOf(note).children);
     }
     itemCount += bodyItems + sectionNotes.length;
     sections.push({ name, notes: sectionNotes.map((n) => n.source.rel), bodyItems });
   }
   return { mdast: { type: 'root', children: out }, sections, itemCount, noteIds };
+}
+
+/** Weekly issues and notes are always parsed when loaded (the build never takes them from the cache unparsed). */
+function treeOf(entry: Entry): Root {
+  if (!entry.mdast) throw new Error(`internal: ${entry.displayPath} was not parsed before its weekly issue was built`);
+  return entry.mdast;
 }
 
 function noteHeading(note: Entry, id: string): Heading {

@@ -66,6 +66,7 @@ export function placeWeekly(all: readonly Entry[], isPublished: (entry: Entry) =
           section: undefined,
           extra: {},
           mdast: tree.mdast,
+          bodyLineOffset: 0,
           fieldPositions: {},
           text: '',
         };

@@ -11,14 +11,26 @@ import type { FeedChannel, FeedItem } from './feed-types.js';
 /** The browser stylesheet of the RSS and Atom files: a theme file, `templates/static/feed.xsl`. */
 export const FEED_STYLESHEET = '/feed.xsl';
 
-/** Every feed of the site (`site.feeds`) in its three formats, as UTF-8 files for the emit stage. */
-export function emitFeeds(source: FeedSource): { files: OutputFile[]; diagnostics: Diagnostic[] } {
+/** What a feed is made from: `buildFeed(channel, items)` gives the same files for the same inputs. */
+export interface FeedInputs {
+  readonly channel: FeedChannel;
+  readonly items: readonly FeedItem[];
+}
+
+/**
+ * Every feed of the site (`site.feeds`) in its three formats, as UTF-8 files for the emit stage.
+ * `keep(route, inputs)` may say that the previous build's files of a feed made from the same
+ * inputs are kept (the caller takes care of them): that feed is then not built.
+ */
+export function emitFeeds(source: FeedSource, keep?: (route: FeedRoute, inputs: FeedInputs) => boolean): { files: OutputFile[]; diagnostics: Diagnostic[] } {
   const files: OutputFile[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const route of source.site.feeds) {
     try {
       const items = feedItemsOf(route.entries, source);
-      const built = buildFeed(feedChannelOf(route, items, source), items);
+      const channel = feedChannelOf(route, items, source);
+      if (keep?.(route, { channel, items })) continue;
+      const built = buildFeed(channel, items);
       for (const format of Object.keys(route.files) as FeedFormat[]) {
         files.push({ outputPath: route.files[format].outputPath, contents: Buffer.from(built[format], 'utf8') });
       }

@@ -6,7 +6,6 @@ import type { RenderedEntry } from '../../render/render-entry.js';
 import type { Site } from '../../types.js';
 import type { OutputFile } from '../write-site.js';
 import { searchTerms } from './search-terms.js';
-import { searchText } from './search-text.js';
 
 /** Characters of the excerpt shown under each result. */
 const EXCERPT_LENGTH = 80;
@@ -50,7 +49,7 @@ export function buildSearchIndex({ site, rendered, config }: SearchSource): Sear
     const { entry, url } = site.entries[key]!;
     const lang = entry.lang ?? config.language;
     const inTitle = new Set(searchTerms(entry.title, lang));
-    const text = `${searchText(entry.mdast)}\n${entry.tags.join('\n')}\n${entry.description ?? ''}`;
+    const text = `${rendered[key]?.searchText ?? ''}\n${entry.tags.join('\n')}\n${entry.description ?? ''}`;
     for (const term of new Set([...inTitle, ...searchTerms(text, lang)])) {
       let list = postings.get(term);
       if (!list) postings.set(term, (list = []));

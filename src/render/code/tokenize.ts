@@ -68,10 +68,9 @@ export function createDualThemeTokenizer(highlighter: Highlighter, themes: { lig
           out.push([]);
           continue;
         }
-        let result = grammar.tokenizeLine(line, stack, 500);
-        // A grammar's first line also compiles its rules, which on a busy machine can pass the
-        // limit; compiled, a normal line then finishes. A line that stops again keeps its rest below.
-        if (result.stoppedEarly) result = grammar.tokenizeLine(line, stack, 500);
+        // No time limit: a limit makes the result depend on how busy the machine is (a line cut
+        // short on a cold, loaded run, then kept in the cache), and cut lines lost their rest.
+        const result = grammar.tokenizeLine(line, stack, 0);
         const tokens: DualToken[] = [];
         for (const [i, token] of result.tokens.entries()) {
           // The last token runs to the end of the line, as in shiki: a line whose scan hit the

@@ -3,7 +3,9 @@ import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
 import { diagnostic, warning, type Diagnostic } from '../../diagnostics.js';
 import { hrefOf } from '../../collect/url-path.js';
+import type { ImageDimensions, ImageSizes } from '../../discover/read-image-sizes.js';
 import type { Entry, Site } from '../../types.js';
+import { imageSizeLookup, type ImageSizeLookup } from './size-images.js';
 
 const URL_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
   a: ['href'],
@@ -16,9 +18,50 @@ const URL_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
   link: ['href'],
 };
 
+/**
+ * Where links to other sources lead: `target(key)` is the URL path of the published entry with
+ * that source key (always starting with `/`), else `draft`, `future` or `missing`. A function, so
+ * a render can record which targets it looked at (the build cache checks them again).
+ */
 export interface LinkContext {
-  readonly site: Site;
+  readonly target: (key: string) => string;
   readonly basePath: string;
+}
+
+/** The link targets of a site, as plain data a worker thread can be sent. */
+export interface LinkTable {
+  readonly urls: Readonly<Record<string, string>>;
+  readonly unpublished: Readonly<Record<string, 'draft' | 'future'>>;
+  /** Dimensions of the site's images by output path (plain data: it goes to worker threads too). */
+  readonly images: Readonly<Record<string, ImageDimensions>>;
+  readonly basePath: string;
+}
+
+/** Prefix of the keys under which a render records the image sizes it used (no source key starts with NUL). */
+const IMAGE_KEY = '\u0000image ';
+
+export function linkTable(site: Site, images: ImageSizes = new Map(), basePath = '/'): LinkTable {
+  const urls: Record<string, string> = {};
+  for (const [key, placed] of Object.entries(site.entries)) urls[key] = placed.url;
+  return { urls, unpublished: site.unpublished, images: Object.fromEntries(images), basePath };
+}
+
+/** The size lookup of a table, recording each answer in `targets` (see `linkTarget`), so a cached page is redone when an image it shows changes size. */
+export function recordingImageLookup(table: LinkTable, targets: Record<string, string>): ImageSizeLookup {
+  const lookup = imageSizeLookup(table.images, table.basePath);
+  return (href) => {
+    const size = lookup(href);
+    targets[IMAGE_KEY + href] = sizeText(size);
+    return size;
+  };
+}
+
+const sizeText = (size: ImageDimensions | undefined) => (size ? `${size.width}x${size.height}` : 'none');
+
+/** What a link (a source key) or an image (a recorded image key) resolves to with this table. */
+export function linkTarget(table: LinkTable, key: string): string {
+  if (key.startsWith(IMAGE_KEY)) return sizeText(imageSizeLookup(table.images, table.basePath)(key.slice(IMAGE_KEY.length)));
+  return (Object.hasOwn(table.urls, key) ? table.urls[key] : undefined) ?? (Object.hasOwn(table.unpublished, key) ? table.unpublished[key] : undefined) ?? 'missing';
 }
 
 /**
@@ -83,9 +126,9 @@ function resolveReference(
 
   const target = path.posix.normalize(path.posix.join(env.sourceDir, decoded));
   if (/\.(md|markdown)$/i.test(target)) {
-    const placed = ctx.site.entries[target];
-    if (placed) return { kind: 'href', href: hrefOf(placed.url, ctx.basePath) + suffix };
-    const why = ctx.site.unpublished[target];
+    const found = ctx.target(target);
+    if (found.startsWith('/')) return { kind: 'href', href: hrefOf(found, ctx.basePath) + suffix };
+    const why = found === 'draft' || found === 'future' ? found : undefined;
     if (why) {
       return {
         kind: 'error',

@@ -6,13 +6,14 @@ import type { ImageDimensions, ImageSizes } from '../../discover/read-image-size
 export type ImageSizeLookup = (href: string) => ImageDimensions | undefined;
 
 /** A lookup over the measured copies, for hrefs under the base path (`/blog/posts/x/a.png?v=2`). */
-export function imageSizeLookup(sizes: ImageSizes, basePath: string): ImageSizeLookup {
+export function imageSizeLookup(sizes: ImageSizes | Readonly<Record<string, ImageDimensions>>, basePath: string): ImageSizeLookup {
+  const get = sizes instanceof Map ? (key: string) => sizes.get(key) : (key: string) => (Object.hasOwn(sizes, key) ? (sizes as Readonly<Record<string, ImageDimensions>>)[key] : undefined);
   const prefix = basePath.endsWith('/') ? basePath : `${basePath}/`;
   return (href) => {
     const pathPart = href.replace(/[?#].*$/, '');
     if (!pathPart.startsWith(prefix)) return undefined;
     try {
-      return sizes.get(decodeURI(pathPart.slice(prefix.length)).normalize('NFC'));
+      return get(decodeURI(pathPart.slice(prefix.length)).normalize('NFC'));
     } catch {
       return undefined;
     }

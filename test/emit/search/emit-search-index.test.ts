@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prepareSite, type PreparedSite } from '../../../src/build.js';
 import { QuireError } from '../../../src/diagnostics.js';
-import type { SearchIndex } from '../../../src/emit/search/emit-search-index.js';
+import { emitSearchIndex, type SearchIndex } from '../../../src/emit/search/emit-search-index.js';
 import { configJson, remove, tempDir, writeFiles } from '../../helpers/site-fixture.js';
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url));
@@ -23,8 +23,8 @@ beforeAll(async () => {
 });
 
 function indexOf(prepared: PreparedSite): OpenedIndex {
-  const file = prepared.files.find((f) => f.outputPath === 'search/index.json');
-  if (!file) throw new Error('no search/index.json among the output files');
+  const file = emitSearchIndex(prepared);
+  expect(file.outputPath).toBe('search/index.json');
   const raw = JSON.parse(Buffer.from(file.contents).toString('utf8')) as SearchIndex;
   expect(raw.version).toBe(1);
   const listed = raw.terms.flatMap(([, terms]) => terms.split(' '));
@@ -65,7 +65,7 @@ describe('the search index of a small site', () => {
     ]);
     for (const doc of index.docs) {
       const page = doc.u.replace(/^\/blog\//, '') + 'index.html';
-      expect(prepared.files.some((f) => f.outputPath === page), page).toBe(true);
+      expect(prepared.site.routes.some((r) => r.outputPath === page), page).toBe(true);
     }
   });
 

@@ -1,0 +1,111 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { PluggableList } from 'unified';
+import type { ResolvedConfig } from '../config/resolve-config.js';
+
+/**
+ * Bumped whenever quire changes what it stores in the build cache or how an entry is loaded or
+ * rendered without a version change (the stamp below also holds quire's own version).
+ */
+export const CACHE_FORMAT = 4;
+
+/** The packages whose code decides how an entry is parsed, highlighted and turned into HTML. */
+const PACKAGES = [
+  'unified',
+  'remark-parse',
+  'remark-gfm',
+  'remark-rehype',
+  'rehype-stringify',
+  'micromark',
+  'mdast-util-to-hast',
+  'hast-util-to-html',
+  'hast-util-to-string',
+  'github-slugger',
+  'shiki',
+  '@shikijs/vscode-textmate',
+  'gray-matter',
+  'yaml',
+  'smol-toml',
+  'luxon',
+  'zod',
+];
+
+export interface BuildFingerprint {
+  /** What an entry's fields and parsed tree depend on besides its own file. */
+  readonly load: string;
+  /** What an entry's HTML depends on besides its tree, its URL and the URLs it links to. */
+  readonly render: string;
+}
+
+/**
+ * Hash everything outside the sources that changes what the cache stores: quire's version and
+ * cache format, the versions of the Markdown/highlighting packages, the config values that reach
+ * an entry's HTML, and — when the config has remark/rehype plugins, which are code and cannot be
+ * compared — the config file's bytes, the plugins' source text and the project's package.json
+ * and lockfile (so upgrading a plugin package starts over).
+ */
+export function buildFingerprint(config: ResolvedConfig): BuildFingerprint {
+  const versions = packageVersions();
+  const plugins = pluginFingerprint(config);
+  const load = digest({ format: CACHE_FORMAT, versions, timezone: config.timezone, plugins });
+  const render = digest({
+    load,
+    url: config.url,
+    basePath: config.basePath,
+    language: config.language,
+    summaryLength: config.summaryLength,
+    highlight: config.highlight,
+  });
+  return { load, render };
+}
+
+/** quire's version and each package's, as installed (read from its package.json). */
+function packageVersions(): Record<string, string> {
+  const require = createRequire(import.meta.url);
+  const own = require('../../package.json') as { version: string };
+  const out: Record<string, string> = { quire: own.version };
+  for (const name of PACKAGES) {
+    for (const dir of require.resolve.paths(name) ?? []) {
+      try {
+        out[name] = (JSON.parse(readFileSync(path.join(dir, name, 'package.json'), 'utf8')) as { version: string }).version;
+        break;
+      } catch {
+        // not in this node_modules: try the next one up
+      }
+    }
+  }
+  return out;
+}
+
+function pluginFingerprint(config: ResolvedConfig): string | undefined {
+  const { remarkPlugins, rehypePlugins } = config.markdown;
+  if (remarkPlugins.length === 0 && rehypePlugins.length === 0) return undefined;
+  const hash = createHash('sha256');
+  const add = (label: string, data: string | Buffer) => hash.update(`${label}\u0000${data.length}\u0000`).update(data);
+  add('plugins', describePlugins([...remarkPlugins, '|', ...rehypePlugins]));
+  for (const file of [config.configFile, path.join(config.root, 'package.json'), path.join(config.root, 'package-lock.json'), path.join(config.root, 'pnpm-lock.yaml'), path.join(config.root, 'yarn.lock')]) {
+    if (file === undefined) continue;
+    try {
+      add(file, readFileSync(file));
+    } catch {
+      add(file, '');
+    }
+  }
+  return hash.digest('hex');
+}
+
+/** Plugins as text: functions by their source, options as JSON (functions inside by their source). */
+function describePlugins(list: PluggableList | readonly unknown[]): string {
+  try {
+    return JSON.stringify(list, (_key, value: unknown) => (typeof value === 'function' ? `fn:${value.name}:${String(value)}` : value));
+  } catch {
+    // options that cannot be written out (cycles, BigInt): the config file's bytes still count
+    return 'unprintable';
+  }
+}
+
+export function digest(value: unknown): string {
+  return createHash('sha256').update(JSON.stringify(value)).digest('hex');
+}

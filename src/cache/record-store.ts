@@ -1,0 +1,139 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, stat, unlink, utimes, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import pLimit from 'p-limit';
+import { CACHE_FORMAT } from './build-fingerprint.js';
+
+/** The folder under the cache folder, and the first word of every record file. */
+const FOLDER = 'entries';
+const MAGIC = 'quire-cache';
+/** Reads and writes in flight at once. */
+const IO_CONCURRENCY = 64;
+const NAME = /^(load|render)-([0-9a-f]{64})\.rec$/;
+const HOUR = 3_600_000;
+/** A record no build has used for this long is deleted. */
+const UNUSED_LIFETIME_MS = 24 * HOUR;
+/** A used record older than this gets a new mtime (at most one touch per record and half day). */
+const KEEP_FRESH_MS = 12 * HOUR;
+const TMP_LIFETIME_MS = HOUR;
+
+export type RecordKind = 'load' | 'render';
+
+export interface RecordStore {
+  /** The stored value of each key (undefined: none, or not to be trusted); marks them as used. */
+  getMany(kind: RecordKind, keys: readonly string[]): Promise<Array<unknown | undefined>>;
+  /** Store a value under a key (written by `save`); marks it as used. */
+  put(kind: RecordKind, key: string, value: unknown): void;
+  /** Records that were there but were ignored: truncated, corrupt, or of another format. */
+  readonly rejected: number;
+  /** Write what was put, and delete the records no build has used for a day (so the cache does not grow without end). */
+  save(): Promise<void>;
+}
+
+/**
+ * One file per record, `<cacheDir>/entries/<kind>-<key>.rec`: a header line
+ * `quire-cache <format> <kind> <key> <sha256 of the rest>` and then the value as JSON. A record
+ * whose header, checksum or JSON does not match is ignored, never trusted; a missing folder is
+ * an empty cache. Keys are hex SHA-256 of everything the value depends on, so a changed input
+ * never finds an old record. `cacheDir` undefined: nothing is read or written.
+ */
+export function openRecordStore(cacheDir: string | undefined): RecordStore {
+  const dir = cacheDir === undefined ? undefined : path.join(cacheDir, FOLDER);
+  const used = new Set<string>();
+  const pending = new Map<string, string>();
+  const limit = pLimit(IO_CONCURRENCY);
+  let rejected = 0;
+
+  const read = async (kind: RecordKind, key: string): Promise<unknown | undefined> => {
+    const name = `${kind}-${key}.rec`;
+    used.add(name);
+    if (dir === undefined) return undefined;
+    let text: string;
+    try {
+      text = await readFile(path.join(dir, name), 'utf8');
+    } catch {
+      return undefined;
+    }
+    const value = decodeRecord(text, kind, key);
+    if (value === undefined) rejected++;
+    return value;
+  };
+
+  return {
+    getMany(kind, keys) {
+      return Promise.all(keys.map((key) => limit(() => read(kind, key))));
+    },
+    put(kind, key, value) {
+      const name = `${kind}-${key}.rec`;
+      used.add(name);
+      if (dir !== undefined) pending.set(name, encodeRecord(kind, key, value));
+    },
+    get rejected() {
+      return rejected;
+    },
+    async save() {
+      if (dir === undefined) return;
+      await mkdir(dir, { recursive: true });
+      const suffix = `.${process.pid}.tmp`;
+      await Promise.all(
+        [...pending].map(([name, text]) =>
+          limit(async () => {
+            const target = path.join(dir, name);
+            await writeFile(target + suffix, text);
+            await rename(target + suffix, target);
+          }),
+        ),
+      );
+      pending.clear();
+      // Records this build used are kept fresh; the others go once they are a day old, so
+      // builds with other settings (`quire dev` on localhost, then `quire build`) do not throw
+      // away each other's records, and the folder does not keep every old version of a page.
+      const names = await readdir(dir).catch(() => [] as string[]);
+      const now = Date.now();
+      await Promise.all(
+        names.map((name) =>
+          limit(async () => {
+            const full = path.join(dir, name);
+            const record = NAME.test(name);
+            if (!record && !name.endsWith('.tmp')) return;
+            const age = await stat(full).then(
+              (s) => now - s.mtimeMs,
+              () => undefined,
+            );
+            if (age === undefined) return;
+            if (record && used.has(name)) {
+              if (age > KEEP_FRESH_MS) await utimes(full, now / 1000, now / 1000).catch(() => undefined);
+            } else if (age > (record ? UNUSED_LIFETIME_MS : TMP_LIFETIME_MS)) {
+              // an old record, or a temporary file of a build killed while saving
+              await unlink(full).catch(() => undefined);
+            }
+          }),
+        ),
+      );
+    },
+  };
+}
+
+export function encodeRecord(kind: RecordKind, key: string, value: unknown): string {
+  const body = JSON.stringify(value);
+  return `${MAGIC} ${CACHE_FORMAT} ${kind} ${key} ${sha256(body)}\n${body}`;
+}
+
+/** The value of a record file, or undefined if anything about it is wrong. */
+export function decodeRecord(text: string, kind: RecordKind, key: string): unknown | undefined {
+  const newline = text.indexOf('\n');
+  if (newline === -1) return undefined;
+  const [magic, format, storedKind, storedKey, sum, ...rest] = text.slice(0, newline).split(' ');
+  if (magic !== MAGIC || format !== String(CACHE_FORMAT) || storedKind !== kind || storedKey !== key || rest.length > 0) return undefined;
+  const body = text.slice(newline + 1);
+  if (sha256(body) !== sum) return undefined;
+  try {
+    return JSON.parse(body) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}

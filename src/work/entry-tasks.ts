@@ -1,0 +1,148 @@
+import type { Root as MdastRoot } from 'mdast';
+import { openHighlightCache, type HighlightCacheFile } from '../cache/highlight-cache-file.js';
+import type { ResolvedConfig } from '../config/resolve-config.js';
+import { diagnostic, type Diagnostic } from '../diagnostics.js';
+import { loadEntry, parseEntryBody } from '../load/load-entry.js';
+import type { DualLines } from '../render/code/tokenize.js';
+import { createCodeHighlighter, type CodeHighlighter, type HighlightCache } from '../render/highlight.js';
+import { createMarkdownProcessor, fenceLanguages, type MarkdownProcessor } from '../render/markdown/create-processor.js';
+import { linkTarget, recordingImageLookup, type LinkTable } from '../render/markdown/rewrite-links.js';
+import { renderEntry, type RenderedEntry } from '../render/render-entry.js';
+import { uiStrings } from '../render/ui-strings.js';
+import type { Entry, Placed, SourceFile } from '../types.js';
+
+export interface LoadTask {
+  readonly source: SourceFile;
+  readonly bytes: Uint8Array;
+  /** Send the tree back (weekly issues and notes: the main thread merges them) instead of keeping it. */
+  readonly withTree: boolean;
+}
+
+export interface LoadOutcome {
+  /** Without its tree unless asked (`withTree`): the tasks keep it for the render of the same entry. */
+  readonly entry: Entry | undefined;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export interface RenderTask {
+  /** The entry's key in `site.entries`. */
+  readonly key: string;
+  /** `placed.entry.mdast` is used when set (a weekly issue's merged tree); else the tree kept since loading, or the body parsed again. */
+  readonly placed: Placed;
+}
+
+export interface RenderOutcome {
+  readonly rendered: RenderedEntry | undefined;
+  readonly diagnostics: readonly Diagnostic[];
+  /** Source keys it links to, and what each resolved to. */
+  readonly targets: Readonly<Record<string, string>>;
+  /** Highlight-cache keys of its code blocks. */
+  readonly highlightKeys: readonly string[];
+}
+
+/** The per-entry work of a build — parse, then render — the same on the main thread and in a worker. */
+export interface EntryTasks {
+  load(tasks: readonly LoadTask[]): Promise<LoadOutcome[]>;
+  /** Where links between entries lead, before `render`. */
+  setLinks(table: LinkTable): void;
+  render(tasks: readonly RenderTask[]): Promise<RenderOutcome[]>;
+  /** Highlighted code this instance used or made, for the highlight cache. */
+  highlightUsed(): Record<string, DualLines>;
+  dispose(): void;
+}
+
+/**
+ * Parse and render entries with their own processors and highlighter. The tree of each entry
+ * loaded here is kept until that entry is rendered here, so a build parses every changed file
+ * once even when the two steps are separated by the collect stage on the main thread.
+ */
+export function createEntryTasks(config: ResolvedConfig): EntryTasks {
+  const processors = new Map<string, MarkdownProcessor>();
+  const processorFor = (language: string): MarkdownProcessor => {
+    const t = uiStrings(language);
+    let processor = processors.get(t.footnotes);
+    if (!processor) {
+      processor = createMarkdownProcessor({ ...config.markdown, footnoteLabel: t.footnotes, footnoteBackLabel: t.backToContent });
+      processors.set(t.footnotes, processor);
+    }
+    return processor;
+  };
+  const parser = processorFor(config.language);
+  const parse = (markdown: string) => parser.parse(markdown);
+  const trees = new Map<string, MdastRoot>();
+  let table: LinkTable = { urls: {}, unpublished: {}, images: {}, basePath: config.basePath };
+
+  // Which highlight-cache keys the entry being rendered uses.
+  let recording = new Set<string>();
+  let cacheFile: HighlightCacheFile | undefined;
+  let highlighter: Promise<CodeHighlighter> | undefined;
+  const startHighlighter = async (): Promise<CodeHighlighter> => {
+    const file = await openHighlightCache(config.cacheDir);
+    cacheFile = file;
+    const cache: HighlightCache = {
+      get(key) {
+        recording.add(key);
+        return file.get(key);
+      },
+      set(key, lines) {
+        recording.add(key);
+        file.set(key, lines);
+      },
+    };
+    return createCodeHighlighter({ ...config.highlight, cache });
+  };
+
+  return {
+    async load(tasks) {
+      return tasks.map(({ source, bytes, withTree }) => {
+        const result = loadEntry(source, bytes, { timezone: config.timezone, displayRoot: config.root, parseMarkdown: parse });
+        if (!result.entry || withTree) return result;
+        trees.set(source.rel, result.entry.mdast);
+        return { entry: { ...result.entry, mdast: undefined }, diagnostics: result.diagnostics };
+      });
+    },
+    setLinks(links) {
+      table = links;
+    },
+    async render(tasks) {
+      const tools = await (highlighter ??= startHighlighter());
+      const outcomes: RenderOutcome[] = [];
+      for (const { placed } of tasks) {
+        const { entry } = placed;
+        const targets: Record<string, string> = {};
+        recording = new Set();
+        const done = (rendered: RenderedEntry | undefined, diagnostics: readonly Diagnostic[]) => outcomes.push({ rendered, diagnostics, targets, highlightKeys: [...recording].sort() });
+        try {
+          const kept = trees.get(entry.source.rel);
+          trees.delete(entry.source.rel);
+          const mdast = entry.mdast ? structuredClone(entry.mdast) : (kept ?? parseEntryBody(entry, parse));
+          await tools.load(fenceLanguages(mdast));
+          const links = {
+            basePath: config.basePath,
+            target: (key: string) => (targets[key] = linkTarget(table, key)),
+          };
+          const result = await renderEntry(placed, mdast, {
+            processor: processorFor(entry.lang ?? config.language),
+            highlighter: tools,
+            links,
+            summaryLength: config.summaryLength,
+            siteUrl: config.url,
+            basePath: config.basePath,
+            imageSize: recordingImageLookup(table, targets),
+          });
+          done(result.rendered, result.diagnostics);
+        } catch (error) {
+          done(undefined, [diagnostic('MarkdownError', `cannot render: ${(error as Error).message}`, { file: entry.displayPath }, 'a remark/rehype plugin may have failed on this file')]);
+        }
+      }
+      return outcomes;
+    },
+    highlightUsed() {
+      return cacheFile?.used() ?? {};
+    },
+    dispose() {
+      trees.clear();
+      void highlighter?.then((h) => h.dispose());
+    },
+  };
+}
