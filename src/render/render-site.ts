@@ -8,6 +8,7 @@ import { fenceLanguages, type MarkdownProcessor } from './markdown/create-proces
 import { renderEntry, type RenderedEntry } from './render-entry.js';
 import type { TemplateEngine } from './template-engine.js';
 import { feedLinks, feedTitle } from './feed-links.js';
+import { templateDiagnostic } from './template-error.js';
 import { uiStrings } from './ui-strings.js';
 import { entryView, languageOf, paginationView, siteView, viewContext, type ViewContext } from './views.js';
 import { issueNeighbours, issueView, noteView, weeklyIndexView } from './weekly-views.js';
@@ -49,12 +50,17 @@ export async function renderSite(site: Site, config: ResolvedConfig, tools: Rend
   const ctx: ViewContext = viewContext(site, rendered, config);
   const base = { site: siteView(config, site), ...languageOf(config.language) };
   const pages: OutputPage[] = [];
+  // One broken template fails every page that uses it: report each problem once, at its line.
+  const reported = new Set<string>();
   for (const route of site.routes) {
     const { template, context } = routeContext(route, ctx, base);
     try {
       pages.push({ outputPath: route.outputPath, contents: await tools.templates.render(template, context) });
     } catch (error) {
-      diagnostics.push(diagnostic('TemplateError', `template ${template}.liquid failed for ${route.url}: ${(error as Error).message.split('\n')[0]}`, {}, 'fix the template, or delete your override to use the default theme'));
+      const found = templateDiagnostic(error, template, route.url, config.root);
+      const key = `${found.file}:${found.line}:${found.column}:${found.message.replace(/^.*?: /, '')}`;
+      if (!reported.has(key)) diagnostics.push(found);
+      reported.add(key);
     }
   }
   return { pages, rendered, diagnostics };

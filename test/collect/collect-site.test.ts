@@ -264,6 +264,14 @@ describe('collectSite: tags', () => {
     expect(d.message).toContain('"C"');
     expect(d.message).toContain('/tags/c/');
     expect(d.file).toBe(shown('posts/a.md'));
+    // at the `tags:` value (line 3, column 7), with a code frame
+    expect(d).toMatchObject({ line: 3, column: 7 });
+    expect(d.frame).toContain('tags: ["C#"]');
+  });
+
+  it('points a clash of URLs taken from file names at line 1 of the second file', () => {
+    const { diagnostics } = collect([entry('posts/a.md', '---\ntitle: A\n---\n'), entry('posts/2024-01-01-a.md', '---\ntitle: B\n---\n')]);
+    expect(diagnostics.map((d) => [d.code, d.file, d.line, d.column])).toEqual([['DuplicateUrl', shown('posts/2024-01-01-a.md'), 1, 1]]);
   });
 
   it('keeps C++ and C apart', () => {
