@@ -87,6 +87,10 @@ export function createDualThemeTokenizer(highlighter: Highlighter, themes: { lig
             tokens[tokens.length - 1] = [previous[0] + content, lightColor, darkColor, l.fontStyle, d.fontStyle];
           } else tokens.push([content, lightColor, darkColor, l.fontStyle, d.fontStyle]);
         }
+        // Past the time limit (a pathological line, or a busy machine while a grammar's regexes are
+        // first compiled) the tokenizer stops early: the rest of the line is kept, uncoloured.
+        const covered = tokens.reduce((sum, token) => sum + token[0].length, 0);
+        if (covered < line.length) tokens.push([line.slice(covered), light.raw.fg, dark.raw.fg, 0, 0]);
         out.push(tokens);
         stack = result.ruleStack;
       }

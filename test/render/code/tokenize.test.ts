@@ -55,4 +55,28 @@ describe('createDualThemeTokenizer', () => {
     const lines = tokenizer.tokenize('a\n\nb\n', 'go');
     expect(lines.map((l) => l.map((t) => t[0]).join(''))).toEqual(['a', '', 'b', '']);
   });
+
+  it('keeps the rest of a line when the grammar stops at its time limit (stoppedEarly), uncoloured', () => {
+    // What vscode-textmate returns past its time limit — on a busy machine, the first lines of a
+    // language while its regexes compile: the tokens so far and `stoppedEarly`. The rest was lost.
+    const stopping = new Proxy(highlighter, {
+      get(target, key) {
+        if (key !== 'getLanguage') return Reflect.get(target, key) as unknown;
+        return (lang: string) => {
+          const grammar = target.getLanguage(lang);
+          return {
+            tokenizeLine: (line: string, stack: never, limit: number) => {
+              const full = grammar.tokenizeLine(line, stack, limit);
+              return { ...full, tokens: full.tokens.slice(0, 2), stoppedEarly: true };
+            },
+          };
+        };
+      },
+    });
+    const tokenizer = createDualThemeTokenizer(stopping, pairs[0]!);
+    const code = "const s = '<script>alert(1)</script>'; // and more";
+    const [line] = tokenizer.tokenize(code, 'typescript');
+    expect(line!.map((t) => t[0]).join('')).toBe(code);
+    expect(line!.at(-1)).toEqual([expect.any(String), tokenizer.fg[0], tokenizer.fg[1], 0, 0]);
+  });
 });
