@@ -68,7 +68,10 @@ export function createDualThemeTokenizer(highlighter: Highlighter, themes: { lig
           out.push([]);
           continue;
         }
-        const result = grammar.tokenizeLine(line, stack, 500);
+        let result = grammar.tokenizeLine(line, stack, 500);
+        // The first lines of a language compile its regexes inside the time limit: on a busy machine
+        // they stop early, and the colours would depend on the load. Once more, warm.
+        if (result.stoppedEarly) result = grammar.tokenizeLine(line, stack, 500);
         const tokens: DualToken[] = [];
         for (const token of result.tokens) {
           const end = Math.min(token.endIndex, line.length);
@@ -87,8 +90,7 @@ export function createDualThemeTokenizer(highlighter: Highlighter, themes: { lig
             tokens[tokens.length - 1] = [previous[0] + content, lightColor, darkColor, l.fontStyle, d.fontStyle];
           } else tokens.push([content, lightColor, darkColor, l.fontStyle, d.fontStyle]);
         }
-        // Past the time limit (a pathological line, or a busy machine while a grammar's regexes are
-        // first compiled) the tokenizer stops early: the rest of the line is kept, uncoloured.
+        // Still past the time limit (a pathological line): the rest of the line is kept, uncoloured.
         const covered = tokens.reduce((sum, token) => sum + token[0].length, 0);
         if (covered < line.length) tokens.push([line.slice(covered), light.raw.fg, dark.raw.fg, 0, 0]);
         out.push(tokens);

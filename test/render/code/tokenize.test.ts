@@ -79,4 +79,24 @@ describe('createDualThemeTokenizer', () => {
     expect(line!.map((t) => t[0]).join('')).toBe(code);
     expect(line!.at(-1)).toEqual([expect.any(String), tokenizer.fg[0], tokenizer.fg[1], 0, 0]);
   });
+
+  it('colours a line fully when only the first attempt stops early (regexes compiling on a busy machine)', () => {
+    let calls = 0;
+    const slowStart = new Proxy(highlighter, {
+      get(target, key) {
+        if (key !== 'getLanguage') return Reflect.get(target, key) as unknown;
+        return (lang: string) => {
+          const grammar = target.getLanguage(lang);
+          return {
+            tokenizeLine: (line: string, stack: never, limit: number) => {
+              const full = grammar.tokenizeLine(line, stack, limit);
+              return calls++ === 0 ? { ...full, tokens: full.tokens.slice(0, 1), stoppedEarly: true } : full;
+            },
+          };
+        };
+      },
+    });
+    const code = "const s = 'a'; // comment";
+    expect(createDualThemeTokenizer(slowStart, pairs[0]!).tokenize(code, 'typescript')).toEqual(createDualThemeTokenizer(highlighter, pairs[0]!).tokenize(code, 'typescript'));
+  });
 });
