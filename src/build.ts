@@ -97,7 +97,8 @@ export async function prepareSite(options: BuildOptions): Promise<PreparedSite> 
   };
 
   const discovery = await timed('discover', () => discoverSources(config.contentDir, config.root));
-  stageDone(discovery.diagnostics);
+  // Unreadable folders or broken links are reported with the files that fail to load, in one run.
+  diagnostics.push(...discovery.diagnostics);
 
   const parser = processorFor(config.language);
   const loaded = await timed('load', () => loadEntries(discovery.sources, { timezone: config.timezone, displayRoot: config.root, parseMarkdown: (md) => parser.parse(md) }));

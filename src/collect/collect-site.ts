@@ -158,6 +158,13 @@ export function collectSite(input: CollectInput, config: ResolvedConfig): { site
 function place(entry: Entry, config: ResolvedConfig, diagnostics: Diagnostic[]): Placed | undefined {
   let raw: string;
   const fromFrontMatter = entry.permalink !== undefined;
+  // `file:///tmp/x` or `//host/x`: a URL, not a path (before a post's pattern gets its leading `/`).
+  if (entry.permalink !== undefined && /^([a-z][a-z0-9+.-]*:|\/\/)/i.test(entry.permalink)) {
+    diagnostics.push(
+      diagnostic('UnsafePath', `the URL "${entry.permalink}" cannot be used: it is not a path on this site`, { file: entry.displayPath, ...positionOfUrlField(entry) }, 'use a path such as /posts/my-post/ made of plain segments'),
+    );
+    return undefined;
+  }
   if (entry.kind === 'post') {
     const expanded = expandPermalink(entry.permalink ?? config.permalink, entry, config.timezone);
     if (!expanded.ok) {

@@ -47,6 +47,11 @@ export function loadEntry(source: SourceFile, bytes: Uint8Array, ctx: LoadContex
   }
 
   const at = (field: PropertyKey[]) => ({ file, ...fm.positionOf(field), source: text });
+  // `"\0"` or `"\x01"` in a quoted YAML/TOML/JSON string: no field can use a control character.
+  for (const field of controlCharacterFields(fm.data)) {
+    problems.push(diagnostic('FrontMatterInvalid', `front-matter field \`${field.join('.')}\` contains a control character`, at(field), 'remove the escape such as \\0 or \\x01 from the value'));
+  }
+  if (problems.length > 0) return { entry: undefined, diagnostics: problems };
   const parsed = frontMatterSchema.safeParse(fm.data);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
@@ -150,6 +155,17 @@ export function loadEntry(source: SourceFile, bytes: Uint8Array, ctx: LoadContex
   function fail(d: Diagnostic): LoadResult {
     return { entry: undefined, diagnostics: [d] };
   }
+}
+
+/** Paths of the string values (at any depth) that contain a C0 control character other than tab and line ends. */
+function controlCharacterFields(value: unknown, path: PropertyKey[] = []): PropertyKey[][] {
+  // eslint-disable-next-line no-control-regex
+  if (typeof value === 'string') return /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value) ? [path] : [];
+  if (Array.isArray(value)) return value.flatMap((item, i) => controlCharacterFields(item, [...path, i]));
+  if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
+    return Object.entries(value).flatMap(([key, item]) => controlCharacterFields(item, [...path, key]));
+  }
+  return [];
 }
 
 /** Line and column (1-based, in characters) of offset `index` of `text`. */

@@ -175,6 +175,12 @@ describe('collectSite: URLs', () => {
     expect(codes(diagnostics)).toEqual(['UnsafePath']);
   });
 
+  it('refuses a URL with a scheme as a post permalink, at its line (not /file:/tmp/x inside the site)', () => {
+    const { site, diagnostics } = collect([entry('posts/a.md', '---\ndate: 2025-01-01\npermalink: "file:///tmp/x"\n---\n')]);
+    expect(diagnostics.map((d) => [d.code, d.line])).toEqual([['UnsafePath', 3]]);
+    expect(Object.keys(site.entries)).toEqual([]);
+  });
+
   it('never produces an output path outside the output folder', () => {
     const { site } = collect([
       entry('posts/a.md', '---\ndate: 2025-01-01\npermalink: /../a/\n---\n'),

@@ -221,6 +221,16 @@ describe('loadEntry: bytes', () => {
     expect(only(load('posts/a.md', 'one\n中文 \u0000'))).toMatchObject({ code: 'ReadError', line: 2, column: 4 });
   });
 
+  it('refuses control characters written as escapes in front-matter strings, at the field', () => {
+    const result = load('posts/a.md', '---\ntitle: "a\\0b"\ntags: [ok, "t\\x01"]\nslug: fine\n---\nx\n');
+    expect(result.entry).toBeUndefined();
+    expect(result.diagnostics.map((d) => [d.code, d.line, d.message])).toEqual([
+      ['FrontMatterInvalid', 2, 'front-matter field `title` contains a control character'],
+      ['FrontMatterInvalid', 3, 'front-matter field `tags.1` contains a control character'],
+    ]);
+    expect(entryOf('posts/a.md', '---\ntitle: "tab\\there"\n---\nx\n').title).toBe('tab\there');
+  });
+
   it('strips a UTF-8 BOM before reading front matter', () => {
     const bom = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('---\ntitle: BOM\n---\nBody\n')]);
     const entry = entryOf('posts/a.md', bom);
