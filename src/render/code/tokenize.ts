@@ -70,8 +70,8 @@ export function createDualThemeTokenizer(highlighter: Highlighter, themes: { lig
         }
         let result = grammar.tokenizeLine(line, stack, 500);
         // The first lines of a language compile its regexes inside the time limit: on a busy machine
-        // they stop early, and the colours would depend on the load. Once more, warm.
-        if (result.stoppedEarly) result = grammar.tokenizeLine(line, stack, 500);
+        // they stop early, and the colours would depend on the load. Once more, warm and with time.
+        if (result.stoppedEarly) result = grammar.tokenizeLine(line, stack, 5000);
         const tokens: DualToken[] = [];
         for (const token of result.tokens) {
           const end = Math.min(token.endIndex, line.length);
