@@ -17,7 +17,7 @@ import { emitFeeds } from './emit/feeds/emit-feeds.js';
 import { emitSearchIndex } from './emit/search/emit-search-index.js';
 import { emitSitemap } from './emit/sitemap.js';
 import { reusingOutput } from './emit/reuse-output.js';
-import { openSiteWriter, type WriteStats } from './emit/write-site.js';
+import { openSiteWriter, type OutputFile, type WriteStats } from './emit/write-site.js';
 import { loadSources } from './load/load-sources.js';
 import type { DualLines } from './render/code/tokenize.js';
 import { renderEntries } from './render/render-entries.js';
@@ -130,6 +130,19 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   return { config, pages, posts: site.posts.length, files: pages + feedFiles + site.copies.length, diagnostics, timings, stats: { ...prepared.stats, output, pages: { rendered: pages - reused, reused } } };
 }
 
+/**
+ * Every output file of a prepared site, rendered in memory (no page cache, nothing written): for
+ * tests and tools that want to read the outputs. `build()` streams the same files to disk.
+ */
+export async function renderOutputs(prepared: PreparedSite): Promise<OutputFile[]> {
+  const { site, config, rendered } = prepared;
+  const files: OutputFile[] = [];
+  const pages = await renderSite(site, rendered, config, prepared.templates, { write: async (page) => void files.push(page) }, imageSizeLookup(prepared.imageSizes, config.basePath));
+  const feeds = emitFeeds({ site, rendered, config });
+  failOnErrors([...prepared.diagnostics, ...pages.diagnostics, ...feeds.diagnostics]);
+  return [...files, ...feeds.files, ...emitSitemap(site, config), emitSearchIndex({ site, rendered, config })];
+}
+
 /** The build up to (not including) rendering pages: config, sources, site, the HTML of every entry. */
 export async function prepareSite(options: BuildOptions): Promise<PreparedSite> {
   const timings: Record<string, number> = {};
@@ -159,7 +172,8 @@ export async function prepareSite(options: BuildOptions): Promise<PreparedSite> 
 
   try {
     const discovery = await timed('discover', () => discoverSources(config.contentDir, config.root));
-    stageDone(discovery.diagnostics);
+    // Unreadable folders or broken links are reported with the files that fail to load, in one run.
+    diagnostics.push(...discovery.diagnostics);
 
     const loaded = await timed('load', () => loadSources(discovery.sources, { root: config.root, fingerprint, store, runner }));
     stageDone(loaded.diagnostics);

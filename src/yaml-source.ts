@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { LineCounter, parseDocument, isNode, visit, type Document } from 'yaml';
 
 export interface YamlPosition {
   readonly line: number;
@@ -33,7 +33,23 @@ export function parseYamlSource(text: string): YamlSource {
     message: e.message.split('\n')[0] ?? e.message,
     position: toPosition(e.pos[0]),
   }));
-  const data = errors.length === 0 ? doc.toJS({ maxAliasCount: 100 }) : undefined;
+  let data: unknown;
+  if (errors.length === 0) {
+    try {
+      data = doc.toJS({ maxAliasCount: 100 });
+    } catch (error) {
+      // `yaml` refuses aliases that expand exponentially ("billion laughs"): a syntax problem of the
+      // text, reported at its first alias, never an exception out of the build.
+      let at = 0;
+      visit(doc, {
+        Alias(_key, node) {
+          at = node.range?.[0] ?? 0;
+          return visit.BREAK;
+        },
+      });
+      errors.push({ message: `${(error as Error).message.split('\n')[0]} (too many or too deeply nested aliases)`, position: toPosition(at) });
+    }
+  }
   return {
     data,
     errors,

@@ -6,6 +6,7 @@ import type { DualLines } from '../render/code/tokenize.js';
 
 const FILE = 'highlight.json';
 /** Bumped when the stored token format or the way tokens are computed changes. */
+/** 3: lines cut short by the tokenizer's time limit were stored by format 2; never trust them. */
 const FORMAT = 3;
 
 export interface HighlightCacheFile extends HighlightCache {

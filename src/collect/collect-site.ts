@@ -61,7 +61,8 @@ export function collectSite(input: CollectInput, config: ResolvedConfig): { site
     if (entry.kind !== 'post' && entry.kind !== 'page') continue;
     const placed = place(entry, config, diagnostics);
     if (!placed) continue;
-    if (!claim(placed.outputPath, entry.displayPath, { file: entry.displayPath, ...positionOfUrlField(entry) })) continue;
+    // A URL taken from the file name has no line of its own: point at the top, where `slug:` would go.
+    if (!claim(placed.outputPath, entry.displayPath, { file: entry.displayPath, line: 1, column: 1, source: entry.text, ...positionOfUrlField(entry) })) continue;
     entries[entry.source.rel] = placed;
     routes.push({ type: entry.kind, url: placed.url, outputPath: placed.outputPath, key: entry.source.rel });
     const pageDir = placed.outputPath.replace(/[^/]*$/, '');
@@ -160,6 +161,13 @@ export function collectSite(input: CollectInput, config: ResolvedConfig): { site
 function place(entry: Entry, config: ResolvedConfig, diagnostics: Diagnostic[]): Placed | undefined {
   let raw: string;
   const fromFrontMatter = entry.permalink !== undefined;
+  // `file:///tmp/x` or `//host/x`: a URL, not a path (before a post's pattern gets its leading `/`).
+  if (entry.permalink !== undefined && /^([a-z][a-z0-9+.-]*:|\/\/)/i.test(entry.permalink)) {
+    diagnostics.push(
+      diagnostic('UnsafePath', `the URL "${entry.permalink}" cannot be used: it is not a path on this site`, { file: entry.displayPath, ...positionOfUrlField(entry) }, 'use a path such as /posts/my-post/ made of plain segments'),
+    );
+    return undefined;
+  }
   if (entry.kind === 'post') {
     const expanded = expandPermalink(entry.permalink ?? config.permalink, entry, config.timezone);
     if (!expanded.ok) {
@@ -195,6 +203,12 @@ function positionOfUrlField(entry: Entry): { line?: number; column?: number; sou
   return position ? { ...position, source: entry.text } : {};
 }
 
+/** The entry's `tags:` field, for tag errors. */
+function positionOfTags(entry: Entry): { file: string; line?: number; column?: number; source?: string } {
+  const position = entry.fieldPositions['tags'];
+  return { file: entry.displayPath, ...(position && { ...position, source: entry.text }) };
+}
+
 /**
  * Tags of posts and issues (listed and paginated) and of notes (listed beside them, linking to
  * their place in the issue). Two spellings that differ only in case are one tag; two different
@@ -213,7 +227,7 @@ function collectTerms(
     for (const name of entry.tags) {
       const slug = slugify(name);
       if (slug === '') {
-        diagnostics.push(diagnostic('UnsafePath', `the tag "${name}" has no characters usable in a URL`, { file: entry.displayPath }, 'rename the tag'));
+        diagnostics.push(diagnostic('UnsafePath', `the tag "${name}" has no characters usable in a URL`, positionOfTags(entry), 'rename the tag'));
         continue;
       }
       let term = bySlug.get(slug);
@@ -223,7 +237,7 @@ function collectTerms(
           diagnostic(
             'DuplicateUrl',
             `the tags "${name}" and "${term.name}" (in ${term.firstFile}) would share the URL /tags/${slug}/`,
-            { file: entry.displayPath },
+            positionOfTags(entry),
             'use one spelling for both, or rename one of them',
           ),
         );

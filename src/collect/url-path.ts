@@ -20,6 +20,8 @@ export function toUrlPath(raw: string): UrlPathResult {
     return { ok: false, reason: 'it has a broken %-escape' };
   }
   if (decoded.includes('\\')) return { ok: false, reason: 'it contains an encoded backslash' };
+  // decodeURI keeps %2F: a folder named `..%2f..%2fx` would be a trap for servers that decode it.
+  if (/%2f/i.test(decoded)) return { ok: false, reason: 'it contains an encoded slash (%2F)' };
   const segments = decoded.split('/');
   const trailingSlash = decoded.endsWith('/') || segments.at(-1) === '';
   const parts = segments.filter((s) => s !== '');

@@ -1,4 +1,4 @@
-import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { readdirSync, readlinkSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { diagnostic, warning, type Diagnostic } from '../diagnostics.js';
 import type { Discovery, EntryKind, SourceFile } from '../types.js';
@@ -75,6 +75,9 @@ export function discoverSources(contentDir: string, displayRoot: string): Discov
         diagnostics.push(warning('ReadError', `${shown(full)} is ignored: a Hugo section page (_index.md) has no meaning in quire`, { file: shown(full) }, 'move its text to a page in content/pages/ if you need it'));
       } else if (MARKDOWN.test(e.name) && isFile(full)) {
         sources.push({ kind, path: full, rel: toRel(full), assets: [] });
+      } else if (MARKDOWN.test(e.name) && e.isSymbolicLink()) {
+        // A post behind a broken link is not silently left out.
+        diagnostics.push(diagnostic('ReadError', `${shown(full)} is a symbolic link to ${safeReadlink(full)}, which does not exist or cannot be read`, { file: shown(full) }, 'fix or remove the link'));
       }
     }
   }
@@ -131,6 +134,14 @@ function isFile(p: string): boolean {
     return statSync(p).isFile();
   } catch {
     return false;
+  }
+}
+
+function safeReadlink(p: string): string {
+  try {
+    return readlinkSync(p);
+  } catch {
+    return '?';
   }
 }
 

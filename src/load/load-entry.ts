@@ -26,10 +26,11 @@ export function loadEntry(source: SourceFile, bytes: Uint8Array, ctx: LoadContex
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return fail(diagnostic('ReadError', 'the file is not valid UTF-8 text', { file }, 'save it as UTF-8; if it is not a Markdown file, rename it'));
+    return fail(diagnostic('ReadError', 'the file is not valid UTF-8 text', { file, ...firstInvalidUtf8(bytes) }, 'save it as UTF-8; if it is not a Markdown file, rename it'));
   }
-  if (text.includes('\u0000')) {
-    return fail(diagnostic('ReadError', 'the file contains NUL bytes: it looks binary, not Markdown', { file }, 'remove it from the content folder or give it another extension'));
+  const nul = text.indexOf('\u0000');
+  if (nul !== -1) {
+    return fail(diagnostic('ReadError', 'the file contains NUL bytes: it looks binary, not Markdown', { file, ...positionAt(text, nul) }, 'remove it from the content folder or give it another extension'));
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
 
@@ -46,6 +47,11 @@ export function loadEntry(source: SourceFile, bytes: Uint8Array, ctx: LoadContex
   }
 
   const at = (field: PropertyKey[]) => ({ file, ...fm.positionOf(field), source: text });
+  // `"\0"` or `"\x01"` in a quoted YAML/TOML/JSON string: no field can use a control character.
+  for (const field of controlCharacterFields(fm.data)) {
+    problems.push(diagnostic('FrontMatterInvalid', `front-matter field \`${field.join('.')}\` contains a control character`, at(field), 'remove the escape such as \\0 or \\x01 from the value'));
+  }
+  if (problems.length > 0) return { entry: undefined, diagnostics: problems };
   const parsed = frontMatterSchema.safeParse(fm.data);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
@@ -171,6 +177,47 @@ function markdownOf(body: string, bodyLineOffset: number): string {
 /** The heading became the title: the templates show it, so it is dropped from the body. */
 function withoutTitleHeading(mdast: MdastRoot): MdastRoot {
   return { ...mdast, children: mdast.children.slice(1) };
+}
+
+/** Paths of the string values (at any depth) that contain a C0 control character other than tab and line ends. */
+function controlCharacterFields(value: unknown, path: PropertyKey[] = []): PropertyKey[][] {
+  // eslint-disable-next-line no-control-regex
+  if (typeof value === 'string') return /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value) ? [path] : [];
+  if (Array.isArray(value)) return value.flatMap((item, i) => controlCharacterFields(item, [...path, i]));
+  if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
+    return Object.entries(value).flatMap(([key, item]) => controlCharacterFields(item, [...path, key]));
+  }
+  return [];
+}
+
+/** Line and column (1-based, in characters) of offset `index` of `text`. */
+function positionAt(text: string, index: number): { line: number; column: number } {
+  const before = text.slice(0, index);
+  const lastBreak = before.lastIndexOf('\n');
+  return { line: before.split('\n').length, column: [...before.slice(lastBreak + 1)].length + 1 };
+}
+
+/** Where the first byte that is not UTF-8 is: the longest prefix that decodes (streaming) is found by bisection. */
+function firstInvalidUtf8(bytes: Uint8Array): { line: number; column: number } {
+  const decodes = (length: number) => {
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, length), { stream: true });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  let good = 0;
+  let bad = bytes.length;
+  while (bad - good > 1) {
+    const middle = Math.floor((good + bad) / 2);
+    if (decodes(middle)) good = middle;
+    else bad = middle;
+  }
+  // The characters before the broken sequence: a streaming decode of the good prefix holds back
+  // the start of a sequence that the next byte breaks.
+  const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, good), { stream: true });
+  return positionAt(text, text.length);
 }
 
 function unique(list: readonly string[]): string[] {

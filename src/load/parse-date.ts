@@ -3,6 +3,8 @@ import type { EntryDate } from '../types.js';
 
 export type DateResult = { readonly ok: true; readonly date: EntryDate } | { readonly ok: false; readonly reason: string };
 
+const MIN_YEAR = 1000;
+const MAX_YEAR = 9999;
 const ACCEPTED = 'YYYY-MM-DD, YYYY-MM-DD HH:mm[:ss] or ISO 8601 such as 2025-07-09T06:48:00+08:00';
 export const DATE_HINT = `write the date as ${ACCEPTED}; without an offset it is read in the site's \`timezone\``;
 
@@ -28,6 +30,11 @@ export function parseDate(value: unknown, zone: string): DateResult {
     return { ok: false, reason: `"${text}" is not a valid date: ${parsed.invalidExplanation ?? parsed.invalidReason ?? 'unreadable'}` };
   }
   const inZone = parsed.setZone(zone);
+  // Feeds, sitemaps and <time> need a four-digit year in UTC and in the zone (Hugo writes
+  // 0001-01-01 for "no date", which in a zone east of UTC falls into year 0 or -1).
+  if ([inZone.year, inZone.toUTC().year].some((year) => year < MIN_YEAR || year > MAX_YEAR)) {
+    return { ok: false, reason: `"${text}" is outside the years ${MIN_YEAR}–${MAX_YEAR} quire can publish (0001-01-01 is how some tools write "no date": remove the field instead)` };
+  }
   return { ok: true, date: { iso: inZone.toISO()!, epochMs: inZone.toMillis() } };
 }
 

@@ -88,7 +88,8 @@ export function readFrontMatter(input: string): FrontMatter | FrontMatterError {
       // gray-matter hands over the text between the fences, starting with the rest of line 1,
       // so line numbers in it are file line numbers.
       yaml: (s: string) => fromYaml(parseYamlSource(s)) as object,
-      json: (s: string) => fromYaml(parseYamlSource(s)) as object,
+      // YAML would also take `{"a": 1,}` or single quotes: JSON front matter must be JSON.
+      json: (s: string) => strictJsonProblem(s, fail) ?? (fromYaml(parseYamlSource(s)) as object),
       toml: (s: string) => {
         positions = tomlPositions;
         try {
@@ -113,6 +114,22 @@ export function readFrontMatter(input: string): FrontMatter | FrontMatterError {
     bodyLineOffset: closing + 1,
     positionOf: positions ?? (() => ({ line: 2, column: 1 })),
   };
+}
+
+/** The syntax error of non-empty JSON front matter, at its file position, or undefined when it is JSON. */
+function strictJsonProblem(text: string, fail: (message: string, position: YamlPosition) => Record<string, unknown>): Record<string, unknown> | undefined {
+  if (text.trim() === '') return undefined;
+  try {
+    JSON.parse(text);
+    return undefined;
+  } catch (error) {
+    const message = (error as Error).message;
+    const offset = Number(/at position (\d+)/.exec(message)?.[1] ?? text.length);
+    const before = text.slice(0, offset);
+    const line = before.split('\n').length;
+    const column = offset - before.lastIndexOf('\n');
+    return fail(`invalid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}`, { line, column });
+  }
 }
 
 export function isFrontMatterError(value: FrontMatter | FrontMatterError): value is FrontMatterError {

@@ -9,6 +9,7 @@ import type { TemplateEngine } from './template-engine.js';
 import { feedLinks, feedTitle } from './feed-links.js';
 import { headMeta } from './head-meta.js';
 import type { ImageSizeLookup } from './markdown/size-images.js';
+import { templateDiagnostic } from './template-error.js';
 import { uiStrings } from './ui-strings.js';
 import { entryView, languageOf, paginationView, siteView, viewContext, type ViewContext } from './views.js';
 import { issueNeighbours, issueView, noteView, weeklyIndexView } from './weekly-views.js';
@@ -58,6 +59,8 @@ export async function renderSite(
     return { route, outputPath: route.outputPath, template, context: { ...context, head } };
   });
   const kept = (await sink.reuse?.(planned, base)) ?? new Set<string>();
+  // One broken template fails every page that uses it: report each problem once, at its line.
+  const reported = new Set<string>();
   let pages = kept.size;
   for (const { route, template, context } of planned) {
     if (kept.has(route.outputPath)) continue;
@@ -65,7 +68,10 @@ export async function renderSite(
     try {
       contents = await templates.render(template, context);
     } catch (error) {
-      diagnostics.push(diagnostic('TemplateError', `template ${template}.liquid failed for ${route.url}: ${(error as Error).message.split('\n')[0]}`, {}, 'fix the template, or delete your override to use the default theme'));
+      const found = templateDiagnostic(error, template, route.url, config.root);
+      const key = `${found.file}:${found.line}:${found.column}:${found.message.replace(/^.*?: /, '')}`;
+      if (!reported.has(key)) diagnostics.push(found);
+      reported.add(key);
       continue;
     }
     await sink.write({ outputPath: route.outputPath, contents });

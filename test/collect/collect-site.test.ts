@@ -175,6 +175,12 @@ describe('collectSite: URLs', () => {
     expect(codes(diagnostics)).toEqual(['UnsafePath']);
   });
 
+  it('refuses a URL with a scheme as a post permalink, at its line (not /file:/tmp/x inside the site)', () => {
+    const { site, diagnostics } = collect([entry('posts/a.md', '---\ndate: 2025-01-01\npermalink: "file:///tmp/x"\n---\n')]);
+    expect(diagnostics.map((d) => [d.code, d.line])).toEqual([['UnsafePath', 3]]);
+    expect(Object.keys(site.entries)).toEqual([]);
+  });
+
   it('never produces an output path outside the output folder', () => {
     const { site } = collect([
       entry('posts/a.md', '---\ndate: 2025-01-01\npermalink: /../a/\n---\n'),
@@ -264,6 +270,14 @@ describe('collectSite: tags', () => {
     expect(d.message).toContain('"C"');
     expect(d.message).toContain('/tags/c/');
     expect(d.file).toBe(shown('posts/a.md'));
+    // at the `tags:` value (line 3, column 7), with a code frame
+    expect(d).toMatchObject({ line: 3, column: 7 });
+    expect(d.frame).toContain('tags: ["C#"]');
+  });
+
+  it('points a clash of URLs taken from file names at line 1 of the second file', () => {
+    const { diagnostics } = collect([entry('posts/a.md', '---\ntitle: A\n---\n'), entry('posts/2024-01-01-a.md', '---\ntitle: B\n---\n')]);
+    expect(diagnostics.map((d) => [d.code, d.file, d.line, d.column])).toEqual([['DuplicateUrl', shown('posts/2024-01-01-a.md'), 1, 1]]);
   });
 
   it('keeps C++ and C apart', () => {

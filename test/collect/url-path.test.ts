@@ -64,6 +64,12 @@ describe('toUrlPath', () => {
     expect(result.ok).toBe(false);
   });
 
+  it('rejects an encoded slash, which decodeURI keeps (%2e%2e%2f would be a folder named ..%2f)', () => {
+    expect(rejected(toUrlPath('/%2e%2e%2f%2e%2e%2fx/'))).toContain('%2F');
+    expect(rejected(toUrlPath('/a%2Fb/'))).toContain('%2F');
+    expect(rejected(toUrlPath('/%2e%2e/x/'))).toContain('..');
+  });
+
   it('rejects NUL, raw or encoded', () => {
     expect(rejected(toUrlPath('/a\u0000b/'))).toContain('NUL');
     expect(rejected(toUrlPath('/a%00b/'))).toContain('control character');

@@ -57,4 +57,13 @@ describe('discoverSources', () => {
     const missing = discoverSources(path.join(root, 'nope'), root);
     expect(missing.diagnostics[0]).toMatchObject({ code: 'ContentDirMissing', severity: 'error' });
   });
+
+  it('reports a Markdown file that is a broken symbolic link instead of leaving the post out silently', () => {
+    writeFiles(root, { 'content/posts/a.md': 'a' });
+    symlinkSync(path.join(root, 'nowhere.md'), path.join(root, 'content/posts/gone.md'));
+    const { sources, diagnostics } = discoverSources(path.join(root, 'content'), root);
+    expect(sources.map((s) => s.rel)).toEqual(['posts/a.md']);
+    expect(diagnostics).toEqual([expect.objectContaining({ code: 'ReadError', severity: 'error', file: path.join('content', 'posts', 'gone.md') })]);
+    expect(diagnostics[0]!.message).toContain('nowhere.md');
+  });
 });

@@ -211,6 +211,26 @@ describe('loadEntry: bytes', () => {
     expect(d.message).toContain('NUL');
   });
 
+  it('points at the line and column of the first byte that is not UTF-8, and of the first NUL', () => {
+    const head = new TextEncoder().encode('---\ntitle: 中文\n---\nline 4\nab');
+    // line 5, after "ab": a lone continuation byte; the same after a complete 3-byte character
+    expect(only(load('posts/a.md', new Uint8Array([...head, 0x80, 0x0a])))).toMatchObject({ line: 5, column: 3 });
+    // a 3-byte sequence cut short by a newline: the position is where the sequence starts
+    expect(only(load('posts/a.md', new Uint8Array([...head, 0xe4, 0xb8, 0x0a, 0x41])))).toMatchObject({ line: 5, column: 3 });
+    expect(only(load('posts/a.md', new Uint8Array([0xff])))).toMatchObject({ line: 1, column: 1 });
+    expect(only(load('posts/a.md', 'one\n中文 \u0000'))).toMatchObject({ code: 'ReadError', line: 2, column: 4 });
+  });
+
+  it('refuses control characters written as escapes in front-matter strings, at the field', () => {
+    const result = load('posts/a.md', '---\ntitle: "a\\0b"\ntags: [ok, "t\\x01"]\nslug: fine\n---\nx\n');
+    expect(result.entry).toBeUndefined();
+    expect(result.diagnostics.map((d) => [d.code, d.line, d.message])).toEqual([
+      ['FrontMatterInvalid', 2, 'front-matter field `title` contains a control character'],
+      ['FrontMatterInvalid', 3, 'front-matter field `tags.1` contains a control character'],
+    ]);
+    expect(entryOf('posts/a.md', '---\ntitle: "tab\\there"\n---\nx\n').title).toBe('tab\there');
+  });
+
   it('strips a UTF-8 BOM before reading front matter', () => {
     const bom = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('---\ntitle: BOM\n---\nBody\n')]);
     const entry = entryOf('posts/a.md', bom);

@@ -96,6 +96,14 @@ describe('parseDate', () => {
     expect(why).toMatch(/month/);
   });
 
+  it('rejects years that feeds cannot carry: Hugo\'s 0001-01-01 "no date", year 0, five digits after the zone shift', () => {
+    expect(reason(parseDate('0000-01-01', SHANGHAI))).toContain('1000–9999');
+    expect(reason(parseDate('0001-01-01', SHANGHAI))).toContain('no date');
+    expect(reason(parseDate('9999-12-31T23:00:00Z', SHANGHAI))).toContain('1000–9999');
+    expect(ok(parseDate('9999-12-31 23:59:59', SHANGHAI)).iso).toBe('9999-12-31T23:59:59.000+08:00');
+    expect(ok(parseDate('1000-01-02', 'UTC')).iso).toBe('1000-01-02T00:00:00.000Z');
+  });
+
   it('rejects February 30 and names the day', () => {
     const why = reason(parseDate('2025-02-30', SHANGHAI));
     expect(why).toContain('2025-02-30');

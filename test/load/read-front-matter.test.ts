@@ -127,6 +127,26 @@ describe('readFrontMatter: errors', () => {
     expect(error.position.line).toBe(3);
   });
 
+  it('reports JSON front matter that only YAML would accept (trailing comma), at the file line and column', () => {
+    //                       1          2
+    const error = failed('---json\n{"title": "x",}\n---\nBody');
+    expect(error.kind).toBe('syntax');
+    expect(error.message).toMatch(/^invalid JSON: /);
+    expect(error.position).toEqual({ line: 2, column: 15 });
+    expect(parsed('---json\n{"title": "x"}\n---\nBody').data).toEqual({ title: 'x' });
+  });
+
+  it('reports an exponential YAML alias expansion ("billion laughs") as a syntax error at the first alias', () => {
+    const levels = ['a: &a [x, x, x, x, x, x, x, x, x]'];
+    for (const [prev, name] of [['a', 'b'], ['b', 'c'], ['c', 'd'], ['d', 'e'], ['e', 'f'], ['f', 'g']]) {
+      levels.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(', ')}]`);
+    }
+    const error = failed(`---\n${levels.join('\n')}\n---\nbody`);
+    expect(error.kind).toBe('syntax');
+    expect(error.message).toContain('alias');
+    expect(error.position).toEqual({ line: 3, column: 8 });
+  });
+
   it('reports front matter that is a list, not a mapping', () => {
     const error = failed('---\n- a\n- b\n---\nbody');
     expect(error.kind).toBe('not-a-mapping');

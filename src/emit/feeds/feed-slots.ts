@@ -52,8 +52,12 @@ export class FeedSlots {
       else if ((child.nodeType === TEXT_NODE || child.nodeType === CDATA_SECTION_NODE) && hasToken(child.nodeValue ?? '')) {
         const data = child.nodeValue ?? '';
         const value = this.replace(data, true);
-        if (child.nodeType === CDATA_SECTION_NODE && this.kindsIn(data).has('html')) {
+        if (child.nodeType === CDATA_SECTION_NODE && this.kindsIn(data).has('html') && countOf(value, ']]>') <= MAX_CDATA_SPLITS) {
           for (const section of cdataSections(value)) element.insertBefore(doc.createCDATASection(section), child);
+        } else if (child.nodeType === CDATA_SECTION_NODE && this.kindsIn(data).has('html')) {
+          // Thousands of `]]>` (a long code listing) would mean as many sections, each inserted in
+          // time linear in the ones before; escaped text is the other standard form of the same HTML.
+          element.insertBefore(doc.createTextNode(value), child);
         } else {
           element.insertBefore(doc.createTextNode(value), child);
           // Plain text written where `feed` declared HTML (Atom titles): say it is text.
@@ -80,6 +84,13 @@ export class FeedSlots {
     if (!slot) throw new Error(`feed slot ${index} does not exist`);
     return slot;
   }
+}
+
+/** More `]]>` than this in one HTML value: written as escaped text instead of split CDATA. */
+const MAX_CDATA_SPLITS = 1000;
+
+function countOf(value: string, part: string): number {
+  return value.split(part).length - 1;
 }
 
 function hasToken(value: string): boolean {

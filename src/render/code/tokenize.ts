@@ -91,6 +91,9 @@ export function createDualThemeTokenizer(highlighter: Highlighter, themes: { lig
             tokens[tokens.length - 1] = [previous[0] + content, lightColor, darkColor, l.fontStyle, d.fontStyle];
           } else tokens.push([content, lightColor, darkColor, l.fontStyle, d.fontStyle]);
         }
+        // Still past the time limit (a pathological line): the rest of the line is kept, uncoloured.
+        const covered = tokens.reduce((sum, token) => sum + token[0].length, 0);
+        if (covered < line.length) tokens.push([line.slice(covered), light.raw.fg, dark.raw.fg, 0, 0]);
         out.push(tokens);
         stack = result.ruleStack;
       }

@@ -36,6 +36,20 @@ describe('FeedSlots', () => {
     expect(root.getElementsByTagName('m')[0]!.textContent).toBe('A & <B> (C&D <x> "q")');
   });
 
+  it('writes HTML with thousands of ]]> (a long code listing) as one escaped text node, in linear time', () => {
+    const slots = new FeedSlots();
+    const value = `<pre><code>${Array.from({ length: 20_000 }, (_, i) => `a[b[${i}]]>c`).join('\n')}</code></pre>`;
+    const few = slots.put('<p>]]></p>', 'html');
+    const many = slots.put(value, 'html');
+    const doc = slots.fillXml(`<r><c><![CDATA[${few}]]></c><d><![CDATA[${many}]]></d></r>`);
+    const d = doc.documentElement!.getElementsByTagName('d')[0]!;
+    expect(d.childNodes.length).toBe(1);
+    expect(d.firstChild!.nodeType).toBe(3);
+    expect(d.textContent).toBe(value);
+    // a few stay split CDATA
+    expect(doc.documentElement!.getElementsByTagName('c')[0]!.childNodes.length).toBe(2);
+  });
+
   it('puts values back into JSON, nested', () => {
     const slots = new FeedSlots();
     const a = slots.put('a & "b"');
