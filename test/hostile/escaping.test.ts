@@ -39,6 +39,10 @@ interface Strings {
   readonly tag: string;
   readonly code: string;
   readonly noteTitle: string;
+  /** A page's `permalink:`, as written in its front matter. */
+  readonly permalink: string;
+  /** The folder that page is built into (decoded), written out here rather than taken from the build. */
+  readonly pageFolder: string;
 }
 const HOSTILE: Strings = {
   site: `Site ${EVIL}`,
@@ -50,6 +54,9 @@ const HOSTILE: Strings = {
   tag: `Tag ${EVIL}`,
   code: `const s = '${EVIL}';`,
   noteTitle: `Note ${EVIL}`,
+  // Everything a permalink may hold (src/collect/url-path.ts): markup, quotes, `&`, a space, `%25`, CJK.
+  permalink: `/odd <b>&amp; "q" 's' 100%25 远程/`,
+  pageFolder: `odd <b>&amp; "q" 's' 100% 远程`,
 };
 const BENIGN: Strings = {
   site: 'Site',
@@ -61,6 +68,8 @@ const BENIGN: Strings = {
   tag: 'Tag',
   code: "const s = 'plain';",
   noteTitle: 'Note',
+  permalink: '/plain-url/',
+  pageFolder: 'plain-url',
 };
 
 const yamlString = (s: string) => JSON.stringify(s);
@@ -85,6 +94,7 @@ function siteFiles(s: Strings): Record<string, string> {
     ].join('\n'),
     'content/posts/plain.md': '---\ntitle: Plain\ndate: 2025-02-01\ntags: [other]\n---\nNothing odd.\n',
     'content/weekly/0001.md': '---\ntitle: First issue\ndate: 2025-03-07\n---\nIntro.\n',
+    'content/pages/odd-url.md': `---\ntitle: Odd URL\npermalink: ${yamlString(s.permalink)}\n---\nA page at an odd URL.\n`,
     'content/notes/evil-note.md': ['---', `title: ${yamlString(s.noteTitle)}`, 'date: 2025-03-05', 'link: https://example.org/?a=1&b=2', 'section: Tools', '---', 'Commentary.', ''].join('\n'),
   };
 }
@@ -92,8 +102,12 @@ function siteFiles(s: Strings): Record<string, string> {
 interface BuiltSite {
   /** outputPath → text of every HTML, XML and JSON file. */
   readonly files: ReadonlyMap<string, string>;
+  /** outputPath of every file built, of any kind. */
+  readonly outputPaths: ReadonlySet<string>;
   /** outputPath with the tag's folder replaced by `<tag>`, to pair pages of the two builds. */
   readonly normalised: ReadonlyMap<string, string>;
+  /** The hostile (or benign) tag's URL slug. */
+  readonly tagSlug: string;
   readonly strings: Strings;
 }
 
@@ -114,18 +128,20 @@ async function buildSite(root: string, strings: Strings): Promise<BuiltSite> {
   const tagSlug = prepared.site.tags.find((t) => t.name === strings.tag)!.slug;
   const files = new Map<string, string>();
   const normalised = new Map<string, string>();
+  const outputPaths = new Set<string>();
   const decoder = new TextDecoder('utf-8', { fatal: true });
   for (const file of await renderOutputs(prepared)) {
+    outputPaths.add(file.outputPath);
     if (!/\.(html|xml|json)$/.test(file.outputPath)) continue;
     const text = typeof file.contents === 'string' ? file.contents : decoder.decode(file.contents);
     files.set(file.outputPath, text);
-    normalised.set(file.outputPath.replace(`tags/${tagSlug}/`, 'tags/<tag>/'), text);
+    normalised.set(file.outputPath.replace(`tags/${tagSlug}/`, 'tags/<tag>/').replace(`${strings.pageFolder}/`, '<page>/'), text);
   }
   // The outputs the checkers read: they must exist, or a checker would pass by reading nothing.
-  for (const required of ['index.html', 'posts/evil/index.html', 'feed.xml', 'atom.xml', 'feed.json', `tags/${tagSlug}/feed.xml`, `tags/${tagSlug}/atom.xml`, 'weekly/1/index.html']) {
+  for (const required of ['index.html', 'posts/evil/index.html', 'feed.xml', 'atom.xml', 'feed.json', `tags/${tagSlug}/feed.xml`, `tags/${tagSlug}/atom.xml`, 'weekly/1/index.html', 'sitemap.xml', 'search/index.json', `${strings.pageFolder}/index.html`]) {
     if (!files.has(required)) throw new Error(`${required} was not built`);
   }
-  return { files, normalised, strings };
+  return { files, outputPaths, normalised, tagSlug, strings };
 }
 
 const problems = (list: string[]) => (condition: boolean, what: string) => {
@@ -138,6 +154,31 @@ function htmlOf(site: BuiltSite, outputPath: string): Element[] {
 const byTag = (all: Element[], tag: string) => all.filter((e) => e.tagName === tag);
 const metaContent = (all: Element[], key: string) =>
   all.filter((e) => e.tagName === 'meta' && (attribute(e, 'name') === key || attribute(e, 'property') === key)).map((e) => attribute(e, 'content'));
+/** The `<script type="application/ld+json">` elements of a page, with their text exactly as written in the file. */
+function jsonLdScripts(site: BuiltSite, outputPath: string): Array<{ raw: string; text: string }> {
+  const html = site.files.get(outputPath)!;
+  return htmlOf(site, outputPath)
+    .filter((e) => e.tagName === 'script' && attribute(e, 'type') === 'application/ld+json')
+    .map((script) => {
+      const first = script.children[0]?.position?.start.offset;
+      const last = script.children.at(-1)?.position?.end.offset;
+      return { raw: first !== undefined && last !== undefined ? html.slice(first, last) : '', text: textOf(script) };
+    });
+}
+/** Whether `href` is an absolute URL written as the URL it means, whose path decodes to `/${folder}/`. */
+function isPageUrl(href: string | undefined, folder: string): boolean {
+  if (href === undefined || !URL.canParse(href)) return false;
+  const url = new URL(href);
+  return url.href === href && decodedPath(url) === `${folder}/`;
+}
+/** A URL's path, percent-decoded, without its leading `/`; undefined when an escape is broken. */
+function decodedPath(url: URL): string | undefined {
+  try {
+    return decodeURIComponent(url.pathname).replace(/^\//, '');
+  } catch {
+    return undefined;
+  }
+}
 const xmlText = (parent: XmlElement, name: string) => xmlChildren(parent, name).map((e) => e.textContent ?? '');
 
 const OUTPUT_CHECKERS: readonly OutputChecker[] = [
@@ -192,7 +233,7 @@ const OUTPUT_CHECKERS: readonly OutputChecker[] = [
     },
   },
   {
-    name: 'HTML attributes: meta description, og:title, feed link titles',
+    name: 'HTML attributes: meta description, OpenGraph, author, canonical URL, feed link titles',
     check: ({ hostile: site }) => {
       const out: string[] = [];
       const expect = problems(out);
@@ -200,6 +241,14 @@ const OUTPUT_CHECKERS: readonly OutputChecker[] = [
       const post = htmlOf(site, 'posts/evil/index.html');
       expect(metaContent(post, 'description').join() === s.description, 'meta description');
       expect(metaContent(post, 'og:title').join() === s.title, 'og:title');
+      expect(metaContent(post, 'og:description').join() === s.description, 'og:description');
+      expect(metaContent(post, 'og:site_name').join() === s.site, 'og:site_name');
+      expect(metaContent(post, 'article:tag').join() === s.tag, 'article:tag');
+      expect(metaContent(post, 'author').join() === s.author, 'meta author');
+      const odd = htmlOf(site, `${s.pageFolder}/index.html`);
+      const canonical = odd.filter((e) => e.tagName === 'link' && attribute(e, 'rel') === 'canonical').map((e) => attribute(e, 'href'));
+      expect(canonical.length === 1 && isPageUrl(canonical[0], s.pageFolder), `odd-URL page canonical: ${canonical.join()}`);
+      expect(metaContent(odd, 'og:url').length === 1 && isPageUrl(metaContent(odd, 'og:url')[0], s.pageFolder), `odd-URL page og:url: ${metaContent(odd, 'og:url').join()}`);
       const home = htmlOf(site, 'index.html');
       expect(metaContent(home, 'description').join() === s.siteDescription, 'home meta description');
       const feedTitles = home.filter((e) => e.tagName === 'link' && attribute(e, 'rel') === 'alternate').map((e) => attribute(e, 'title'));
@@ -307,6 +356,126 @@ const OUTPUT_CHECKERS: readonly OutputChecker[] = [
       return out;
     },
   },
+  {
+    name: 'JSON-LD: every ld+json script is JSON that round-trips and cannot end or change its element',
+    check: ({ hostile: site, benign }) => {
+      const out: string[] = [];
+      const expect = problems(out);
+      const s = site.strings;
+      type Ld = Record<string, unknown> & { author?: { name?: unknown }; isPartOf?: { name?: unknown }; '@graph'?: Ld[] };
+      const parsed = new Map<string, Ld[]>();
+      const withLd = (built: BuiltSite) =>
+        [...built.normalised.keys()].filter((f) => f.endsWith('.html') && jsonLdScripts(built, f.replace('tags/<tag>/', `tags/${built.tagSlug}/`).replace('<page>/', `${built.strings.pageFolder}/`)).length > 0).sort().join();
+      expect(withLd(site) === withLd(benign), 'the two builds have JSON-LD on different pages');
+      for (const [file] of site.files) {
+        if (!file.endsWith('.html')) continue;
+        for (const { raw, text } of jsonLdScripts(site, file)) {
+          // `</script` would end the element, `<!--` and `<script` change how the parser finds its end.
+          expect(!/<\/script|<!--|<script/i.test(raw), `${file}: ld+json text holds </script, <script or <!--`);
+          try {
+            parsed.set(file, [...(parsed.get(file) ?? []), JSON.parse(text) as Ld]);
+          } catch (error) {
+            out.push(`${file}: ld+json is not JSON: ${(error as Error).message}`);
+          }
+        }
+      }
+      for (const [file, lds] of parsed) {
+        for (const ld of lds.flatMap((l) => [l, ...(l['@graph'] ?? [])])) {
+          if (ld.author !== undefined) expect(ld.author.name === s.author, `${file}: ld+json author name`);
+          if (ld.isPartOf !== undefined) expect(ld.isPartOf.name === s.site, `${file}: ld+json isPartOf name`);
+        }
+      }
+      const post = parsed.get('posts/evil/index.html')?.find((l) => l['@type'] === 'BlogPosting');
+      expect(post?.headline === s.title, `post ld+json headline: ${String(post?.headline)}`);
+      expect(post?.description === s.description, 'post ld+json description');
+      expect(post?.keywords === s.tag, 'post ld+json keywords');
+      const odd = parsed.get(`${s.pageFolder}/index.html`)?.[0];
+      expect(typeof odd?.url === 'string' && isPageUrl(odd.url, s.pageFolder), `odd-URL page ld+json url: ${String(odd?.url)}`);
+      const graph = parsed.get('index.html')?.flatMap((l) => l['@graph'] ?? []) ?? [];
+      expect(graph.length === 2 && graph.every((l) => l.name === s.site && l.description === s.siteDescription), 'home ld+json name and description');
+      return out;
+    },
+  },
+  {
+    name: 'Sitemap: strict XML; every <loc> is an absolute URL of the site that, decoded, is a built file',
+    check: ({ hostile, benign }) => {
+      const out: string[] = [];
+      const expect = problems(out);
+      /** The output files the sitemap points at, with the tag's folder normalised; undefined when unreadable. */
+      const listed = (site: BuiltSite): string[] | undefined => {
+        let doc;
+        try {
+          doc = parseXmlStrict(site.files.get('sitemap.xml')!);
+        } catch (error) {
+          out.push(`sitemap.xml: ${(error as Error).message}`);
+          return undefined;
+        }
+        expect(doc.documentElement?.localName === 'urlset' && doc.documentElement.namespaceURI === 'http://www.sitemaps.org/schemas/sitemap/0.9', 'sitemap.xml: root is a sitemaps.org urlset');
+        const files: string[] = [];
+        for (const loc of xmlChildren(doc, 'loc').map((l) => l.textContent ?? '')) {
+          let url: URL;
+          try {
+            url = new URL(loc);
+          } catch {
+            out.push(`sitemap.xml: <loc> ${loc} is not an absolute URL`);
+            continue;
+          }
+          expect(url.href === loc, `sitemap.xml: <loc> ${loc} is not written as the URL it means (${url.href})`);
+          expect(url.origin === 'https://example.org' && url.search === '' && url.hash === '', `sitemap.xml: <loc> ${loc} is not a page of https://example.org/`);
+          const decoded = decodedPath(url);
+          if (decoded === undefined) {
+            out.push(`sitemap.xml: <loc> ${loc} has a broken %-escape`);
+            continue;
+          }
+          const file = decoded === '' || decoded.endsWith('/') ? `${decoded}index.html` : decoded;
+          expect(site.outputPaths.has(file), `sitemap.xml: <loc> ${loc} is no built file (${file})`);
+          files.push(file.replace(`tags/${site.tagSlug}/`, 'tags/<tag>/').replace(`${site.strings.pageFolder}/`, '<page>/'));
+        }
+        return files.sort();
+      };
+      const hostileFiles = listed(hostile);
+      const benignFiles = listed(benign);
+      if (hostileFiles && benignFiles) {
+        for (const page of ['posts/evil/index.html', 'tags/<tag>/index.html', '<page>/index.html']) expect(hostileFiles.includes(page), `sitemap.xml: does not list ${page}`);
+        expect(hostileFiles.join() === benignFiles.join(), 'sitemap.xml: lists other pages than the benign build');
+      }
+      return out;
+    },
+  },
+  {
+    name: 'Search index: JSON.parse; the post\'s title and excerpt come back exactly',
+    check: ({ hostile, benign }) => {
+      const out: string[] = [];
+      const expect = problems(out);
+      type Index = { docs: Array<{ t: string; u: string; d: string; e: string; l: string }> };
+      const read = (site: BuiltSite): Index | undefined => {
+        try {
+          return JSON.parse(site.files.get('search/index.json')!) as Index;
+        } catch (error) {
+          out.push(`search/index.json: ${(error as Error).message}`);
+          return undefined;
+        }
+      };
+      const index = read(hostile);
+      const twin = read(benign);
+      if (!index || !twin) return out;
+      const s = hostile.strings;
+      const urls = (i: Index, strings: Strings = s) => i.docs.map((d) => decodeURIComponent(d.u).replace(`/${strings.pageFolder}/`, '/<page>/')).join();
+      expect(urls(index) === urls(twin, benign.strings), 'search index: documents differ from the benign build');
+      // `u` is an href: percent-encoded as a browser would resolve it, and decoding to the page's folder.
+      const page = index.docs.find((d) => d.t === 'Odd URL');
+      expect(page !== undefined && new URL(page.u, 'https://example.org/').pathname === page.u && decodeURIComponent(page.u) === `/${s.pageFolder}/`, `search index: href of the odd-URL page: ${page?.u}`);
+      const doc = index.docs.find((d) => d.u === '/posts/evil/');
+      expect(doc?.t === s.title, `search index: title of /posts/evil/: ${doc?.t}`);
+      // The excerpt is the description, cut with '…' when long: as text, never HTML-escaped.
+      const e = doc?.e ?? '';
+      const cut = e.endsWith('…') ? e.slice(0, -1) : e;
+      expect(e === s.description || (cut.length >= 40 && s.description.startsWith(cut)), `search index: excerpt of /posts/evil/: ${e}`);
+      expect(twin.docs.find((d) => d.u === '/posts/evil/')?.e === benign.strings.description, 'search index: benign excerpt');
+      expect(doc?.l === 'en', 'search index: language');
+      return out;
+    },
+  },
 ];
 
 describe('hostile text is escaped in every output', () => {
@@ -334,5 +503,47 @@ describe('hostile text is escaped in every output', () => {
     const tampered: Built = { ...built, hostile: { ...built.hostile, files: broken, normalised } };
     expect(OUTPUT_CHECKERS[0]!.check(tampered)).toContain('posts/evil/index.html: elements differ from the benign build');
     expect(OUTPUT_CHECKERS[1]!.check(tampered)).toContain('post <h1>');
+  });
+
+  /** The build with some hostile files replaced (by output path). */
+  const tamper = (replace: (files: Map<string, string>) => void): Built => {
+    const files = new Map(built.hostile.files);
+    replace(files);
+    return { ...built, hostile: { ...built.hostile, files } };
+  };
+  const checker = (name: string) => OUTPUT_CHECKERS.find((c) => c.name.startsWith(name))!;
+
+  it('the checkers can fail: JSON-LD written with plain JSON.stringify is caught', () => {
+    const page = 'posts/evil/index.html';
+    const tampered = tamper((files) => {
+      const html = files.get(page)!;
+      const [script] = jsonLdScripts(built.hostile, page);
+      files.set(page, html.replace(script!.raw, JSON.stringify(JSON.parse(script!.text))));
+    });
+    const found = checker('JSON-LD').check(tampered);
+    expect(found).toContain(`${page}: ld+json text holds </script, <script or <!--`);
+    expect(found.some((p) => p.startsWith(`${page}: ld+json is not JSON`))).toBe(true);
+  });
+
+  it('the checkers can fail: a malformed sitemap, or one pointing at no file, is caught', () => {
+    const malformed = tamper((files) => files.set('sitemap.xml', files.get('sitemap.xml')!.replace('/posts/evil/', '/posts/evil/?a=1&b=2')));
+    expect(checker('Sitemap').check(malformed).some((p) => p.startsWith('sitemap.xml: ') && p.includes('XML error'))).toBe(true);
+    const raw = built.hostile.files.get('sitemap.xml')!;
+    const encodedFolder = encodeURIComponent(built.hostile.strings.pageFolder);
+    expect(raw).toContain(encodedFolder);
+    const unencoded = tamper((files) => files.set('sitemap.xml', raw.replace(encodedFolder, built.hostile.strings.pageFolder.replace(/[&<]/g, (c) => (c === '&' ? '&amp;' : '&lt;')))));
+    const unencodedFound = checker('Sitemap').check(unencoded);
+    expect(unencodedFound.some((p) => p.includes('is not written as the URL it means')) && unencodedFound.some((p) => p.includes('has a broken %-escape'))).toBe(true);
+    const missing = tamper((files) => files.set('sitemap.xml', raw.replace('/posts/evil/', '/posts/missing/')));
+    expect(checker('Sitemap').check(missing)).toContain('sitemap.xml: <loc> https://example.org/posts/missing/ is no built file (posts/missing/index.html)');
+  });
+
+  it('the checkers can fail: an HTML-escaped title in the search index is caught', () => {
+    const tampered = tamper((files) => {
+      const index = JSON.parse(files.get('search/index.json')!) as { docs: Array<{ u: string; t: string }> };
+      for (const doc of index.docs) if (doc.u === '/posts/evil/') doc.t = doc.t.replace(/</g, '&lt;');
+      files.set('search/index.json', JSON.stringify(index));
+    });
+    expect(checker('Search index').check(tampered).some((p) => p.startsWith('search index: title of /posts/evil/'))).toBe(true);
   });
 });
