@@ -1,6 +1,6 @@
 import type { Root } from 'hast';
 import type { Root as MdastRoot } from 'mdast';
-import { toString } from 'hast-util-to-string';
+import { toText } from 'hast-util-to-text';
 import { VFile } from 'vfile';
 import { hrefOf } from '../collect/url-path.js';
 import type { Diagnostic } from '../diagnostics.js';
@@ -67,7 +67,8 @@ export async function renderEntry(placed: Placed, mdast: MdastRoot, ctx: EntryRe
   const summary = marked ? { tree: marked, truncated: true } : summarize(tree, ctx.summaryLength, pageHref);
   const excerptHtml = ctx.processor.stringify(summary.tree, file);
   const feedExcerptHtml = ctx.processor.stringify(feedSafeTree(summary.tree, pageAbsoluteUrl, feedCodeBlock), file);
-  const plain = collapse(toString(summary.tree));
+  // innerText-like: block elements (paragraphs, list items) stay apart as words do.
+  const plain = collapse(toText(summary.tree));
   const stats = textStats(tree);
   // Last, so only the page scrolls wide tables in a box: feeds, excerpts and the summary see them bare.
   const html = ctx.processor.stringify(wrapTables(tree), file);
