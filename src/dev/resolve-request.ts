@@ -14,6 +14,48 @@ export type Resolved =
  * served: `..` segments, encoded slashes and backslashes, NUL and symlinks out are refused.
  */
 export function resolveRequest(folder: string, basePath: string, rawPath: string, rawQuery = ''): Resolved {
+  const request = requestSegments(basePath, rawPath, rawQuery);
+  if (request.kind !== 'segments') return request;
+  const { segments } = request;
+  const target = path.join(folder, ...segments);
+  const rel = path.relative(folder, target);
+  if (rel.startsWith('..') || path.isAbsolute(rel)) return { kind: 'bad-request', reason: 'outside the site' };
+
+  const stats = statOf(target);
+  if (stats?.isFile()) return inside(folder, target) ? { kind: 'file', file: target } : { kind: 'not-found' };
+  if (stats?.isDirectory()) {
+    if (!rawPath.endsWith('/')) return { kind: 'redirect', location: `${rawPath}/${rawQuery}` };
+    const index = path.join(target, 'index.html');
+    if (statOf(index)?.isFile() && inside(folder, index)) return { kind: 'file', file: index };
+  }
+  return { kind: 'not-found' };
+}
+
+/** A request for a file of the site being served from memory: its output path (`posts/x/index.html`). */
+export type ResolvedOutput = { readonly kind: 'output'; readonly outputPath: string } | Exclude<Resolved, { kind: 'file' }>;
+
+/** The files and folders of a site that is not on disk; output paths relative to its root, `/` separators. */
+export interface OutputTree {
+  isFile(outputPath: string): boolean;
+  isFolder(outputPath: string): boolean;
+}
+
+/** `resolveRequest` for a site held in memory (`quire dev`): the same base path, decoding, folder and redirect rules. */
+export function resolveOutputRequest(tree: OutputTree, basePath: string, rawPath: string, rawQuery = ''): ResolvedOutput {
+  const request = requestSegments(basePath, rawPath, rawQuery);
+  if (request.kind !== 'segments') return request;
+  const rel = request.segments.join('/');
+  if (rel !== '' && tree.isFile(rel)) return { kind: 'output', outputPath: rel };
+  if (rel === '' || tree.isFolder(rel)) {
+    if (!rawPath.endsWith('/')) return { kind: 'redirect', location: `${rawPath}/${rawQuery}` };
+    const index = rel === '' ? 'index.html' : `${rel}/index.html`;
+    if (tree.isFile(index)) return { kind: 'output', outputPath: index };
+  }
+  return { kind: 'not-found' };
+}
+
+/** The path under the base path, percent-decoded and checked, as segments; or what to answer instead. */
+function requestSegments(basePath: string, rawPath: string, rawQuery: string): { readonly kind: 'segments'; readonly segments: string[] } | Exclude<Resolved, { kind: 'file' }> {
   if (!rawPath.startsWith(basePath)) {
     // The site lives under /blog/: a request for / or /blog goes there.
     if (rawPath === '/' || `${rawPath}/` === basePath) return { kind: 'redirect', location: basePath + rawQuery };
@@ -33,18 +75,7 @@ export function resolveRequest(folder: string, basePath: string, rawPath: string
     if (segment === '.' || segment === '') continue;
     segments.push(segment.normalize('NFC'));
   }
-  const target = path.join(folder, ...segments);
-  const rel = path.relative(folder, target);
-  if (rel.startsWith('..') || path.isAbsolute(rel)) return { kind: 'bad-request', reason: 'outside the site' };
-
-  const stats = statOf(target);
-  if (stats?.isFile()) return inside(folder, target) ? { kind: 'file', file: target } : { kind: 'not-found' };
-  if (stats?.isDirectory()) {
-    if (!rawPath.endsWith('/')) return { kind: 'redirect', location: `${rawPath}/${rawQuery}` };
-    const index = path.join(target, 'index.html');
-    if (statOf(index)?.isFile() && inside(folder, index)) return { kind: 'file', file: index };
-  }
-  return { kind: 'not-found' };
+  return { kind: 'segments', segments };
 }
 
 function statOf(file: string) {

@@ -63,6 +63,12 @@ export async function runDev(command: DevCommand): Promise<number> {
         first = false;
         return;
       }
+      case 'page-failed':
+        // A page asked for that its template could not make: the browser shows a 500 page.
+        progress?.stop();
+        terminal.diagnostics([event.diagnostic]);
+        terminal.err(`${time()} ${colors.red('page failed')}: the browser shows the error; fix the template and save\n`);
+        return;
       case 'failed': {
         progress?.stop();
         printNew(event.diagnostics);

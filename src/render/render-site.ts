@@ -50,13 +50,34 @@ export async function renderSite(site: Site, rendered: Readonly<Record<string, R
     try {
       contents = await templates.render(template, context);
     } catch (error) {
-      diagnostics.push(diagnostic('TemplateError', `template ${template}.liquid failed for ${route.url}: ${(error as Error).message.split('\n')[0]}`, {}, 'fix the template, or delete your override to use the default theme'));
+      diagnostics.push(templateError(template, route, error));
       continue;
     }
     await sink.write({ outputPath: route.outputPath, contents });
     pages++;
   }
   return { pages, diagnostics };
+}
+
+/**
+ * One route at a time, as `renderSite` renders it (same views, same context): for `quire dev`,
+ * which renders the page asked for instead of every page. Views are made once per renderer.
+ */
+export function createRouteRenderer(site: Site, rendered: Readonly<Record<string, RenderedEntry>>, config: ResolvedConfig, templates: TemplateEngine): (route: Route) => Promise<{ contents: string } | { diagnostic: Diagnostic }> {
+  const ctx: ViewContext = viewContext(site, rendered, config);
+  const base = { site: siteView(config, site), ...languageOf(config.language) };
+  return async (route) => {
+    const { template, context } = routeContext(route, ctx, base);
+    try {
+      return { contents: await templates.render(template, context) };
+    } catch (error) {
+      return { diagnostic: templateError(template, route, error) };
+    }
+  };
+}
+
+function templateError(template: string, route: Route, error: unknown): Diagnostic {
+  return diagnostic('TemplateError', `template ${template}.liquid failed for ${route.url}: ${(error as Error).message.split('\n')[0]}`, {}, 'fix the template, or delete your override to use the default theme');
 }
 
 function routeContext(route: Route, ctx: ViewContext, base: Record<string, unknown>): { template: string; context: Record<string, unknown> } {

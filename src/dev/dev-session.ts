@@ -1,0 +1,313 @@
+import { statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { saveHighlighted } from '../build.js';
+import { buildFingerprint, type BuildFingerprint } from '../cache/build-fingerprint.js';
+import { openRecordStore } from '../cache/record-store.js';
+import { collectSite } from '../collect/collect-site.js';
+import { loadConfig } from '../config/load-config.js';
+import { resolveConfig, type BuildFlags, type ResolvedConfig } from '../config/resolve-config.js';
+import { diagnostic, failOnErrors, QuireError, type Diagnostic } from '../diagnostics.js';
+import { discoverSources } from '../discover/discover-sources.js';
+import { listFiles } from '../discover/list-files.js';
+import { loadSources } from '../load/load-sources.js';
+import { renderEntries } from '../render/render-entries.js';
+import type { RenderedEntry } from '../render/render-entry.js';
+import { createTemplateEngine, type TemplateEngine } from '../render/template-engine.js';
+import type { CopiedFile, Entry, Site, SourceFile } from '../types.js';
+import { createEntryRunner, type EntryRunner } from '../work/entry-runner.js';
+import { createSiteGeneration, type SiteGeneration } from './site-generation.js';
+import { memoryRecordStore, type RecordMemory } from './memory-record-store.js';
+
+/** More changed sources than this (a branch switch, a big paste): a full in-memory build instead. */
+const MAX_SOURCES_FOR_UPDATE = 40;
+
+export interface DevSessionOptions {
+  readonly root: string;
+  /** `--config`, relative to root. */
+  readonly config: string | undefined;
+  /** Where the site is served: `http://localhost:4321`; the base path of the config is added. */
+  readonly origin: string;
+  readonly drafts: boolean;
+  readonly future: boolean;
+  /** The instant "future" is measured against (tests pin it); default: when the site is (fully) built. */
+  readonly now?: Date;
+  /** Threads for a full build; default: one per core. */
+  readonly threads?: number;
+}
+
+export type SessionUpdate =
+  | { readonly ok: true; readonly generation: SiteGeneration; readonly diagnostics: readonly Diagnostic[]; readonly timings: Readonly<Record<string, number>>; readonly full: boolean }
+  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[]; readonly timings: Readonly<Record<string, number>>; readonly full: boolean };
+
+export interface DevSession {
+  /**
+   * Bring the site up to date after `changed` (absolute paths; 'all': build everything). Never
+   * throws: problems come back as diagnostics, and the last good generation stays current.
+   */
+  update(changed: readonly string[] | 'all'): Promise<SessionUpdate>;
+  /** The last good site, if any. */
+  readonly current: SiteGeneration | undefined;
+  /** The config of the last build that read one. */
+  readonly config: ResolvedConfig | undefined;
+  /** Full builds so far (the first, and those after config or template changes). */
+  readonly fullBuilds: number;
+  close(): Promise<void>;
+}
+
+/** What the session knows about one source file since it last read it. */
+interface KnownSource {
+  readonly source: SourceFile;
+  readonly size: number;
+  readonly mtimeMs: number;
+  readonly entry: Entry | undefined;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly contentKey: string | undefined;
+}
+
+/** Everything an update after an edit reuses: valid until the config or a template changes. */
+interface Base {
+  readonly config: ResolvedConfig;
+  readonly fingerprint: BuildFingerprint;
+  readonly templates: TemplateEngine;
+  readonly themeFiles: readonly CopiedFile[];
+  readonly known: Map<string, KnownSource>;
+  /** Entry tasks on the main thread, for the few entries an edit changes. */
+  readonly runner: EntryRunner;
+}
+
+/**
+ * The state of `quire dev` between edits, in memory: config, templates, every source as last
+ * read (with its size and mtime), the records of every entry loaded and rendered, and the last
+ * good site (see `SiteGeneration`, which renders pages when they are asked for). An edit of
+ * content or public files re-reads only the files that changed, then collects the site again and
+ * renders the entries whose records no longer match (the edited ones, and those whose links
+ * changed); a change of the config or a template, or anything not understood, builds everything
+ * again — in memory, the records still reused.
+ */
+export function openDevSession(options: DevSessionOptions): DevSession {
+  const memory: RecordMemory = new Map();
+  let base: Base | undefined;
+  let current: SiteGeneration | undefined;
+  let lastConfig: ResolvedConfig | undefined;
+  let fullBuilds = 0;
+
+  const flagsFor = (basePath: string): BuildFlags => ({ baseUrl: options.origin + basePath, drafts: options.drafts, future: options.future, ...(options.now && { now: options.now }) });
+
+  const full = async (timings: Record<string, number>, diagnostics: Diagnostic[]): Promise<SiteGeneration> => {
+    const timed = timer(timings);
+    const stageDone = (found: readonly Diagnostic[]) => {
+      diagnostics.push(...found);
+      failOnErrors(diagnostics);
+    };
+    if (base) {
+      const old = base;
+      base = undefined;
+      await old.runner.close();
+    }
+    const config = await timed('config', async () => {
+      const loaded = await loadConfig(options.root, options.config);
+      // The base path comes from the config's own url; the site is served from this origin.
+      const { basePath } = resolveConfig(loaded, {}, options.root);
+      return resolveConfig(loaded, flagsFor(basePath), options.root);
+    });
+    lastConfig = config;
+    const fingerprint = buildFingerprint(config);
+    // The first build of the session reads and writes the disk cache (so the next start is
+    // quick); later full builds find most records in memory.
+    const disk = openRecordStore(config.cacheDir);
+    const store = memoryRecordStore(memory, disk);
+    const { now: _now, ...flags } = flagsFor(config.basePath);
+    const setup = { root: options.root, config: options.config, flags, now: config.now.getTime() };
+    const runner = createEntryRunner(config, setup, Math.max(1, options.threads ?? os.availableParallelism()));
+    try {
+      const discovery = await timed('discover', () => discoverSources(config.contentDir, config.root));
+      stageDone(discovery.diagnostics);
+      const stats = discovery.sources.map((source) => statOf(source.path));
+      const loaded = await timed('load', () => loadSources(discovery.sources, { root: config.root, fingerprint, store, runner }));
+      const known = new Map<string, KnownSource>();
+      const bySource = attribute(discovery.sources, loaded.entries, loaded.diagnostics, config.root);
+      discovery.sources.forEach((source, i) => {
+        const { entry, diagnostics: found } = bySource[i]!;
+        known.set(source.rel, { source, ...stats[i]!, entry, diagnostics: found, contentKey: loaded.contentKeys.get(source.rel) });
+      });
+      const themeFiles = themeFilesOf(config);
+      const templates = createTemplateEngine(config);
+      // From here on the sources are known: a failed collect or render is fixed by an edit.
+      const next: Base = { config, fingerprint, templates, themeFiles, known, runner: createEntryRunner(config, setup, 1) };
+      base = next;
+      stageDone(loaded.diagnostics);
+      const { site, rendered } = await collectAndRender(next, loaded.entries, loaded.contentKeys, store, runner, timed, stageDone);
+      const highlighted = await runner.highlightUsed();
+      await timed('saveCache', async () => {
+        await store.save().catch(() => undefined);
+        await saveHighlighted(config.cacheDir, highlighted, new Set()).catch(() => undefined);
+      });
+      fullBuilds++;
+      return createSiteGeneration(config, site, rendered, templates);
+    } finally {
+      await runner.close();
+    }
+  };
+
+  const incremental = async (b: Base, changed: readonly string[], timings: Record<string, number>, diagnostics: Diagnostic[]): Promise<SiteGeneration | 'full'> => {
+    const timed = timer(timings);
+    const stageDone = (found: readonly Diagnostic[]) => {
+      diagnostics.push(...found);
+      failOnErrors(diagnostics);
+    };
+    const { config, known } = b;
+    const discovery = await timed('discover', () => discoverSources(config.contentDir, config.root));
+    const touched = (file: string) => changed.some((c) => file === c || file.startsWith(c + path.sep));
+    const stats = discovery.sources.map((source) => statOf(source.path));
+    const toLoad: number[] = [];
+    discovery.sources.forEach((source, i) => {
+      const was = known.get(source.rel);
+      const stat = stats[i]!;
+      const same = was !== undefined && was.size === stat.size && was.mtimeMs === stat.mtimeMs && sameSource(was.source, source) && !touched(source.path);
+      if (!same) toLoad.push(i);
+    });
+    if (toLoad.length > MAX_SOURCES_FOR_UPDATE) return 'full';
+    const store = memoryRecordStore(memory, undefined);
+    const changedSources = toLoad.map((i) => discovery.sources[i]!);
+    const loaded = await timed('load', () => loadSources(changedSources, { root: config.root, fingerprint: b.fingerprint, store, runner: b.runner }));
+    const bySource = attribute(changedSources, loaded.entries, loaded.diagnostics, config.root);
+    toLoad.forEach((i, j) => {
+      const source = discovery.sources[i]!;
+      known.set(source.rel, { source, ...stats[i]!, ...bySource[j]!, contentKey: loaded.contentKeys.get(source.rel) });
+    });
+    const present = new Set(discovery.sources.map((s) => s.rel));
+    for (const rel of [...known.keys()]) if (!present.has(rel)) known.delete(rel);
+
+    stageDone(discovery.diagnostics);
+    const entries: Entry[] = [];
+    const contentKeys = new Map<string, string>();
+    const loadDiagnostics: Diagnostic[] = [];
+    for (const source of discovery.sources) {
+      const k = known.get(source.rel)!;
+      loadDiagnostics.push(...k.diagnostics);
+      if (k.entry) entries.push(k.entry);
+      if (k.contentKey !== undefined) contentKeys.set(source.rel, k.contentKey);
+    }
+    stageDone(loadDiagnostics);
+    const { site, rendered } = await collectAndRender(b, entries, contentKeys, store, b.runner, timed, stageDone);
+    return createSiteGeneration(config, site, rendered, b.templates);
+  };
+
+  return {
+    async update(changed) {
+      const timings: Record<string, number> = {};
+      const diagnostics: Diagnostic[] = [];
+      const started = performance.now();
+      let isFull = false;
+      try {
+        let generation: SiteGeneration | 'full' = 'full';
+        const b = base;
+        if (b && changed !== 'all' && changed.every((file) => isContent(file, b.config))) generation = await incremental(b, changed, timings, diagnostics);
+        if (generation === 'full') {
+          isFull = true;
+          diagnostics.length = 0;
+          generation = await full(timings, diagnostics);
+        }
+        current = generation;
+        timings['total'] = Math.round(performance.now() - started);
+        return { ok: true, generation, diagnostics, timings, full: isFull };
+      } catch (error) {
+        timings['total'] = Math.round(performance.now() - started);
+        return { ok: false, diagnostics: diagnosticsOf(error), timings, full: isFull };
+      }
+    },
+    get current() {
+      return current;
+    },
+    get config() {
+      return lastConfig;
+    },
+    get fullBuilds() {
+      return fullBuilds;
+    },
+    async close() {
+      await base?.runner.close();
+      base = undefined;
+    },
+  };
+}
+
+async function collectAndRender(
+  b: Base,
+  entries: readonly Entry[],
+  contentKeys: ReadonlyMap<string, string>,
+  store: ReturnType<typeof memoryRecordStore>,
+  runner: EntryRunner,
+  timed: ReturnType<typeof timer>,
+  stageDone: (found: readonly Diagnostic[]) => void,
+): Promise<{ site: Site; rendered: Record<string, RenderedEntry> }> {
+  const { config } = b;
+  const collected = await timed('collect', () => collectSite({ entries, publicFiles: listFiles(config.publicDir), themeFiles: b.themeFiles }, config));
+  stageDone(collected.diagnostics);
+  const { site } = collected;
+  const entriesDone = await timed('render', () => renderEntries(site, { config, fingerprint: b.fingerprint, store, runner, contentKeys }));
+  stageDone(entriesDone.diagnostics);
+  return { site, rendered: entriesDone.rendered };
+}
+
+/** templates/static/** of the site, then of the default theme (as `prepareSite` lists them). */
+function themeFilesOf(config: ResolvedConfig): CopiedFile[] {
+  return config.templateDirs.flatMap((dir) => listFiles(path.join(dir, 'static')).map((rel) => ({ from: path.join(dir, 'static', ...rel.split('/')), outputPath: rel })));
+}
+
+/** A changed path that an update after an edit can handle: under content/ or public/ (not a folder itself). */
+function isContent(file: string, config: ResolvedConfig): boolean {
+  const under = (dir: string) => file.startsWith(dir + path.sep);
+  return under(config.contentDir) || under(config.publicDir);
+}
+
+function sameSource(a: SourceFile, b: SourceFile): boolean {
+  return a.kind === b.kind && a.path === b.path && a.assets.join('\n') === b.assets.join('\n');
+}
+
+function statOf(file: string): { size: number; mtimeMs: number } {
+  try {
+    const s = statSync(file);
+    return { size: s.size, mtimeMs: s.mtimeMs };
+  } catch {
+    return { size: -1, mtimeMs: -1 };
+  }
+}
+
+/** Which entry and which load diagnostics belong to each source (diagnostics by their file; others go with the first source). */
+function attribute(sources: readonly SourceFile[], entries: readonly Entry[], diagnostics: readonly Diagnostic[], root: string): Array<{ entry: Entry | undefined; diagnostics: Diagnostic[] }> {
+  const index = new Map<string, number>();
+  sources.forEach((source, i) => {
+    index.set(source.rel, i);
+    index.set(`file:${path.relative(root, source.path) || source.path}`, i);
+  });
+  const out = sources.map(() => ({ entry: undefined as Entry | undefined, diagnostics: [] as Diagnostic[] }));
+  for (const entry of entries) {
+    const i = index.get(entry.source.rel);
+    if (i !== undefined) out[i]!.entry = entry;
+  }
+  for (const d of diagnostics) {
+    const i = d.file === undefined ? undefined : index.get(`file:${d.file}`);
+    out[i ?? 0]?.diagnostics.push(d);
+  }
+  return out;
+}
+
+function timer(timings: Record<string, number>) {
+  return async <T>(stage: string, run: () => T | Promise<T>): Promise<T> => {
+    const start = performance.now();
+    try {
+      return await run();
+    } finally {
+      timings[stage] = Math.round(performance.now() - start);
+    }
+  };
+}
+
+function diagnosticsOf(error: unknown): readonly Diagnostic[] {
+  if (error instanceof QuireError) return error.diagnostics;
+  const message = error instanceof Error ? error.message : String(error);
+  return [diagnostic('InternalError', `the build crashed: ${message}`, {}, 'this is a bug in quire; please report it with the file that triggers it (set QUIRE_DEBUG=1 for a stack trace)')];
+}

@@ -1,0 +1,102 @@
+import { readFile } from 'node:fs/promises';
+import type { ResolvedConfig } from '../config/resolve-config.js';
+import { diagnostic, type Diagnostic } from '../diagnostics.js';
+import { emitFeed } from '../emit/feeds/emit-feeds.js';
+import type { RenderedEntry } from '../render/render-entry.js';
+import { createRouteRenderer } from '../render/render-site.js';
+import type { TemplateEngine } from '../render/template-engine.js';
+import type { FeedRoute, Route, Site } from '../types.js';
+import type { OutputTree } from './resolve-request.js';
+
+/** A file of the site as `quire dev` serves it: its bytes, or why it could not be made. */
+export type ServedFile = { readonly ok: true; readonly body: Buffer } | { readonly ok: false; readonly diagnostic: Diagnostic };
+
+type Target = { readonly kind: 'page'; readonly route: Route } | { readonly kind: 'feed'; readonly route: FeedRoute } | { readonly kind: 'copy'; readonly from: string };
+
+/** One good state of the site in `quire dev`: every file a build would write, made when asked for. */
+export interface SiteGeneration extends OutputTree {
+  readonly config: ResolvedConfig;
+  readonly basePath: string;
+  readonly site: Site;
+  /** Every output path, as `build` would write them. */
+  readonly outputPaths: () => readonly string[];
+  /** The file at an output path (undefined: the site has none). Pages and feeds are made once per generation. */
+  read(outputPath: string): Promise<ServedFile | undefined>;
+  /** The 404 page, if the site has one. */
+  notFound(): Promise<ServedFile | undefined>;
+}
+
+/**
+ * The site's files by output path, without writing any: a page is rendered through its template
+ * the first time it is asked for (the same views and context as `renderSite`, so the same bytes
+ * as `quire build`), a feed built the same way as `emitFeeds`, a copied file read from its
+ * source each time. Later entries of the same path win, as they do on disk: pages, then feeds,
+ * then copied files (the writer copies them last).
+ */
+export function createSiteGeneration(config: ResolvedConfig, site: Site, rendered: Readonly<Record<string, RenderedEntry>>, templates: TemplateEngine): SiteGeneration {
+  const targets = new Map<string, Target>();
+  for (const route of site.routes) targets.set(route.outputPath, { kind: 'page', route });
+  for (const route of site.feeds) for (const file of Object.values(route.files)) targets.set(file.outputPath, { kind: 'feed', route });
+  for (const copy of site.copies) targets.set(copy.outputPath, { kind: 'copy', from: copy.from });
+  const folders = new Set<string>();
+  for (const outputPath of targets.keys()) {
+    for (let at = outputPath.lastIndexOf('/'); at > 0; at = outputPath.lastIndexOf('/', at - 1)) {
+      const folder = outputPath.slice(0, at);
+      if (folders.has(folder)) break;
+      folders.add(folder);
+    }
+  }
+  const renderRoute = createRouteRenderer(site, rendered, config, templates);
+  const made = new Map<string, Promise<ServedFile>>();
+  const feedsMade = new Map<FeedRoute, Promise<Map<string, Buffer> | Diagnostic>>();
+
+  const feedFiles = (route: FeedRoute) => {
+    let files = feedsMade.get(route);
+    if (!files) {
+      files = Promise.resolve().then(() => {
+        try {
+          return new Map(emitFeed(route, { site, rendered, config }).map((f) => [f.outputPath, Buffer.from(f.contents)]));
+        } catch (error) {
+          return diagnostic('FeedError', `cannot write the feed ${route.files.rss.url}: ${(error as Error).message}`, {}, 'this is a bug in quire: please report it, with the entries of this feed');
+        }
+      });
+      feedsMade.set(route, files);
+    }
+    return files;
+  };
+
+  const read = async (outputPath: string): Promise<ServedFile | undefined> => {
+    const target = targets.get(outputPath);
+    if (!target) return undefined;
+    switch (target.kind) {
+      case 'copy': {
+        const body = await readFile(target.from).catch(() => undefined);
+        return body === undefined ? undefined : { ok: true, body };
+      }
+      case 'feed': {
+        const files = await feedFiles(target.route);
+        return files instanceof Map ? { ok: true, body: files.get(outputPath)! } : { ok: false, diagnostic: files };
+      }
+      case 'page': {
+        let page = made.get(outputPath);
+        if (!page) {
+          page = renderRoute(target.route).then((r): ServedFile => ('contents' in r ? { ok: true, body: Buffer.from(r.contents, 'utf8') } : { ok: false, diagnostic: r.diagnostic }));
+          made.set(outputPath, page);
+        }
+        return page;
+      }
+    }
+  };
+
+  const notFoundRoute = site.routes.find((route) => route.type === '404');
+  return {
+    config,
+    basePath: config.basePath,
+    site,
+    outputPaths: () => [...targets.keys()],
+    isFile: (outputPath) => targets.has(outputPath),
+    isFolder: (outputPath) => folders.has(outputPath),
+    read,
+    notFound: async () => (notFoundRoute ? read(notFoundRoute.outputPath) : undefined),
+  };
+}
