@@ -15,7 +15,7 @@ import { loadSources } from '../load/load-sources.js';
 import { renderEntries } from '../render/render-entries.js';
 import type { RenderedEntry } from '../render/render-entry.js';
 import { createTemplateEngine, type TemplateEngine } from '../render/template-engine.js';
-import type { CopiedFile, Entry, Site, SourceFile } from '../types.js';
+import type { CopiedFile, Discovery, Entry, Site, SourceFile } from '../types.js';
 import { createEntryRunner, type EntryRunner } from '../work/entry-runner.js';
 import { createSiteGeneration, type SiteGeneration } from './site-generation.js';
 import { memoryRecordStore, type RecordMemory } from './memory-record-store.js';
@@ -37,9 +37,16 @@ export interface DevSessionOptions {
   readonly threads?: number;
 }
 
+/**
+ * How much an update did: everything (`full`: config, templates and every source read again),
+ * the changed sources read and the site collected again (`site`), or only the edited entries
+ * rendered again in the site as it was (`entries`: an edit of the text of posts or pages).
+ */
+export type UpdateScope = 'full' | 'site' | 'entries';
+
 export type SessionUpdate =
-  | { readonly ok: true; readonly generation: SiteGeneration; readonly diagnostics: readonly Diagnostic[]; readonly timings: Readonly<Record<string, number>>; readonly full: boolean }
-  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[]; readonly timings: Readonly<Record<string, number>>; readonly full: boolean };
+  | { readonly ok: true; readonly generation: SiteGeneration; readonly diagnostics: readonly Diagnostic[]; readonly timings: Readonly<Record<string, number>>; readonly scope: UpdateScope }
+  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[]; readonly timings: Readonly<Record<string, number>>; readonly scope: UpdateScope };
 
 export interface DevSession {
   /**
@@ -75,6 +82,21 @@ interface Base {
   readonly known: Map<string, KnownSource>;
   /** Entry tasks on the main thread, for the few entries an edit changes. */
   readonly runner: EntryRunner;
+  /** The sources as last discovered, and the paths of those files. */
+  discovery: Discovery;
+  sourcePaths: ReadonlySet<string>;
+  /** The outcome of the last update, when it succeeded (undefined after a failed one). */
+  good: Good | undefined;
+}
+
+/** A good site and what made it: what an edit of one post's text changes only a little of. */
+interface Good {
+  readonly site: Site;
+  readonly rendered: Readonly<Record<string, RenderedEntry>>;
+  readonly collectDiagnostics: readonly Diagnostic[];
+  /** Render diagnostics by entry key (undefined: some could not be told apart by file). */
+  readonly renderDiagnostics: ReadonlyMap<string, readonly Diagnostic[]> | undefined;
+  readonly generation: SiteGeneration;
 }
 
 /**
@@ -135,36 +157,48 @@ export function openDevSession(options: DevSessionOptions): DevSession {
       const themeFiles = themeFilesOf(config);
       const templates = createTemplateEngine(config);
       // From here on the sources are known: a failed collect or render is fixed by an edit.
-      const next: Base = { config, fingerprint, templates, themeFiles, known, runner: createEntryRunner(config, setup, 1) };
+      const next: Base = { config, fingerprint, templates, themeFiles, known, runner: createEntryRunner(config, setup, 1), discovery, sourcePaths: new Set(discovery.sources.map((s) => s.path)), good: undefined };
       base = next;
       stageDone(loaded.diagnostics);
-      const { site, rendered } = await collectAndRender(next, loaded.entries, loaded.contentKeys, store, runner, timed, stageDone);
+      const made = await collectAndRender(next, loaded.entries, loaded.contentKeys, store, runner, timed, stageDone);
       const highlighted = await runner.highlightUsed();
       await timed('saveCache', async () => {
         await store.save().catch(() => undefined);
         await saveHighlighted(config.cacheDir, highlighted, new Set()).catch(() => undefined);
       });
       fullBuilds++;
-      return createSiteGeneration(config, site, rendered, templates);
+      const generation = createSiteGeneration(config, made.site, made.rendered, templates);
+      next.good = { ...made, generation };
+      return generation;
     } finally {
       await runner.close();
     }
   };
 
-  const incremental = async (b: Base, changed: readonly string[], timings: Record<string, number>, diagnostics: Diagnostic[]): Promise<SiteGeneration | 'full'> => {
+  const incremental = async (b: Base, changed: readonly string[], timings: Record<string, number>, diagnostics: Diagnostic[], scope: (s: UpdateScope) => void): Promise<SiteGeneration | 'full'> => {
     const timed = timer(timings);
     const stageDone = (found: readonly Diagnostic[]) => {
       diagnostics.push(...found);
       failOnErrors(diagnostics);
     };
+    scope('site');
     const { config, known } = b;
-    const discovery = await timed('discover', () => discoverSources(config.contentDir, config.root));
-    const touched = (file: string) => changed.some((c) => file === c || file.startsWith(c + path.sep));
-    const stats = discovery.sources.map((source) => statOf(source.path));
+    const good = b.good;
+    b.good = undefined;
+    // Saving sources that exist, or files of public/, changes no list of sources: no need to look
+    // at the others. Anything else (a new, deleted or renamed file, a folder, a bundle's file):
+    // list the content folder again and look at the size and mtime of every source.
+    const inPublic = (file: string) => file.startsWith(config.publicDir + path.sep);
+    const sameSources = changed.every((file) => inPublic(file) || (b.sourcePaths.has(file) && isFile(file)));
+    const discovery = sameSources ? b.discovery : await timed('discover', () => discoverSources(config.contentDir, config.root));
+    const changedSet = new Set(changed);
+    const touched = (file: string) => changedSet.has(file) || changed.some((c) => file.startsWith(c + path.sep));
+    const stats = discovery.sources.map((source) => (sameSources && !changedSet.has(source.path) ? undefined : statOf(source.path)));
     const toLoad: number[] = [];
     discovery.sources.forEach((source, i) => {
       const was = known.get(source.rel);
-      const stat = stats[i]!;
+      const stat = stats[i];
+      if (stat === undefined) return;
       const same = was !== undefined && was.size === stat.size && was.mtimeMs === stat.mtimeMs && sameSource(was.source, source) && !touched(source.path);
       if (!same) toLoad.push(i);
     });
@@ -177,8 +211,12 @@ export function openDevSession(options: DevSessionOptions): DevSession {
       const source = discovery.sources[i]!;
       known.set(source.rel, { source, ...stats[i]!, ...bySource[j]!, contentKey: loaded.contentKeys.get(source.rel) });
     });
-    const present = new Set(discovery.sources.map((s) => s.rel));
-    for (const rel of [...known.keys()]) if (!present.has(rel)) known.delete(rel);
+    if (!sameSources) {
+      const present = new Set(discovery.sources.map((s) => s.rel));
+      for (const rel of [...known.keys()]) if (!present.has(rel)) known.delete(rel);
+      b.discovery = discovery;
+      b.sourcePaths = new Set(discovery.sources.map((s) => s.path));
+    }
 
     stageDone(discovery.diagnostics);
     const entries: Entry[] = [];
@@ -191,8 +229,15 @@ export function openDevSession(options: DevSessionOptions): DevSession {
       if (k.contentKey !== undefined) contentKeys.set(source.rel, k.contentKey);
     }
     stageDone(loadDiagnostics);
-    const { site, rendered } = await collectAndRender(b, entries, contentKeys, store, b.runner, timed, stageDone);
-    return createSiteGeneration(config, site, rendered, b.templates);
+    const changedKeys = changedSources.map((source) => source.rel);
+    const textEdit = good !== undefined && sameSources && changed.every((file) => b.sourcePaths.has(file)) && changedKeys.length > 0 && changedKeys.every((key) => textOnly(good, known.get(key)?.entry));
+    scope(textEdit ? 'entries' : 'site');
+    const made =
+      (textEdit && (await renderChanged(b, good, changedKeys.map((key) => known.get(key)!.entry!), contentKeys, store, timed, stageDone))) ||
+      (scope('site'), await collectAndRender(b, entries, contentKeys, store, b.runner, timed, stageDone));
+    const generation = createSiteGeneration(config, made.site, made.rendered, b.templates, good?.generation);
+    b.good = { ...made, generation };
+    return generation;
   };
 
   return {
@@ -200,22 +245,22 @@ export function openDevSession(options: DevSessionOptions): DevSession {
       const timings: Record<string, number> = {};
       const diagnostics: Diagnostic[] = [];
       const started = performance.now();
-      let isFull = false;
+      let scope: UpdateScope = 'full';
       try {
         let generation: SiteGeneration | 'full' = 'full';
         const b = base;
-        if (b && changed !== 'all' && changed.every((file) => isContent(file, b.config))) generation = await incremental(b, changed, timings, diagnostics);
+        if (b && changed !== 'all' && changed.every((file) => isContent(file, b.config))) generation = await incremental(b, changed, timings, diagnostics, (s) => (scope = s));
         if (generation === 'full') {
-          isFull = true;
+          scope = 'full';
           diagnostics.length = 0;
           generation = await full(timings, diagnostics);
         }
         current = generation;
         timings['total'] = Math.round(performance.now() - started);
-        return { ok: true, generation, diagnostics, timings, full: isFull };
+        return { ok: true, generation, diagnostics, timings, scope };
       } catch (error) {
         timings['total'] = Math.round(performance.now() - started);
-        return { ok: false, diagnostics: diagnosticsOf(error), timings, full: isFull };
+        return { ok: false, diagnostics: diagnosticsOf(error), timings, scope };
       }
     },
     get current() {
@@ -234,6 +279,52 @@ export function openDevSession(options: DevSessionOptions): DevSession {
   };
 }
 
+/**
+ * The edit changed only the text of published posts or pages (the fields collect looks at are
+ * as they were, and collect said nothing about them): the site is the same but for those entry
+ * objects, no URL moved (so no other page's links changed), and only they are rendered again.
+ */
+function textOnly(good: Good, entry: Entry | undefined): boolean {
+  if (!entry || (entry.kind !== 'post' && entry.kind !== 'page')) return false;
+  const before = good.site.entries[entry.source.rel]?.entry;
+  if (!before || metadataOf(before) !== metadataOf(entry)) return false;
+  return good.renderDiagnostics !== undefined && !good.collectDiagnostics.some((d) => d.file === entry.displayPath || d.file === before.displayPath);
+}
+
+function metadataOf(entry: Entry): string {
+  const { mdast: _tree, text: _text, fieldPositions: _positions, bodyLineOffset: _offset, ...fields } = entry;
+  return JSON.stringify(fields);
+}
+
+async function renderChanged(
+  b: Base,
+  good: Good,
+  changed: readonly Entry[],
+  contentKeys: ReadonlyMap<string, string>,
+  store: ReturnType<typeof memoryRecordStore>,
+  timed: ReturnType<typeof timer>,
+  stageDone: (found: readonly Diagnostic[]) => void,
+): Promise<Omit<Good, 'generation'> | undefined> {
+  const { config } = b;
+  const entries = { ...good.site.entries };
+  for (const entry of changed) entries[entry.source.rel] = { ...entries[entry.source.rel]!, entry };
+  const site: Site = { ...good.site, entries };
+  const keys = changed.map((entry) => entry.source.rel);
+  const done = await timed('render', () => renderEntries(site, { config, fingerprint: b.fingerprint, store, runner: b.runner, contentKeys, keys }));
+  const rendered = { ...good.rendered };
+  const byKey = new Map(good.renderDiagnostics);
+  for (const key of keys) {
+    if (done.rendered[key]) rendered[key] = done.rendered[key];
+    else delete rendered[key];
+    byKey.set(key, done.diagnostics.filter((d) => d.file === entries[key]!.entry.displayPath));
+  }
+  // A diagnostic naming another file than its entry's: the order a build gives is not known here.
+  if (!done.diagnostics.every((d) => keys.some((key) => d.file === entries[key]!.entry.displayPath))) return undefined;
+  stageDone(good.collectDiagnostics);
+  stageDone(Object.keys(entries).flatMap((key) => byKey.get(key) ?? []));
+  return { site, rendered, collectDiagnostics: good.collectDiagnostics, renderDiagnostics: byKey };
+}
+
 async function collectAndRender(
   b: Base,
   entries: readonly Entry[],
@@ -242,14 +333,27 @@ async function collectAndRender(
   runner: EntryRunner,
   timed: ReturnType<typeof timer>,
   stageDone: (found: readonly Diagnostic[]) => void,
-): Promise<{ site: Site; rendered: Record<string, RenderedEntry> }> {
+): Promise<Omit<Good, 'generation'>> {
   const { config } = b;
   const collected = await timed('collect', () => collectSite({ entries, publicFiles: listFiles(config.publicDir), themeFiles: b.themeFiles }, config));
   stageDone(collected.diagnostics);
   const { site } = collected;
   const entriesDone = await timed('render', () => renderEntries(site, { config, fingerprint: b.fingerprint, store, runner, contentKeys }));
   stageDone(entriesDone.diagnostics);
-  return { site, rendered: entriesDone.rendered };
+  return { site, rendered: entriesDone.rendered, collectDiagnostics: collected.diagnostics, renderDiagnostics: byEntry(site, entriesDone.diagnostics) };
+}
+
+/** Render diagnostics by the entry whose file they name, if each names one and they come grouped in the order of the entries. */
+function byEntry(site: Site, diagnostics: readonly Diagnostic[]): Map<string, Diagnostic[]> | undefined {
+  const keyOf = new Map(Object.entries(site.entries).map(([key, placed]) => [placed.entry.displayPath, key]));
+  const out = new Map<string, Diagnostic[]>();
+  for (const d of diagnostics) {
+    const key = d.file === undefined ? undefined : keyOf.get(d.file);
+    if (key === undefined) return undefined;
+    out.set(key, [...(out.get(key) ?? []), d]);
+  }
+  const again = Object.keys(site.entries).flatMap((key) => out.get(key) ?? []);
+  return again.every((d, i) => d === diagnostics[i]) ? out : undefined;
 }
 
 /** templates/static/** of the site, then of the default theme (as `prepareSite` lists them). */
@@ -265,6 +369,14 @@ function isContent(file: string, config: ResolvedConfig): boolean {
 
 function sameSource(a: SourceFile, b: SourceFile): boolean {
   return a.kind === b.kind && a.path === b.path && a.assets.join('\n') === b.assets.join('\n');
+}
+
+function isFile(file: string): boolean {
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
 }
 
 function statOf(file: string): { size: number; mtimeMs: number } {

@@ -24,6 +24,8 @@ export interface SiteGeneration extends OutputTree {
   read(outputPath: string): Promise<ServedFile | undefined>;
   /** The 404 page, if the site has one. */
   notFound(): Promise<ServedFile | undefined>;
+  /** Its files and folders, for the next generation when they are the same. */
+  readonly layout: Layout;
 }
 
 /**
@@ -33,19 +35,11 @@ export interface SiteGeneration extends OutputTree {
  * source each time. Later entries of the same path win, as they do on disk: pages, then feeds,
  * then copied files (the writer copies them last).
  */
-export function createSiteGeneration(config: ResolvedConfig, site: Site, rendered: Readonly<Record<string, RenderedEntry>>, templates: TemplateEngine): SiteGeneration {
-  const targets = new Map<string, Target>();
-  for (const route of site.routes) targets.set(route.outputPath, { kind: 'page', route });
-  for (const route of site.feeds) for (const file of Object.values(route.files)) targets.set(file.outputPath, { kind: 'feed', route });
-  for (const copy of site.copies) targets.set(copy.outputPath, { kind: 'copy', from: copy.from });
-  const folders = new Set<string>();
-  for (const outputPath of targets.keys()) {
-    for (let at = outputPath.lastIndexOf('/'); at > 0; at = outputPath.lastIndexOf('/', at - 1)) {
-      const folder = outputPath.slice(0, at);
-      if (folders.has(folder)) break;
-      folders.add(folder);
-    }
-  }
+export function createSiteGeneration(config: ResolvedConfig, site: Site, rendered: Readonly<Record<string, RenderedEntry>>, templates: TemplateEngine, previous?: SiteGeneration): SiteGeneration {
+  // The same routes, feeds and copies (an edit of a post's text): the same files.
+  const same = previous && previous.site.routes === site.routes && previous.site.feeds === site.feeds && previous.site.copies === site.copies;
+  const layout = same ? previous.layout : layoutOf(site);
+  const { targets, folders } = layout;
   const renderRoute = createRouteRenderer(site, rendered, config, templates);
   const made = new Map<string, Promise<ServedFile>>();
   const feedsMade = new Map<FeedRoute, Promise<Map<string, Buffer> | Diagnostic>>();
@@ -98,5 +92,28 @@ export function createSiteGeneration(config: ResolvedConfig, site: Site, rendere
     isFolder: (outputPath) => folders.has(outputPath),
     read,
     notFound: async () => (notFoundRoute ? read(notFoundRoute.outputPath) : undefined),
+    layout,
   };
+}
+
+/** What files and folders a site has, and what makes each file. */
+export interface Layout {
+  readonly targets: ReadonlyMap<string, Target>;
+  readonly folders: ReadonlySet<string>;
+}
+
+function layoutOf(site: Site): Layout {
+  const targets = new Map<string, Target>();
+  for (const route of site.routes) targets.set(route.outputPath, { kind: 'page', route });
+  for (const route of site.feeds) for (const file of Object.values(route.files)) targets.set(file.outputPath, { kind: 'feed', route });
+  for (const copy of site.copies) targets.set(copy.outputPath, { kind: 'copy', from: copy.from });
+  const folders = new Set<string>();
+  for (const outputPath of targets.keys()) {
+    for (let at = outputPath.lastIndexOf('/'); at > 0; at = outputPath.lastIndexOf('/', at - 1)) {
+      const folder = outputPath.slice(0, at);
+      if (folders.has(folder)) break;
+      folders.add(folder);
+    }
+  }
+  return { targets, folders };
 }

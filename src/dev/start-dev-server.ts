@@ -5,7 +5,7 @@ import type { BuildResult } from '../build.js';
 import { CONFIG_FILES } from '../config/load-config.js';
 import type { ResolvedConfig } from '../config/resolve-config.js';
 import type { Diagnostic } from '../diagnostics.js';
-import { openDevSession } from './dev-session.js';
+import { openDevSession, type UpdateScope } from './dev-session.js';
 import { createLiveReload, type DevState } from './live-reload.js';
 import { displayHost, listen } from './listen.js';
 import { createRebuildQueue } from './rebuild-queue.js';
@@ -30,8 +30,8 @@ export interface DevOptions {
 
 /** What a good build of `quire dev` tells: like `quire build`'s result, without the files it did not write. */
 export type DevBuildResult = Pick<BuildResult, 'pages' | 'posts' | 'diagnostics' | 'timings'> & {
-  /** Whether everything was built (start, config or template change) or only what the edit touched. */
-  readonly full: boolean;
+  /** How much was done again (see `UpdateScope`). */
+  readonly scope: UpdateScope;
 };
 
 export type DevEvent =
@@ -100,7 +100,7 @@ export async function startDevServer(options: DevOptions, report: (event: DevEve
       state = { build: n, ok: true, building: false, diagnostics: update.diagnostics };
       live.broadcast('reload', { build: n });
       const { site } = update.generation;
-      const result: DevBuildResult = { pages: site.routes.length, posts: site.posts.length, diagnostics: update.diagnostics, timings: update.timings, full: update.full };
+      const result: DevBuildResult = { pages: site.routes.length, posts: site.posts.length, diagnostics: update.diagnostics, timings: update.timings, scope: update.scope };
       report({ type: 'built', build: n, ms: performance.now() - started, result, reasons });
     } else {
       state = { build: state.build, ok: false, building: false, diagnostics: update.diagnostics };
@@ -116,7 +116,7 @@ export async function startDevServer(options: DevOptions, report: (event: DevEve
     else watcher = watchPaths(next, (file) => queue.trigger(file));
   };
 
-  const queue = createRebuildQueue(rebuild, { debounceMs: options.debounceMs ?? 40 });
+  const queue = createRebuildQueue(rebuild, { debounceMs: options.debounceMs ?? 20 });
   queue.trigger('start');
   await queue.idle();
   if (!watcher) watcher = watchPaths(targets, (file) => queue.trigger(file));

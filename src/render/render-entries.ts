@@ -26,6 +26,8 @@ export interface RenderEntriesContext {
   readonly runner: EntryRunner;
   /** Source key → what its tree is made of (the load key); see `loadSources`. */
   readonly contentKeys: ReadonlyMap<string, string>;
+  /** Only these published entries (default: all); links are still resolved against the whole site. */
+  readonly keys?: readonly string[];
 }
 
 /**
@@ -36,7 +38,7 @@ export interface RenderEntriesContext {
 export async function renderEntries(site: Site, ctx: RenderEntriesContext): Promise<RenderedEntries> {
   const { config } = ctx;
   const table = linkTable(site);
-  const keys = Object.keys(site.entries);
+  const keys = ctx.keys ?? Object.keys(site.entries);
   const recordKeys = keys.map((key) => {
     const placed = site.entries[key]!;
     const { entry } = placed;

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
 import { QuireError, type Diagnostic } from '../../src/diagnostics.js';
-import { openDevSession, type DevSession, type SessionUpdate } from '../../src/dev/dev-session.js';
+import { openDevSession, type DevSession, type SessionUpdate, type UpdateScope } from '../../src/dev/dev-session.js';
 import { hashTree, remove, tempDir, writeFiles } from '../helpers/site-fixture.js';
 
 // What `quire dev` serves after each edit must be what `quire build` writes from the same files:
@@ -68,10 +68,11 @@ describe('quire dev session: the served site equals a fresh build after every ed
   };
 
   /** Update the session with these changed files and check it against a fresh build. */
-  const expectSameAsBuild = async (changed: readonly string[] | 'all', how: 'incremental' | 'full' = 'incremental'): Promise<SessionUpdate> => {
+  const expectSameAsBuild = async (changed: readonly string[] | 'all', scope: UpdateScope): Promise<SessionUpdate> => {
     const before = session.fullBuilds;
     const update = await session.update(changed === 'all' ? changed : changed.map(file));
-    expect(session.fullBuilds - before).toBe(how === 'full' ? 1 : 0);
+    expect(update.scope).toBe(scope);
+    expect(session.fullBuilds - before).toBe(scope === 'full' && update.ok ? 1 : 0);
     const built = await reference();
     if ('failed' in built) {
       expect(update.ok).toBe(false);
@@ -111,47 +112,63 @@ describe('quire dev session: the served site equals a fresh build after every ed
 
   it('edits of a body, of a title, tags and date, of a note and of a weekly issue touch only those files', async () => {
     appendFileSync(file('content/posts/go-loader.md'), '\n新加的一段。A new paragraph.\n');
-    await expectSameAsBuild(['content/posts/go-loader.md']);
+    await expectSameAsBuild(['content/posts/go-loader.md'], 'entries');
     writeFileSync(file('content/posts/gen-03.md'), generated(3, '改过的标题 Renamed', '[gen, 新标签]').replace('2024-01-04', '2026-01-01'));
-    await expectSameAsBuild(['content/posts/gen-03.md']);
+    await expectSameAsBuild(['content/posts/gen-03.md'], 'site');
     appendFileSync(file('content/notes/fzf.md'), '\n还有 `fzf --preview`。\n');
-    await expectSameAsBuild(['content/notes/fzf.md']);
+    await expectSameAsBuild(['content/notes/fzf.md'], 'site');
     writeFileSync(file('content/weekly/0002.md'), readFileSync(file('content/weekly/0002.md'), 'utf8').replace('工具箱', '工具箱（修订）'));
-    await expectSameAsBuild(['content/weekly/0002.md']);
+    await expectSameAsBuild(['content/weekly/0002.md'], 'site');
   });
 
   it('adds, renames and deletes posts (the post linking to a renamed one changes too)', async () => {
     writeFiles(root, { 'content/posts/brand-new.md': '---\ntitle: 新文章\ndate: 2026-02-02 10:00\ntags: [go]\n---\n\nHello [gen](./gen-01.md).\n' });
-    await expectSameAsBuild(['content/posts/brand-new.md']);
+    await expectSameAsBuild(['content/posts/brand-new.md'], 'site');
     renameSync(file('content/posts/gen-05.md'), file('content/posts/gen-05-renamed.md'));
     // gen-04 links to ./gen-05.md, which is gone: the build fails, and so does the session.
-    await expectSameAsBuild(['content/posts/gen-05.md', 'content/posts/gen-05-renamed.md']);
+    await expectSameAsBuild(['content/posts/gen-05.md', 'content/posts/gen-05-renamed.md'], 'site');
     writeFileSync(file('content/posts/gen-04.md'), generated(4).replace('./gen-05.md', './gen-05-renamed.md'));
-    await expectSameAsBuild(['content/posts/gen-04.md']);
+    await expectSameAsBuild(['content/posts/gen-04.md'], 'site');
     rmSync(file('content/posts/brand-new.md'));
-    await expectSameAsBuild(['content/posts/brand-new.md']);
+    await expectSameAsBuild(['content/posts/brand-new.md'], 'site');
+  });
+
+  it('an edit of the text only renders that entry again: its warnings, a broken link and the fix', async () => {
+    const text = readFileSync(file('content/posts/gen-09.md'), 'utf8');
+    // a code block in a language quire does not know: a warning with file:line, kept in order
+    writeFileSync(file('content/posts/gen-09.md'), text.replace('```ts', '```klingon'));
+    const warned = await expectSameAsBuild(['content/posts/gen-09.md'], 'entries');
+    expect(warned.diagnostics.some((d) => d.severity === 'warning' && d.file === 'content/posts/gen-09.md')).toBe(true);
+    writeFileSync(file('content/posts/gen-09.md'), text.replace('Body 9.', 'Body 9, see [nothing](./no-such-post.md).'));
+    expect((await expectSameAsBuild(['content/posts/gen-09.md'], 'entries')).ok).toBe(false);
+    writeFileSync(file('content/posts/gen-09.md'), text.replace('Body 9.', 'Body 9, fixed.'));
+    expect((await expectSameAsBuild(['content/posts/gen-09.md'], 'site')).ok).toBe(true);
+    // two posts saved at once
+    appendFileSync(file('content/posts/gen-10.md'), '\nten\n');
+    appendFileSync(file('content/pages/about.md'), '\n关于页的新段落。\n');
+    await expectSameAsBuild(['content/posts/gen-10.md', 'content/pages/about.md'], 'entries');
   });
 
   it('keeps the last good site through half-typed YAML and recovers', async () => {
     const good = session.current;
     const text = readFileSync(file('content/posts/gen-07.md'), 'utf8');
     writeFileSync(file('content/posts/gen-07.md'), text.replace('title: "生成的文章 7"', 'title: "生成的文章 7\ntags: [oops'));
-    const update = await expectSameAsBuild(['content/posts/gen-07.md']);
+    const update = await expectSameAsBuild(['content/posts/gen-07.md'], 'site');
     expect(update.ok).toBe(false);
     expect(update.diagnostics.find((d) => d.severity === 'error')).toMatchObject({ file: 'content/posts/gen-07.md', line: expect.any(Number) });
     expect(session.current).toBe(good);
     // Another edit while it is broken: still the same error.
     appendFileSync(file('content/posts/gen-08.md'), '\nmore\n');
-    expect((await expectSameAsBuild(['content/posts/gen-08.md'])).ok).toBe(false);
+    expect((await expectSameAsBuild(['content/posts/gen-08.md'], 'site')).ok).toBe(false);
     writeFileSync(file('content/posts/gen-07.md'), text);
-    expect((await expectSameAsBuild(['content/posts/gen-07.md'])).ok).toBe(true);
+    expect((await expectSameAsBuild(['content/posts/gen-07.md'], 'site')).ok).toBe(true);
   });
 
   it('public files and bundle assets are served from their source', async () => {
     writeFiles(root, { 'public/extra.txt': 'extra\n', 'content/posts/shiki-bundle/notes.txt': 'bundle asset\n' });
-    await expectSameAsBuild(['public/extra.txt', 'content/posts/shiki-bundle/notes.txt']);
+    await expectSameAsBuild(['public/extra.txt', 'content/posts/shiki-bundle/notes.txt'], 'site');
     writeFileSync(file('public/extra.txt'), 'changed\n');
-    await expectSameAsBuild(['public/extra.txt']);
+    await expectSameAsBuild(['public/extra.txt'], 'site');
   });
 
   it('a template or config change builds everything again, in memory', async () => {
@@ -162,6 +179,6 @@ describe('quire dev session: the served site equals a fresh build after every ed
     await expectSameAsBuild(['quire.config.json'], 'full');
     // and edits after it are small again
     appendFileSync(file('content/posts/gen-02.md'), '\nafter the config change\n');
-    await expectSameAsBuild(['content/posts/gen-02.md']);
+    await expectSameAsBuild(['content/posts/gen-02.md'], 'entries');
   });
 });
