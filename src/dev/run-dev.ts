@@ -59,7 +59,7 @@ export async function runDev(command: DevCommand): Promise<number> {
         } else if (!terminal.quiet) {
           terminal.out(`${time()} ${colors.green('rebuilt')} in ${formatMs(event.ms)}${extra}${what(event.reasons)}\n`);
         }
-        if (terminal.verbose) terminal.out(colors.dim(`  ${Object.entries(event.result.timings).map(([stage, ms]) => `${stage} ${ms} ms`).join(' · ')}\n`));
+        if (terminal.verbose) terminal.out(colors.dim(`  ${event.result.scope} · ${Object.entries(event.result.timings).map(([stage, ms]) => `${stage} ${ms} ms`).join(' · ')}\n`));
         first = false;
         return;
       }
