@@ -1,38 +1,7 @@
-import { realpathSync, statSync } from 'node:fs';
-import path from 'node:path';
+type Refused = { readonly kind: 'redirect'; readonly location: string } | { readonly kind: 'not-found' } | { readonly kind: 'bad-request'; readonly reason: string };
 
-export type Resolved =
-  | { readonly kind: 'file'; readonly file: string }
-  | { readonly kind: 'redirect'; readonly location: string }
-  | { readonly kind: 'not-found' }
-  | { readonly kind: 'bad-request'; readonly reason: string };
-
-/**
- * Map a request path to a file of the built site in `folder`, the way a static host does:
- * the base path is stripped (`/` redirects to it), the rest is percent-decoded (Chinese slugs),
- * `dir/` serves `dir/index.html` and `dir` redirects to `dir/`. Nothing outside `folder` is ever
- * served: `..` segments, encoded slashes and backslashes, NUL and symlinks out are refused.
- */
-export function resolveRequest(folder: string, basePath: string, rawPath: string, rawQuery = ''): Resolved {
-  const request = requestSegments(basePath, rawPath, rawQuery);
-  if (request.kind !== 'segments') return request;
-  const { segments } = request;
-  const target = path.join(folder, ...segments);
-  const rel = path.relative(folder, target);
-  if (rel.startsWith('..') || path.isAbsolute(rel)) return { kind: 'bad-request', reason: 'outside the site' };
-
-  const stats = statOf(target);
-  if (stats?.isFile()) return inside(folder, target) ? { kind: 'file', file: target } : { kind: 'not-found' };
-  if (stats?.isDirectory()) {
-    if (!rawPath.endsWith('/')) return { kind: 'redirect', location: `${rawPath}/${rawQuery}` };
-    const index = path.join(target, 'index.html');
-    if (statOf(index)?.isFile() && inside(folder, index)) return { kind: 'file', file: index };
-  }
-  return { kind: 'not-found' };
-}
-
-/** A request for a file of the site being served from memory: its output path (`posts/x/index.html`). */
-export type ResolvedOutput = { readonly kind: 'output'; readonly outputPath: string } | Exclude<Resolved, { kind: 'file' }>;
+/** A request for a file of the site being served from memory: its output path (`posts/x/index.html`), or what to answer instead. */
+export type ResolvedOutput = { readonly kind: 'output'; readonly outputPath: string } | Refused;
 
 /** The files and folders of a site that is not on disk; output paths relative to its root, `/` separators. */
 export interface OutputTree {
@@ -40,7 +9,12 @@ export interface OutputTree {
   isFolder(outputPath: string): boolean;
 }
 
-/** `resolveRequest` for a site held in memory (`quire dev`): the same base path, decoding, folder and redirect rules. */
+/**
+ * Map a request path to a file of the site held in memory (`quire dev`), the way a static host
+ * does: the base path is stripped (`/` and `/blog` redirect to `/blog/`), the rest is
+ * percent-decoded (Chinese slugs), `dir/` serves `dir/index.html` and `dir` redirects to `dir/`.
+ * `..` segments, encoded slashes and backslashes and NUL are refused.
+ */
 export function resolveOutputRequest(tree: OutputTree, basePath: string, rawPath: string, rawQuery = ''): ResolvedOutput {
   const request = requestSegments(basePath, rawPath, rawQuery);
   if (request.kind !== 'segments') return request;
@@ -55,7 +29,7 @@ export function resolveOutputRequest(tree: OutputTree, basePath: string, rawPath
 }
 
 /** The path under the base path, percent-decoded and checked, as segments; or what to answer instead. */
-function requestSegments(basePath: string, rawPath: string, rawQuery: string): { readonly kind: 'segments'; readonly segments: string[] } | Exclude<Resolved, { kind: 'file' }> {
+function requestSegments(basePath: string, rawPath: string, rawQuery: string): { readonly kind: 'segments'; readonly segments: string[] } | Refused {
   if (!rawPath.startsWith(basePath)) {
     // The site lives under /blog/: a request for / or /blog goes there.
     if (rawPath === '/' || `${rawPath}/` === basePath) return { kind: 'redirect', location: basePath + rawQuery };
@@ -76,22 +50,4 @@ function requestSegments(basePath: string, rawPath: string, rawQuery: string): {
     segments.push(segment.normalize('NFC'));
   }
   return { kind: 'segments', segments };
-}
-
-function statOf(file: string) {
-  try {
-    return statSync(file);
-  } catch {
-    return undefined;
-  }
-}
-
-/** The real path is inside the real folder (a symlink in public/ could point anywhere). */
-function inside(folder: string, file: string): boolean {
-  try {
-    const rel = path.relative(realpathSync(folder), realpathSync(file));
-    return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
-  } catch {
-    return false;
-  }
 }
