@@ -161,14 +161,16 @@ export function openDevSession(options: DevSessionOptions): DevSession {
       base = next;
       stageDone(loaded.diagnostics);
       const made = await collectAndRender(next, loaded.entries, loaded.contentKeys, store, runner, timed, stageDone);
-      const highlighted = await runner.highlightUsed();
+      // As `prepareSite` does: the highlight cache is written only when code was highlighted, and
+      // keeps what the entries taken from the records use.
+      const highlighted = made.misses > 0 ? await runner.highlightUsed() : undefined;
       await timed('saveCache', async () => {
         await store.save().catch(() => undefined);
-        await saveHighlighted(config.cacheDir, highlighted, new Set()).catch(() => undefined);
+        if (highlighted) await saveHighlighted(config.cacheDir, highlighted, made.keptHighlightKeys).catch(() => undefined);
       });
       fullBuilds++;
       const generation = createSiteGeneration(config, made.site, made.rendered, templates);
-      next.good = { ...made, generation };
+      next.good = { site: made.site, rendered: made.rendered, collectDiagnostics: made.collectDiagnostics, renderDiagnostics: made.renderDiagnostics, generation };
       return generation;
     } finally {
       await runner.close();
@@ -333,14 +335,14 @@ async function collectAndRender(
   runner: EntryRunner,
   timed: ReturnType<typeof timer>,
   stageDone: (found: readonly Diagnostic[]) => void,
-): Promise<Omit<Good, 'generation'>> {
+): Promise<Omit<Good, 'generation'> & { readonly misses: number; readonly keptHighlightKeys: ReadonlySet<string> }> {
   const { config } = b;
   const collected = await timed('collect', () => collectSite({ entries, publicFiles: listFiles(config.publicDir), themeFiles: b.themeFiles }, config));
   stageDone(collected.diagnostics);
   const { site } = collected;
   const entriesDone = await timed('render', () => renderEntries(site, { config, fingerprint: b.fingerprint, store, runner, contentKeys }));
   stageDone(entriesDone.diagnostics);
-  return { site, rendered: entriesDone.rendered, collectDiagnostics: collected.diagnostics, renderDiagnostics: byEntry(site, entriesDone.diagnostics) };
+  return { site, rendered: entriesDone.rendered, collectDiagnostics: collected.diagnostics, renderDiagnostics: byEntry(site, entriesDone.diagnostics), misses: entriesDone.misses, keptHighlightKeys: entriesDone.keptHighlightKeys };
 }
 
 /** Render diagnostics by the entry whose file they name, if each names one and they come grouped in the order of the entries. */
