@@ -236,7 +236,7 @@ export function openDevSession(options: DevSessionOptions): DevSession {
     scope(textEdit ? 'entries' : 'site');
     const made =
       (textEdit && (await renderChanged(b, good, changedKeys.map((key) => known.get(key)!.entry!), contentKeys, store, timed, stageDone))) ||
-      (scope('site'), await collectAndRender(b, entries, contentKeys, store, b.runner, timed, stageDone));
+      (scope('site'), await collectAndRender(b, entries, contentKeys, store, b.runner, timed, stageDone, good));
     const generation = createSiteGeneration(config, made.site, made.rendered, b.templates, good?.generation);
     b.good = { ...made, generation };
     return generation;
@@ -307,24 +307,56 @@ async function renderChanged(
   timed: ReturnType<typeof timer>,
   stageDone: (found: readonly Diagnostic[]) => void,
 ): Promise<Omit<Good, 'generation'> | undefined> {
-  const { config } = b;
   const entries = { ...good.site.entries };
   for (const entry of changed) entries[entry.source.rel] = { ...entries[entry.source.rel]!, entry };
   const site: Site = { ...good.site, entries };
-  const keys = changed.map((entry) => entry.source.rel);
-  const done = await timed('render', () => renderEntries(site, { config, fingerprint: b.fingerprint, store, runner: b.runner, contentKeys, keys }));
-  const rendered = { ...good.rendered };
-  const byKey = new Map(good.renderDiagnostics);
-  for (const key of keys) {
-    if (done.rendered[key]) rendered[key] = done.rendered[key];
-    else delete rendered[key];
-    byKey.set(key, done.diagnostics.filter((d) => d.file === entries[key]!.entry.displayPath));
-  }
-  // A diagnostic naming another file than its entry's: the order a build gives is not known here.
-  if (!done.diagnostics.every((d) => keys.some((key) => d.file === entries[key]!.entry.displayPath))) return undefined;
+  const some = await renderSome(b, good, site, new Set(changed.map((entry) => entry.source.rel)), contentKeys, store, timed);
+  if (!some) return undefined;
   stageDone(good.collectDiagnostics);
-  stageDone(Object.keys(entries).flatMap((key) => byKey.get(key) ?? []));
-  return { site, rendered, collectDiagnostics: good.collectDiagnostics, renderDiagnostics: byKey };
+  stageDone(some.diagnostics);
+  return { site, rendered: some.rendered, collectDiagnostics: good.collectDiagnostics, renderDiagnostics: some.byKey };
+}
+
+/**
+ * Render only `keys` and take every other entry's HTML and diagnostics from the last good site:
+ * right when no URL moved (no link leads elsewhere) and the other entries are the same objects at
+ * the same place (their records would match). Undefined when a diagnostic names another file than
+ * its entry's (then the order a build gives them is not known here).
+ */
+async function renderSome(
+  b: Base,
+  good: Good,
+  site: Site,
+  keys: ReadonlySet<string>,
+  contentKeys: ReadonlyMap<string, string>,
+  store: ReturnType<typeof memoryRecordStore>,
+  timed: ReturnType<typeof timer>,
+): Promise<{ rendered: Record<string, RenderedEntry>; byKey: Map<string, readonly Diagnostic[]>; diagnostics: Diagnostic[] } | undefined> {
+  if (!good.renderDiagnostics) return undefined;
+  const done = await timed('render', () => renderEntries(site, { config: b.config, fingerprint: b.fingerprint, store, runner: b.runner, contentKeys, keys: [...keys] }));
+  const fileOf = (key: string) => site.entries[key]!.entry.displayPath;
+  if (!done.diagnostics.every((d) => [...keys].some((key) => d.file === fileOf(key)))) return undefined;
+  const rendered: Record<string, RenderedEntry> = {};
+  const byKey = new Map<string, readonly Diagnostic[]>();
+  for (const key of Object.keys(site.entries)) {
+    if (keys.has(key)) {
+      if (done.rendered[key]) rendered[key] = done.rendered[key];
+      byKey.set(key, done.diagnostics.filter((d) => d.file === fileOf(key)));
+    } else {
+      rendered[key] = good.rendered[key]!;
+      byKey.set(key, good.renderDiagnostics.get(key) ?? []);
+    }
+  }
+  return { rendered, byKey, diagnostics: [...byKey.values()].flat() };
+}
+
+/** Every published entry has the URL it had and the same entries are unpublished: every link leads where it did. */
+function sameLinks(before: Site, now: Site): boolean {
+  const keys = Object.keys(now.entries);
+  if (keys.length !== Object.keys(before.entries).length) return false;
+  if (!keys.every((key) => before.entries[key]?.url === now.entries[key]!.url)) return false;
+  const unpublished = Object.entries(now.unpublished);
+  return unpublished.length === Object.keys(before.unpublished).length && unpublished.every(([key, why]) => before.unpublished[key] === why);
 }
 
 async function collectAndRender(
@@ -335,11 +367,25 @@ async function collectAndRender(
   runner: EntryRunner,
   timed: ReturnType<typeof timer>,
   stageDone: (found: readonly Diagnostic[]) => void,
+  good?: Good,
 ): Promise<Omit<Good, 'generation'> & { readonly misses: number; readonly keptHighlightKeys: ReadonlySet<string> }> {
   const { config } = b;
   const collected = await timed('collect', () => collectSite({ entries, publicFiles: listFiles(config.publicDir), themeFiles: b.themeFiles }, config));
   stageDone(collected.diagnostics);
   const { site } = collected;
+  if (good && sameLinks(good.site, site)) {
+    // Only entries that are new objects (read again, or a weekly issue merged again) or moved.
+    const changed = Object.keys(site.entries).filter((key) => {
+      const before = good.site.entries[key];
+      const now = site.entries[key]!;
+      return !before || before.entry !== now.entry || before.outputPath !== now.outputPath;
+    });
+    const some = await renderSome(b, good, site, new Set(changed), contentKeys, store, timed);
+    if (some) {
+      stageDone(some.diagnostics);
+      return { site, rendered: some.rendered, collectDiagnostics: collected.diagnostics, renderDiagnostics: some.byKey, misses: changed.length, keptHighlightKeys: new Set() };
+    }
+  }
   const entriesDone = await timed('render', () => renderEntries(site, { config, fingerprint: b.fingerprint, store, runner, contentKeys }));
   stageDone(entriesDone.diagnostics);
   return { site, rendered: entriesDone.rendered, collectDiagnostics: collected.diagnostics, renderDiagnostics: byEntry(site, entriesDone.diagnostics), misses: entriesDone.misses, keptHighlightKeys: entriesDone.keptHighlightKeys };
