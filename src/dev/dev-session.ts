@@ -185,6 +185,11 @@ export function openDevSession(options: DevSessionOptions): DevSession {
     };
     scope('site');
     const { config, known } = b;
+    // A post dated between the last full build and now is due: "now" moves on, so build it all.
+    if (!options.now && !options.future) {
+      const [then, now] = [config.now.getTime(), Date.now()];
+      if ([...known.values()].some(({ entry }) => entry?.date !== undefined && entry.date.epochMs > then && entry.date.epochMs <= now)) return 'full';
+    }
     const good = b.good;
     b.good = undefined;
     // Saving sources that exist, or files of public/, changes no list of sources: no need to look

@@ -182,3 +182,30 @@ describe('quire dev session: the served site equals a fresh build after every ed
     await expectSameAsBuild(['content/posts/gen-02.md'], 'entries');
   });
 });
+
+describe('quire dev session: a scheduled post', () => {
+  it('is published by the first save after its time comes (everything is built again then)', async () => {
+    const root = tempDir('quire-dev-session-due-');
+    const due = new Date(Date.now() + 5000);
+    writeFiles(root, {
+      'quire.config.json': JSON.stringify({ title: 'Due', url: 'https://example.org/', timezone: 'UTC', language: 'en' }),
+      'content/posts/now.md': '---\ntitle: Now\ndate: 2020-01-01\n---\nHere.\n',
+      'content/posts/soon.md': `---\ntitle: Soon\ndate: ${due.toISOString()}\n---\nLater.\n`,
+    });
+    const session = openDevSession({ root, config: undefined, origin: ORIGIN, drafts: false, future: false, threads: 1 });
+    try {
+      const first = await session.update('all');
+      expect(first.ok && first.generation.outputPaths()).not.toContain('posts/soon/index.html');
+      appendFileSync(path.join(root, 'content/posts/now.md'), '\nmore\n');
+      expect((await session.update([path.join(root, 'content/posts/now.md')])).scope).toBe('entries');
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, due.getTime() - Date.now()) + 200));
+      appendFileSync(path.join(root, 'content/posts/now.md'), '\nagain\n');
+      const later = await session.update([path.join(root, 'content/posts/now.md')]);
+      expect(later.scope).toBe('full');
+      expect(later.ok && later.generation.outputPaths()).toContain('posts/soon/index.html');
+    } finally {
+      await session.close();
+      remove(root);
+    }
+  });
+});
