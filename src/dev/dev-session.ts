@@ -103,10 +103,11 @@ interface Good {
  * The state of `quire dev` between edits, in memory: config, templates, every source as last
  * read (with its size and mtime), the records of every entry loaded and rendered, and the last
  * good site (see `SiteGeneration`, which renders pages when they are asked for). An edit of
- * content or public files re-reads only the files that changed, then collects the site again and
- * renders the entries whose records no longer match (the edited ones, and those whose links
- * changed); a change of the config or a template, or anything not understood, builds everything
- * again — in memory, the records still reused.
+ * content or public files re-reads only the files that changed; an edit of a post's or page's
+ * text alone then renders just that entry into the site as it was (`entries`), anything else
+ * collects the site again and renders the entries read again, or whose links now lead elsewhere
+ * (`site`); a change of the config or a template, or anything not understood, builds everything
+ * again (`full`) — in memory, the records still reused.
  */
 export function openDevSession(options: DevSessionOptions): DevSession {
   const memory: RecordMemory = new Map();
