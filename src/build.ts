@@ -218,7 +218,7 @@ export async function prepareSite(options: BuildOptions): Promise<PreparedSite> 
 }
 
 /** The highlight cache after a build that rendered some entries: what it highlighted, plus what the cached entries use. */
-async function saveHighlighted(cacheDir: string | undefined, highlighted: Readonly<Record<string, DualLines>>, kept: ReadonlySet<string>): Promise<void> {
+export async function saveHighlighted(cacheDir: string | undefined, highlighted: Readonly<Record<string, DualLines>>, kept: ReadonlySet<string>): Promise<void> {
   if (cacheDir === undefined) return;
   const cache = await openHighlightCache(cacheDir);
   for (const key of kept) cache.get(key);

@@ -4,8 +4,9 @@
 // copy) and for generated corpora of N posts, start `quire dev` in a child process, listen to
 // its live-reload events, append a line to one post BENCH_EDITS times (default 5) and time
 // each edit until the `reload` event, and until the page served has the new text.
+// BENCH_KIND=title changes the post's title instead (front matter: the site is collected again).
 import { spawn } from 'node:child_process';
-import { appendFileSync, cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -68,7 +69,7 @@ function events(url) {
  * Starts `quire dev` (the package in folder quire) in dir, appends a line to `edit.file` `edits` times and times each save until
  * the `reload` event and until `edit.page` is served with the new line; stops the server.
  */
-export async function measureDevReload(quire, dir, edit, edits) {
+export async function measureDevReload(quire, dir, edit, edits, kind = 'text') {
   const started = performance.now();
   const { child, url } = await startDev(quire, dir);
   const first = performance.now() - started;
@@ -81,7 +82,8 @@ export async function measureDevReload(quire, dir, edit, edits) {
       const marker = `bench-edit-${i}-${Date.now()}`;
       const reloaded = stream.next('reload');
       const t0 = performance.now();
-      appendFileSync(edit.file, `\n${marker}\n`);
+      if (kind === 'title') writeFileSync(edit.file, readFileSync(edit.file, 'utf8').replace(/^title: .*$/m, `title: "${marker}"`));
+      else appendFileSync(edit.file, `\n${marker}\n`);
       await reloaded;
       toEvent.push(performance.now() - t0);
       const html = await (await fetch(new URL(edit.page, url))).text();
@@ -99,6 +101,7 @@ export async function measureDevReload(quire, dir, edit, edits) {
 
 async function main() {
   const edits = Number(process.env.BENCH_EDITS ?? 5);
+  const kind = process.env.BENCH_KIND === 'title' ? 'title' : 'text';
   const args = process.argv.slice(2);
   const targets = args.length ? args : ['sample', '1000'];
   const rows = [];
@@ -110,10 +113,10 @@ async function main() {
       writeCorpus(dir, Number(target));
       edit = { file: path.join(dir, 'content/posts', postFile(0)), page: 'posts/post-00000/' };
     }
-    rows.push({ target, ...(await measureDevReload(repo, dir, edit, edits)) });
+    rows.push({ target, ...(await measureDevReload(repo, dir, edit, edits, kind)) });
     rmSync(dir, { recursive: true, force: true });
   }
-  console.log(`quire dev · node ${process.version} · ${os.cpus().length} cores · ${new Date().toISOString().slice(0, 10)} · median of ${edits} edits`);
+  console.log(`quire dev · node ${process.version} · ${os.cpus().length} cores · ${new Date().toISOString().slice(0, 10)} · median of ${edits} edits (${kind === 'title' ? "the post's title" : 'a line appended to the text'})`);
   console.log('| site | first build, server up | edit → reload event | edit → new page served | reload event min–max |\n|---|---|---|---|---|');
   for (const r of rows) {
     const name = r.target === 'sample' ? 'sample site' : `${r.target} posts`;

@@ -13,14 +13,15 @@ export const PERMALINK_TOKENS = [':year', ':month', ':day', ':slug', ':title', '
 export function expandPermalink(pattern: string, entry: Entry, timezone: string): { ok: true; path: string } | { ok: false; reason: string } {
   const needsDate = /:(year|month|day)\b/.test(pattern);
   if (needsDate && !entry.date) return { ok: false, reason: `the permalink "${pattern}" uses the date, but the entry has none` };
-  const when = entry.date ? DateTime.fromMillis(entry.date.epochMs, { zone: timezone }) : undefined;
+  // Only what the pattern uses is worked out: the date in the zone and the title's slug cost the most.
+  const when = needsDate && entry.date ? DateTime.fromMillis(entry.date.epochMs, { zone: timezone }) : undefined;
   const section = entry.source.rel.split('/')[0] ?? '';
   const values: Record<string, string> = {
     year: when ? when.toFormat('yyyy') : '',
     month: when ? when.toFormat('MM') : '',
     day: when ? when.toFormat('dd') : '',
     slug: entry.slug,
-    title: slugify(entry.title) || entry.slug,
+    title: /:title\b/.test(pattern) ? slugify(entry.title) || entry.slug : '',
     section,
   };
   const unknown = /:([A-Za-z_]+)/.exec(pattern.replace(/:(year|month|day|slug|title|section)\b/g, ''));

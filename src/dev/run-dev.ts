@@ -59,10 +59,16 @@ export async function runDev(command: DevCommand): Promise<number> {
         } else if (!terminal.quiet) {
           terminal.out(`${time()} ${colors.green('rebuilt')} in ${formatMs(event.ms)}${extra}${what(event.reasons)}\n`);
         }
-        if (terminal.verbose) terminal.out(colors.dim(`  ${Object.entries(event.result.timings).map(([stage, ms]) => `${stage} ${ms} ms`).join(' · ')}\n`));
+        if (terminal.verbose) terminal.out(colors.dim(`  ${event.result.scope} · ${Object.entries(event.result.timings).map(([stage, ms]) => `${stage} ${ms} ms`).join(' · ')}\n`));
         first = false;
         return;
       }
+      case 'page-failed':
+        // A page asked for that its template could not make: the browser shows a 500 page.
+        progress?.stop();
+        terminal.diagnostics([event.diagnostic]);
+        terminal.err(`${time()} ${colors.red('page failed')}: the browser shows the error; fix the template and save\n`);
+        return;
       case 'failed': {
         progress?.stop();
         printNew(event.diagnostics);

@@ -1,16 +1,16 @@
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
-import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { build, type BuildResult } from '../build.js';
-import { CONFIG_FILES, loadConfig } from '../config/load-config.js';
-import { resolveConfig, type ResolvedConfig } from '../config/resolve-config.js';
-import { diagnostic, QuireError, type Diagnostic } from '../diagnostics.js';
+import type { BuildResult } from '../build.js';
+import { CONFIG_FILES } from '../config/load-config.js';
+import type { ResolvedConfig } from '../config/resolve-config.js';
+import type { Diagnostic } from '../diagnostics.js';
+import { openDevSession, type UpdateScope } from './dev-session.js';
 import { createLiveReload, type DevState } from './live-reload.js';
 import { displayHost, listen } from './listen.js';
 import { createRebuildQueue } from './rebuild-queue.js';
 import { createRequestHandler } from './serve-site.js';
+import type { SiteGeneration } from './site-generation.js';
 import { watchPaths, type PathWatcher, type WatchTargets } from './watch-paths.js';
 
 export interface DevOptions {
@@ -28,10 +28,17 @@ export interface DevOptions {
   readonly debounceMs?: number;
 }
 
+/** What a good build of `quire dev` tells: like `quire build`'s result, without the files it did not write. */
+export type DevBuildResult = Pick<BuildResult, 'pages' | 'posts' | 'diagnostics' | 'timings'> & {
+  /** How much was done again (see `UpdateScope`). */
+  readonly scope: UpdateScope;
+};
+
 export type DevEvent =
   | { readonly type: 'building'; readonly reasons: readonly string[] }
-  | { readonly type: 'built'; readonly build: number; readonly ms: number; readonly result: BuildResult; readonly reasons: readonly string[] }
-  | { readonly type: 'failed'; readonly ms: number; readonly diagnostics: readonly Diagnostic[]; readonly reasons: readonly string[]; readonly hasSite: boolean };
+  | { readonly type: 'built'; readonly build: number; readonly ms: number; readonly result: DevBuildResult; readonly reasons: readonly string[] }
+  | { readonly type: 'failed'; readonly ms: number; readonly diagnostics: readonly Diagnostic[]; readonly reasons: readonly string[]; readonly hasSite: boolean }
+  | { readonly type: 'page-failed'; readonly build: number; readonly diagnostic: Diagnostic };
 
 export interface DevServer {
   /** Where the site is, base path included: `http://localhost:4321/blog/`. */
@@ -45,68 +52,61 @@ export interface DevServer {
 }
 
 /**
- * `quire dev`: build the site into a private temporary folder (never dist/), serve it, watch the
- * sources and rebuild on change, and tell open pages over Server-Sent Events to reload, or to
- * show the build error over the last good build, which keeps being served. Each build goes into
- * a folder of its own that is swapped in only when it succeeded, so no request ever sees half a
- * site. Resolves once the first build has finished (good or not) and the server listens.
+ * `quire dev`: build the site in memory (never into dist/), serve it, watch the sources and bring
+ * the site up to date on change (see `openDevSession`: only what an edit touches is read and
+ * rendered again; pages are rendered when asked for), and tell open pages over Server-Sent Events
+ * to reload, or to show the build error over the last good site, which keeps being served. A new
+ * state of the site replaces the old one only when it is good and complete, so no request ever
+ * sees half a site. Resolves once the first build has finished (good or not) and the server listens.
  */
 export async function startDevServer(options: DevOptions, report: (event: DevEvent) => void): Promise<DevServer> {
-  const workDir = mkdtempSync(path.join(os.tmpdir(), 'quire-dev-'));
   let counter = 0;
-  let siteDir: string | undefined;
-  let basePath = '/';
   let state: DevState = { build: 0, ok: true, building: true, diagnostics: [] };
   let targets: WatchTargets = defaultTargets(options.root, options.config);
   let watcher: PathWatcher | undefined;
+  let served: { generation: SiteGeneration | undefined; build: number } = { generation: undefined, build: 0 };
+  const reportedPages = new Set<string>();
 
   const live = createLiveReload(() => state);
-  const handle = createRequestHandler(() => ({ dir: siteDir, basePath, build: state.build }), live, () => ({ ...state, url: origin + basePath }));
+  const onPageError = (problem: Diagnostic, build: number) => {
+    const key = `${build}\u0000${problem.code}\u0000${problem.message}`;
+    if (reportedPages.has(key)) return;
+    reportedPages.add(key);
+    report({ type: 'page-failed', build, diagnostic: problem });
+  };
+  const handle = createRequestHandler(() => served, live, () => ({ ...state, url: origin + (served.generation?.basePath ?? '/') }), onPageError);
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
       res.end(`quire dev: ${(error as Error).message}\n`);
     });
   });
-  let port: number;
-  try {
-    port = await listen(server, options);
-  } catch (error) {
-    rmSync(workDir, { recursive: true, force: true });
-    throw error;
-  }
+  const port = await listen(server, options);
   const origin = `http://${displayHost(options.host)}:${port}`;
+  const session = openDevSession({ root: options.root, config: options.config, origin, drafts: options.drafts, future: options.future });
 
   const rebuild = async (reasons: readonly string[]): Promise<void> => {
     const started = performance.now();
     state = { ...state, building: true };
     report({ type: 'building', reasons });
     live.broadcast('building', { reasons });
-    try {
-      // The base path and the folders to watch come from the config, which may just have changed.
-      const config = resolveConfig(await loadConfig(options.root, options.config), {}, options.root);
-      setTargets(targetsOf(config, options.root));
+    const update = await session.update(reasons.includes('start') ? 'all' : reasons);
+    // The folders to watch come from the config, which may just have changed.
+    if (session.config) setTargets(targetsOf(session.config, options.root));
+    if (update.ok) {
       const n = ++counter;
-      const outDir = path.join(workDir, `site-${n}`);
-      const result = await build({ root: options.root, ...(options.config !== undefined && { config: options.config }), outDir, baseUrl: origin + config.basePath, drafts: options.drafts, future: options.future });
-      const previous = siteDir;
-      siteDir = outDir;
-      basePath = result.config.basePath;
-      state = { build: n, ok: true, building: false, diagnostics: result.diagnostics };
-      if (previous) retire(previous);
+      served = { generation: update.generation, build: n };
+      reportedPages.clear();
+      state = { build: n, ok: true, building: false, diagnostics: update.diagnostics };
       live.broadcast('reload', { build: n });
+      const { site } = update.generation;
+      const result: DevBuildResult = { pages: site.routes.length, posts: site.posts.length, diagnostics: update.diagnostics, timings: update.timings, scope: update.scope };
       report({ type: 'built', build: n, ms: performance.now() - started, result, reasons });
-    } catch (error) {
-      const diagnostics = error instanceof QuireError ? error.diagnostics : [internalError(error)];
-      state = { build: state.build, ok: false, building: false, diagnostics };
+    } else {
+      state = { build: state.build, ok: false, building: false, diagnostics: update.diagnostics };
       live.broadcast('build-error', state);
-      report({ type: 'failed', ms: performance.now() - started, diagnostics, reasons, hasSite: siteDir !== undefined });
+      report({ type: 'failed', ms: performance.now() - started, diagnostics: update.diagnostics, reasons, hasSite: served.generation !== undefined });
     }
-  };
-
-  // A retired site stays a moment for requests still reading it.
-  const retire = (dir: string) => {
-    setTimeout(() => rmSync(dir, { recursive: true, force: true }), 2000).unref();
   };
 
   const setTargets = (next: WatchTargets) => {
@@ -116,13 +116,13 @@ export async function startDevServer(options: DevOptions, report: (event: DevEve
     else watcher = watchPaths(next, (file) => queue.trigger(file));
   };
 
-  const queue = createRebuildQueue(rebuild, { debounceMs: options.debounceMs ?? 40 });
+  const queue = createRebuildQueue(rebuild, { debounceMs: options.debounceMs ?? 20 });
   queue.trigger('start');
   await queue.idle();
   if (!watcher) watcher = watchPaths(targets, (file) => queue.trigger(file));
 
   return {
-    url: origin + basePath,
+    url: origin + (served.generation?.basePath ?? session.config?.basePath ?? '/'),
     port,
     watching: () => targets,
     building: () => state.building,
@@ -132,7 +132,7 @@ export async function startDevServer(options: DevOptions, report: (event: DevEve
       live.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      rmSync(workDir, { recursive: true, force: true });
+      await session.close();
     },
   };
 }
@@ -155,7 +155,3 @@ function sameTargets(a: WatchTargets, b: WatchTargets): boolean {
   return a.dirs.join('\n') === b.dirs.join('\n') && a.files.join('\n') === b.files.join('\n');
 }
 
-function internalError(error: unknown): Diagnostic {
-  const message = error instanceof Error ? error.message : String(error);
-  return diagnostic('InternalError', `the build crashed: ${message}`, {}, 'this is a bug in quire; please report it with the file that triggers it (set QUIRE_DEBUG=1 for a stack trace)');
-}

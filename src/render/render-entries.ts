@@ -29,6 +29,8 @@ export interface RenderEntriesContext {
   readonly contentKeys: ReadonlyMap<string, string>;
   /** Dimensions of the site's images by output path (`<img width height>`). */
   readonly imageSizes?: ImageSizes;
+  /** Only these published entries (default: all); links are still resolved against the whole site. */
+  readonly keys?: readonly string[];
 }
 
 /**
@@ -39,7 +41,7 @@ export interface RenderEntriesContext {
 export async function renderEntries(site: Site, ctx: RenderEntriesContext): Promise<RenderedEntries> {
   const { config } = ctx;
   const table = linkTable(site, ctx.imageSizes, config.basePath);
-  const keys = Object.keys(site.entries);
+  const keys = ctx.keys ?? Object.keys(site.entries);
   const recordKeys = keys.map((key) => {
     const placed = site.entries[key]!;
     const { entry } = placed;

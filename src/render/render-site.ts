@@ -52,12 +52,7 @@ export async function renderSite(
   const diagnostics: Diagnostic[] = [];
   const ctx: ViewContext = viewContext(site, rendered, config, imageSize);
   const base = { site: siteView(config, site), ...languageOf(config.language) };
-  // The head (OpenGraph, JSON-LD) is part of each page's context, so the page cache sees it too.
-  const planned = site.routes.map((route) => {
-    const { template, context } = routeContext(route, ctx, base);
-    const head = headMeta(route, context['page'] as Parameters<typeof headMeta>[1], ctx);
-    return { route, outputPath: route.outputPath, template, context: { ...context, head } };
-  });
+  const planned = site.routes.map((route) => ({ route, outputPath: route.outputPath, ...pageOf(route, ctx, base) }));
   const kept = (await sink.reuse?.(planned, base)) ?? new Set<string>();
   // One broken template fails every page that uses it: report each problem once, at its line.
   const reported = new Set<string>();
@@ -78,6 +73,36 @@ export async function renderSite(
     pages++;
   }
   return { pages, diagnostics };
+}
+
+/**
+ * One route at a time, as `renderSite` renders it (same views, same context): for `quire dev`,
+ * which renders the page asked for instead of every page. Views are made once per renderer.
+ */
+export function createRouteRenderer(
+  site: Site,
+  rendered: Readonly<Record<string, RenderedEntry>>,
+  config: ResolvedConfig,
+  templates: TemplateEngine,
+  imageSize?: ImageSizeLookup,
+): (route: Route) => Promise<{ contents: string } | { diagnostic: Diagnostic }> {
+  const ctx: ViewContext = viewContext(site, rendered, config, imageSize);
+  const base = { site: siteView(config, site), ...languageOf(config.language) };
+  return async (route) => {
+    const { template, context } = pageOf(route, ctx, base);
+    try {
+      return { contents: await templates.render(template, context) };
+    } catch (error) {
+      return { diagnostic: templateDiagnostic(error, template, route.url, config.root) };
+    }
+  };
+}
+
+/** A route's template and context, the head (OpenGraph, JSON-LD) included: part of the context, so the page cache sees it too. */
+function pageOf(route: Route, ctx: ViewContext, base: Record<string, unknown>): { template: string; context: Record<string, unknown> } {
+  const { template, context } = routeContext(route, ctx, base);
+  const head = headMeta(route, context['page'] as Parameters<typeof headMeta>[1], ctx);
+  return { template, context: { ...context, head } };
 }
 
 function routeContext(route: Route, ctx: ViewContext, base: Record<string, unknown>): { template: string; context: Record<string, unknown> } {

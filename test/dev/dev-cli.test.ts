@@ -161,6 +161,41 @@ describe('quire dev, starting on a broken site', () => {
   });
 });
 
+describe('quire dev, a template that fails on a page', () => {
+  it('answers that page with a 500 page showing the error (also in the terminal), and the page once the template is fixed', async () => {
+    const root = tempDir('quire-dev-template-');
+    let dev: DevProcess | undefined;
+    try {
+      writeFiles(root, {
+        'quire.config.json': configJson(),
+        'content/posts/a.md': '---\ntitle: A post\ndate: 2025-01-05\n---\nThe text.\n',
+        'templates/post.liquid': '<!doctype html><html><body>{% render "no-such-partial" %}</body></html>\n',
+      });
+      dev = await startDev(['--port', '0', '--host', '127.0.0.1'], root);
+      // the build itself is good: pages are made when asked for
+      expect((await fetch(dev.url)).status).toBe(200);
+      const broken = await fetch(new URL('posts/a/', dev.url));
+      expect(broken.status).toBe(500);
+      const html = await broken.text();
+      expect(html).toContain('TemplateError');
+      expect(html).toContain('post.liquid');
+      expect(html).toContain('data-quire-dev');
+      expect(dev.stderr()).toContain('error[TemplateError]');
+      const events = await openEvents(new URL('/__quire/events', dev.url).href);
+      const { build } = (await events.next('hello')).data as { build: number };
+      writeFiles(root, { 'templates/post.liquid': '<!doctype html><html><body><h1>{{ post.title }}</h1>{{ post.content | raw }}</body></html>\n' });
+      await events.next('reload', (d: { build: number }) => d.build > build);
+      events.close();
+      const fixed = await fetch(new URL('posts/a/', dev.url));
+      expect(fixed.status).toBe(200);
+      expect(await fixed.text()).toContain('<h1>A post</h1>');
+    } finally {
+      expect(await dev?.stop()).toBe(0);
+      remove(root);
+    }
+  });
+});
+
 describe('quire dev, refused', () => {
   it('exits 1 with PortInUse when the asked-for port is taken', async () => {
     const root = tempDir('quire-dev-port-');

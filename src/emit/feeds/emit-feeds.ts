@@ -41,6 +41,13 @@ export function emitFeeds(source: FeedSource, keep?: (route: FeedRoute, inputs: 
   return { files, diagnostics };
 }
 
+/** One feed in its three formats, as `emitFeeds` writes it (throws what `emitFeeds` reports as FeedError). */
+export function emitFeed(route: FeedRoute, source: FeedSource): OutputFile[] {
+  const items = feedItemsOf(route.entries, source);
+  const built = buildFeed(feedChannelOf(route, items, source), items);
+  return (Object.keys(route.files) as FeedFormat[]).map((format) => ({ outputPath: route.files[format].outputPath, contents: Buffer.from(built[format], 'utf8') }));
+}
+
 /** Title, links, language and author of a feed: the site's, or a tag page's. */
 export function feedChannelOf(route: FeedRoute, items: readonly FeedItem[], { site, config }: FeedSource): FeedChannel {
   const absolute = (url: string) => new URL(hrefOf(url, config.basePath), config.url).href;

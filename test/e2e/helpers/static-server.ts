@@ -1,9 +1,10 @@
+import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { contentTypeOf } from '../../../src/dev/content-type.js';
-import { resolveRequest } from '../../../src/dev/resolve-request.js';
+import { resolveOutputRequest, type OutputTree } from '../../../src/dev/resolve-request.js';
 
 /** A static host for a built site: what a production server does, without quire dev's live reload. */
 export interface StaticServer {
@@ -14,7 +15,13 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** Listen on a free port of 127.0.0.1: files by `resolveRequest`, misses as 404.html with status 404. */
+/** The built folder as quire dev's request mapping sees a site. */
+function folderTree(folder: string): OutputTree {
+  const stat = (rel: string) => statSync(path.join(folder, ...rel.split('/')), { throwIfNoEntry: false });
+  return { isFile: (rel) => stat(rel)?.isFile() ?? false, isFolder: (rel) => stat(rel)?.isDirectory() ?? false };
+}
+
+/** Listen on a free port of 127.0.0.1: files by quire dev's request mapping, misses as 404.html with status 404. */
 export async function startStaticServer(): Promise<StaticServer> {
   let site: { folder: string; basePath: string } | undefined;
   const server = http.createServer((req, res) => {
@@ -30,10 +37,12 @@ export async function startStaticServer(): Promise<StaticServer> {
     };
     if (!site) return send(503, 'text/plain; charset=utf-8', 'no site yet\n');
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const resolved = resolveRequest(site.folder, site.basePath, url.pathname, url.search);
+    const resolved = resolveOutputRequest(folderTree(site.folder), site.basePath, url.pathname, url.search);
     switch (resolved.kind) {
-      case 'file':
-        return send(200, contentTypeOf(resolved.file), await readFile(resolved.file));
+      case 'output': {
+        const file = path.join(site.folder, ...resolved.outputPath.split('/'));
+        return send(200, contentTypeOf(file), await readFile(file));
+      }
       case 'redirect':
         return send(301, 'text/plain; charset=utf-8', '', { Location: resolved.location });
       case 'bad-request':

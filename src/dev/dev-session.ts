@@ -1,0 +1,494 @@
+import { statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { saveHighlighted } from '../build.js';
+import { buildFingerprint, type BuildFingerprint } from '../cache/build-fingerprint.js';
+import { openRecordStore } from '../cache/record-store.js';
+import { collectSite } from '../collect/collect-site.js';
+import { loadConfig } from '../config/load-config.js';
+import { resolveConfig, type BuildFlags, type ResolvedConfig } from '../config/resolve-config.js';
+import { diagnostic, failOnErrors, QuireError, type Diagnostic } from '../diagnostics.js';
+import { discoverSources } from '../discover/discover-sources.js';
+import { listFiles } from '../discover/list-files.js';
+import { loadSources } from '../load/load-sources.js';
+import { renderEntries } from '../render/render-entries.js';
+import { readImageSizes, type ImageSizes } from '../discover/read-image-sizes.js';
+import type { RenderedEntry } from '../render/render-entry.js';
+import { createTemplateEngine, type TemplateEngine } from '../render/template-engine.js';
+import type { CopiedFile, Discovery, Entry, Site, SourceFile } from '../types.js';
+import { createEntryRunner, type EntryRunner } from '../work/entry-runner.js';
+import { createSiteGeneration, type SiteGeneration } from './site-generation.js';
+import { memoryRecordStore, type RecordMemory } from './memory-record-store.js';
+
+/** More changed sources than this (a branch switch, a big paste): a full in-memory build instead. */
+const MAX_SOURCES_FOR_UPDATE = 40;
+
+export interface DevSessionOptions {
+  readonly root: string;
+  /** `--config`, relative to root. */
+  readonly config: string | undefined;
+  /** Where the site is served: `http://localhost:4321`; the base path of the config is added. */
+  readonly origin: string;
+  readonly drafts: boolean;
+  readonly future: boolean;
+  /** The instant "future" is measured against (tests pin it); default: when the site is (fully) built. */
+  readonly now?: Date;
+  /** Threads for a full build; default: one per core. */
+  readonly threads?: number;
+}
+
+/**
+ * How much an update did: everything (`full`: config, templates and every source read again),
+ * the changed sources read and the site collected again (`site`), or only the edited entries
+ * rendered again in the site as it was (`entries`: an edit of the text of posts or pages).
+ */
+export type UpdateScope = 'full' | 'site' | 'entries';
+
+export type SessionUpdate =
+  | { readonly ok: true; readonly generation: SiteGeneration; readonly diagnostics: readonly Diagnostic[]; readonly timings: Readonly<Record<string, number>>; readonly scope: UpdateScope }
+  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[]; readonly timings: Readonly<Record<string, number>>; readonly scope: UpdateScope };
+
+export interface DevSession {
+  /**
+   * Bring the site up to date after `changed` (absolute paths; 'all': build everything). Never
+   * throws: problems come back as diagnostics, and the last good generation stays current.
+   */
+  update(changed: readonly string[] | 'all'): Promise<SessionUpdate>;
+  /** The last good site, if any. */
+  readonly current: SiteGeneration | undefined;
+  /** The config of the last build that read one. */
+  readonly config: ResolvedConfig | undefined;
+  /** Full builds so far (the first, and those after config or template changes). */
+  readonly fullBuilds: number;
+  close(): Promise<void>;
+}
+
+/** What the session knows about one source file since it last read it. */
+interface KnownSource {
+  readonly source: SourceFile;
+  readonly size: number;
+  readonly mtimeMs: number;
+  readonly entry: Entry | undefined;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly contentKey: string | undefined;
+}
+
+/** Everything an update after an edit reuses: valid until the config or a template changes. */
+interface Base {
+  readonly config: ResolvedConfig;
+  readonly fingerprint: BuildFingerprint;
+  readonly templates: TemplateEngine;
+  readonly themeFiles: readonly CopiedFile[];
+  readonly known: Map<string, KnownSource>;
+  /** Entry tasks on the main thread, for the few entries an edit changes. */
+  readonly runner: EntryRunner;
+  /** The sources as last discovered, and the paths of those files. */
+  discovery: Discovery;
+  sourcePaths: ReadonlySet<string>;
+  /** The outcome of the last update, when it succeeded (undefined after a failed one). */
+  good: Good | undefined;
+}
+
+/** A good site and what made it: what an edit of one post's text changes only a little of. */
+interface Good {
+  readonly site: Site;
+  readonly rendered: Readonly<Record<string, RenderedEntry>>;
+  readonly collectDiagnostics: readonly Diagnostic[];
+  /** Render diagnostics by entry key (undefined: some could not be told apart by file). */
+  readonly renderDiagnostics: ReadonlyMap<string, readonly Diagnostic[]> | undefined;
+  /** Dimensions of the site's images by output path. */
+  readonly imageSizes: ImageSizes;
+  readonly generation: SiteGeneration;
+}
+
+/**
+ * The state of `quire dev` between edits, in memory: config, templates, every source as last
+ * read (with its size and mtime), the records of every entry loaded and rendered, and the last
+ * good site (see `SiteGeneration`, which renders pages when they are asked for). An edit of
+ * content or public files re-reads only the files that changed; an edit of a post's or page's
+ * text alone then renders just that entry into the site as it was (`entries`), anything else
+ * collects the site again and renders the entries read again, or whose links now lead elsewhere
+ * (`site`); a change of the config or a template, or anything not understood, builds everything
+ * again (`full`) — in memory, the records still reused.
+ */
+export function openDevSession(options: DevSessionOptions): DevSession {
+  const memory: RecordMemory = new Map();
+  let base: Base | undefined;
+  let current: SiteGeneration | undefined;
+  let lastConfig: ResolvedConfig | undefined;
+  let fullBuilds = 0;
+
+  const flagsFor = (basePath: string): BuildFlags => ({ baseUrl: options.origin + basePath, drafts: options.drafts, future: options.future, ...(options.now && { now: options.now }) });
+
+  const full = async (timings: Record<string, number>, diagnostics: Diagnostic[]): Promise<SiteGeneration> => {
+    const timed = timer(timings);
+    const stageDone = (found: readonly Diagnostic[]) => {
+      diagnostics.push(...found);
+      failOnErrors(diagnostics);
+    };
+    if (base) {
+      const old = base;
+      base = undefined;
+      await old.runner.close();
+    }
+    const config = await timed('config', async () => {
+      const loaded = await loadConfig(options.root, options.config);
+      // The base path comes from the config's own url; the site is served from this origin.
+      const { basePath } = resolveConfig(loaded, {}, options.root);
+      return resolveConfig(loaded, flagsFor(basePath), options.root);
+    });
+    lastConfig = config;
+    const fingerprint = buildFingerprint(config);
+    // The first build of the session reads and writes the disk cache (so the next start is
+    // quick); later full builds find most records in memory.
+    const disk = openRecordStore(config.cacheDir);
+    const store = memoryRecordStore(memory, disk);
+    const { now: _now, ...flags } = flagsFor(config.basePath);
+    const setup = { root: options.root, config: options.config, flags, now: config.now.getTime() };
+    const runner = createEntryRunner(config, setup, Math.max(1, options.threads ?? os.availableParallelism()));
+    try {
+      const discovery = await timed('discover', () => discoverSources(config.contentDir, config.root));
+      stageDone(discovery.diagnostics);
+      const stats = discovery.sources.map((source) => statOf(source.path));
+      const loaded = await timed('load', () => loadSources(discovery.sources, { root: config.root, fingerprint, store, runner }));
+      const known = new Map<string, KnownSource>();
+      const bySource = attribute(discovery.sources, loaded.entries, loaded.diagnostics, config.root);
+      discovery.sources.forEach((source, i) => {
+        const { entry, diagnostics: found } = bySource[i]!;
+        known.set(source.rel, { source, ...stats[i]!, entry, diagnostics: found, contentKey: loaded.contentKeys.get(source.rel) });
+      });
+      const themeFiles = themeFilesOf(config);
+      const templates = createTemplateEngine(config);
+      // From here on the sources are known: a failed collect or render is fixed by an edit.
+      const next: Base = { config, fingerprint, templates, themeFiles, known, runner: createEntryRunner(config, setup, 1), discovery, sourcePaths: new Set(discovery.sources.map((s) => s.path)), good: undefined };
+      base = next;
+      stageDone(loaded.diagnostics);
+      const made = await collectAndRender(next, loaded.entries, loaded.contentKeys, store, runner, timed, stageDone);
+      // As `prepareSite` does: the highlight cache is written only when code was highlighted, and
+      // keeps what the entries taken from the records use.
+      const highlighted = made.misses > 0 ? await runner.highlightUsed() : undefined;
+      await timed('saveCache', async () => {
+        await store.save().catch(() => undefined);
+        if (highlighted) await saveHighlighted(config.cacheDir, highlighted, made.keptHighlightKeys).catch(() => undefined);
+      });
+      fullBuilds++;
+      const generation = createSiteGeneration(config, made.site, made.rendered, templates, made.imageSizes);
+      next.good = { site: made.site, rendered: made.rendered, collectDiagnostics: made.collectDiagnostics, renderDiagnostics: made.renderDiagnostics, imageSizes: made.imageSizes, generation };
+      return generation;
+    } finally {
+      await runner.close();
+    }
+  };
+
+  const incremental = async (b: Base, changed: readonly string[], timings: Record<string, number>, diagnostics: Diagnostic[], scope: (s: UpdateScope) => void): Promise<SiteGeneration | 'full'> => {
+    const timed = timer(timings);
+    const stageDone = (found: readonly Diagnostic[]) => {
+      diagnostics.push(...found);
+      failOnErrors(diagnostics);
+    };
+    scope('site');
+    const { config, known } = b;
+    // A post dated between the last full build and now is due: "now" moves on, so build it all.
+    if (!options.now && !options.future) {
+      const [then, now] = [config.now.getTime(), Date.now()];
+      if ([...known.values()].some(({ entry }) => entry?.date !== undefined && entry.date.epochMs > then && entry.date.epochMs <= now)) return 'full';
+    }
+    const good = b.good;
+    b.good = undefined;
+    // Saving sources that exist, or files of public/, changes no list of sources: no need to look
+    // at the others. Anything else (a new, deleted or renamed file, a folder, a bundle's file):
+    // list the content folder again and look at the size and mtime of every source.
+    const inPublic = (file: string) => file.startsWith(config.publicDir + path.sep);
+    const sameSources = changed.every((file) => inPublic(file) || (b.sourcePaths.has(file) && isFile(file)));
+    const discovery = sameSources ? b.discovery : await timed('discover', () => discoverSources(config.contentDir, config.root));
+    const changedSet = new Set(changed);
+    const touched = (file: string) => changedSet.has(file) || changed.some((c) => file.startsWith(c + path.sep));
+    const stats = discovery.sources.map((source) => (sameSources && !changedSet.has(source.path) ? undefined : statOf(source.path)));
+    const toLoad: number[] = [];
+    discovery.sources.forEach((source, i) => {
+      const was = known.get(source.rel);
+      const stat = stats[i];
+      if (stat === undefined) return;
+      const same = was !== undefined && was.size === stat.size && was.mtimeMs === stat.mtimeMs && sameSource(was.source, source) && !touched(source.path);
+      if (!same) toLoad.push(i);
+    });
+    if (toLoad.length > MAX_SOURCES_FOR_UPDATE) return 'full';
+    const store = memoryRecordStore(memory, undefined);
+    const changedSources = toLoad.map((i) => discovery.sources[i]!);
+    const loaded = await timed('load', () => loadSources(changedSources, { root: config.root, fingerprint: b.fingerprint, store, runner: b.runner }));
+    const bySource = attribute(changedSources, loaded.entries, loaded.diagnostics, config.root);
+    toLoad.forEach((i, j) => {
+      const source = discovery.sources[i]!;
+      known.set(source.rel, { source, ...stats[i]!, ...bySource[j]!, contentKey: loaded.contentKeys.get(source.rel) });
+    });
+    if (!sameSources) {
+      const present = new Set(discovery.sources.map((s) => s.rel));
+      for (const rel of [...known.keys()]) if (!present.has(rel)) known.delete(rel);
+      b.discovery = discovery;
+      b.sourcePaths = new Set(discovery.sources.map((s) => s.path));
+    }
+
+    stageDone(discovery.diagnostics);
+    const entries: Entry[] = [];
+    const contentKeys = new Map<string, string>();
+    const loadDiagnostics: Diagnostic[] = [];
+    for (const source of discovery.sources) {
+      const k = known.get(source.rel)!;
+      loadDiagnostics.push(...k.diagnostics);
+      if (k.entry) entries.push(k.entry);
+      if (k.contentKey !== undefined) contentKeys.set(source.rel, k.contentKey);
+    }
+    stageDone(loadDiagnostics);
+    const changedKeys = changedSources.map((source) => source.rel);
+    const textEdit = good !== undefined && sameSources && changed.every((file) => b.sourcePaths.has(file)) && changedKeys.length > 0 && changedKeys.every((key) => textOnly(good, known.get(key)?.entry));
+    scope(textEdit ? 'entries' : 'site');
+    const made =
+      (textEdit && (await renderChanged(b, good, changedKeys.map((key) => known.get(key)!.entry!), contentKeys, store, timed, stageDone))) ||
+      (scope('site'), await collectAndRender(b, entries, contentKeys, store, b.runner, timed, stageDone, good));
+    const generation = createSiteGeneration(config, made.site, made.rendered, b.templates, made.imageSizes, good?.generation);
+    b.good = { ...made, generation };
+    return generation;
+  };
+
+  return {
+    async update(changed) {
+      const timings: Record<string, number> = {};
+      const diagnostics: Diagnostic[] = [];
+      const started = performance.now();
+      let scope: UpdateScope = 'full';
+      try {
+        let generation: SiteGeneration | 'full' = 'full';
+        const b = base;
+        if (b && changed !== 'all' && changed.every((file) => isContent(file, b.config))) generation = await incremental(b, changed, timings, diagnostics, (s) => (scope = s));
+        if (generation === 'full') {
+          scope = 'full';
+          diagnostics.length = 0;
+          generation = await full(timings, diagnostics);
+        }
+        current = generation;
+        timings['total'] = Math.round(performance.now() - started);
+        return { ok: true, generation, diagnostics, timings, scope };
+      } catch (error) {
+        timings['total'] = Math.round(performance.now() - started);
+        return { ok: false, diagnostics: diagnosticsOf(error), timings, scope };
+      }
+    },
+    get current() {
+      return current;
+    },
+    get config() {
+      return lastConfig;
+    },
+    get fullBuilds() {
+      return fullBuilds;
+    },
+    async close() {
+      await base?.runner.close();
+      base = undefined;
+    },
+  };
+}
+
+/**
+ * The edit changed only the text of published posts or pages (the fields collect looks at are
+ * as they were, and collect said nothing about them): the site is the same but for those entry
+ * objects, no URL moved (so no other page's links changed), and only they are rendered again.
+ */
+function textOnly(good: Good, entry: Entry | undefined): boolean {
+  if (!entry || (entry.kind !== 'post' && entry.kind !== 'page')) return false;
+  const before = good.site.entries[entry.source.rel]?.entry;
+  if (!before || metadataOf(before) !== metadataOf(entry)) return false;
+  return good.renderDiagnostics !== undefined && !good.collectDiagnostics.some((d) => d.file === entry.displayPath || d.file === before.displayPath);
+}
+
+function metadataOf(entry: Entry): string {
+  const { mdast: _tree, text: _text, fieldPositions: _positions, bodyLineOffset: _offset, ...fields } = entry;
+  return JSON.stringify(fields);
+}
+
+async function renderChanged(
+  b: Base,
+  good: Good,
+  changed: readonly Entry[],
+  contentKeys: ReadonlyMap<string, string>,
+  store: ReturnType<typeof memoryRecordStore>,
+  timed: ReturnType<typeof timer>,
+  stageDone: (found: readonly Diagnostic[]) => void,
+): Promise<Omit<Good, 'generation'> | undefined> {
+  const entries = { ...good.site.entries };
+  for (const entry of changed) entries[entry.source.rel] = { ...entries[entry.source.rel]!, entry };
+  const site: Site = { ...good.site, entries };
+  const some = await renderSome(b, good, site, new Set(changed.map((entry) => entry.source.rel)), contentKeys, store, timed, good.imageSizes);
+  if (!some) return undefined;
+  stageDone(good.collectDiagnostics);
+  stageDone(some.diagnostics);
+  return { site, rendered: some.rendered, collectDiagnostics: good.collectDiagnostics, renderDiagnostics: some.byKey, imageSizes: good.imageSizes };
+}
+
+/**
+ * Render only `keys` and take every other entry's HTML and diagnostics from the last good site:
+ * right when no URL moved (no link leads elsewhere) and the other entries are the same objects at
+ * the same place (their records would match). Undefined when a diagnostic names another file than
+ * its entry's (then the order a build gives them is not known here).
+ */
+async function renderSome(
+  b: Base,
+  good: Good,
+  site: Site,
+  keys: ReadonlySet<string>,
+  contentKeys: ReadonlyMap<string, string>,
+  store: ReturnType<typeof memoryRecordStore>,
+  timed: ReturnType<typeof timer>,
+  imageSizes: ImageSizes,
+): Promise<{ rendered: Record<string, RenderedEntry>; byKey: Map<string, readonly Diagnostic[]>; diagnostics: Diagnostic[] } | undefined> {
+  if (!good.renderDiagnostics) return undefined;
+  const done = await timed('render', () => renderEntries(site, { config: b.config, fingerprint: b.fingerprint, store, runner: b.runner, contentKeys, keys: [...keys], imageSizes }));
+  const fileOf = (key: string) => site.entries[key]!.entry.displayPath;
+  if (!done.diagnostics.every((d) => [...keys].some((key) => d.file === fileOf(key)))) return undefined;
+  const rendered: Record<string, RenderedEntry> = {};
+  const byKey = new Map<string, readonly Diagnostic[]>();
+  for (const key of Object.keys(site.entries)) {
+    if (keys.has(key)) {
+      if (done.rendered[key]) rendered[key] = done.rendered[key];
+      byKey.set(key, done.diagnostics.filter((d) => d.file === fileOf(key)));
+    } else {
+      rendered[key] = good.rendered[key]!;
+      byKey.set(key, good.renderDiagnostics.get(key) ?? []);
+    }
+  }
+  return { rendered, byKey, diagnostics: [...byKey.values()].flat() };
+}
+
+function sameImages(before: ImageSizes, now: ImageSizes): boolean {
+  if (before.size !== now.size) return false;
+  for (const [key, size] of now) {
+    const was = before.get(key);
+    if (!was || was.width !== size.width || was.height !== size.height) return false;
+  }
+  return true;
+}
+
+/** Every published entry has the URL it had and the same entries are unpublished: every link leads where it did. */
+function sameLinks(before: Site, now: Site): boolean {
+  const keys = Object.keys(now.entries);
+  if (keys.length !== Object.keys(before.entries).length) return false;
+  if (!keys.every((key) => before.entries[key]?.url === now.entries[key]!.url)) return false;
+  const unpublished = Object.entries(now.unpublished);
+  return unpublished.length === Object.keys(before.unpublished).length && unpublished.every(([key, why]) => before.unpublished[key] === why);
+}
+
+async function collectAndRender(
+  b: Base,
+  entries: readonly Entry[],
+  contentKeys: ReadonlyMap<string, string>,
+  store: ReturnType<typeof memoryRecordStore>,
+  runner: EntryRunner,
+  timed: ReturnType<typeof timer>,
+  stageDone: (found: readonly Diagnostic[]) => void,
+  good?: Good,
+): Promise<Omit<Good, 'generation'> & { readonly misses: number; readonly keptHighlightKeys: ReadonlySet<string> }> {
+  const { config } = b;
+  const collected = await timed('collect', () => collectSite({ entries, publicFiles: listFiles(config.publicDir), themeFiles: b.themeFiles }, config));
+  stageDone(collected.diagnostics);
+  const { site } = collected;
+  const imageSizes = await timed('images', () => readImageSizes(site.copies));
+  // Every link leads where it did and every image has its size: only new or moved entries change.
+  if (good && sameLinks(good.site, site) && sameImages(good.imageSizes, imageSizes)) {
+    // Only entries that are new objects (read again, or a weekly issue merged again) or moved.
+    const changed = Object.keys(site.entries).filter((key) => {
+      const before = good.site.entries[key];
+      const now = site.entries[key]!;
+      return !before || before.entry !== now.entry || before.outputPath !== now.outputPath;
+    });
+    const some = await renderSome(b, good, site, new Set(changed), contentKeys, store, timed, imageSizes);
+    if (some) {
+      stageDone(some.diagnostics);
+      return { site, rendered: some.rendered, collectDiagnostics: collected.diagnostics, renderDiagnostics: some.byKey, imageSizes, misses: changed.length, keptHighlightKeys: new Set() };
+    }
+  }
+  const entriesDone = await timed('render', () => renderEntries(site, { config, fingerprint: b.fingerprint, store, runner, contentKeys, imageSizes }));
+  stageDone(entriesDone.diagnostics);
+  return { site, rendered: entriesDone.rendered, collectDiagnostics: collected.diagnostics, renderDiagnostics: byEntry(site, entriesDone.diagnostics), imageSizes, misses: entriesDone.misses, keptHighlightKeys: entriesDone.keptHighlightKeys };
+}
+
+/** Render diagnostics by the entry whose file they name, if each names one and they come grouped in the order of the entries. */
+function byEntry(site: Site, diagnostics: readonly Diagnostic[]): Map<string, Diagnostic[]> | undefined {
+  const keyOf = new Map(Object.entries(site.entries).map(([key, placed]) => [placed.entry.displayPath, key]));
+  const out = new Map<string, Diagnostic[]>();
+  for (const d of diagnostics) {
+    const key = d.file === undefined ? undefined : keyOf.get(d.file);
+    if (key === undefined) return undefined;
+    out.set(key, [...(out.get(key) ?? []), d]);
+  }
+  const again = Object.keys(site.entries).flatMap((key) => out.get(key) ?? []);
+  return again.every((d, i) => d === diagnostics[i]) ? out : undefined;
+}
+
+/** templates/static/** of the site, then of the default theme (as `prepareSite` lists them). */
+function themeFilesOf(config: ResolvedConfig): CopiedFile[] {
+  return config.templateDirs.flatMap((dir) => listFiles(path.join(dir, 'static')).map((rel) => ({ from: path.join(dir, 'static', ...rel.split('/')), outputPath: rel })));
+}
+
+/** A changed path that an update after an edit can handle: under content/ or public/ (not a folder itself). */
+function isContent(file: string, config: ResolvedConfig): boolean {
+  const under = (dir: string) => file.startsWith(dir + path.sep);
+  return under(config.contentDir) || under(config.publicDir);
+}
+
+function sameSource(a: SourceFile, b: SourceFile): boolean {
+  return a.kind === b.kind && a.path === b.path && a.assets.join('\n') === b.assets.join('\n');
+}
+
+function isFile(file: string): boolean {
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function statOf(file: string): { size: number; mtimeMs: number } {
+  try {
+    const s = statSync(file);
+    return { size: s.size, mtimeMs: s.mtimeMs };
+  } catch {
+    return { size: -1, mtimeMs: -1 };
+  }
+}
+
+/** Which entry and which load diagnostics belong to each source (diagnostics by their file; others go with the first source). */
+function attribute(sources: readonly SourceFile[], entries: readonly Entry[], diagnostics: readonly Diagnostic[], root: string): Array<{ entry: Entry | undefined; diagnostics: Diagnostic[] }> {
+  const index = new Map<string, number>();
+  sources.forEach((source, i) => {
+    index.set(source.rel, i);
+    index.set(`file:${path.relative(root, source.path) || source.path}`, i);
+  });
+  const out = sources.map(() => ({ entry: undefined as Entry | undefined, diagnostics: [] as Diagnostic[] }));
+  for (const entry of entries) {
+    const i = index.get(entry.source.rel);
+    if (i !== undefined) out[i]!.entry = entry;
+  }
+  for (const d of diagnostics) {
+    const i = d.file === undefined ? undefined : index.get(`file:${d.file}`);
+    out[i ?? 0]?.diagnostics.push(d);
+  }
+  return out;
+}
+
+function timer(timings: Record<string, number>) {
+  return async <T>(stage: string, run: () => T | Promise<T>): Promise<T> => {
+    const start = performance.now();
+    try {
+      return await run();
+    } finally {
+      timings[stage] = Math.round(performance.now() - start);
+    }
+  };
+}
+
+function diagnosticsOf(error: unknown): readonly Diagnostic[] {
+  if (error instanceof QuireError) return error.diagnostics;
+  const message = error instanceof Error ? error.message : String(error);
+  return [diagnostic('InternalError', `the build crashed: ${message}`, {}, 'this is a bug in quire; please report it with the file that triggers it (set QUIRE_DEBUG=1 for a stack trace)')];
+}
