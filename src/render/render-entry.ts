@@ -15,6 +15,7 @@ import type { LinkContext } from './markdown/rewrite-links.js';
 import type { ImageSizeLookup } from './markdown/size-images.js';
 import { textStats } from './markdown/text-stats.js';
 import { wrapTables } from './markdown/wrap-tables.js';
+import { searchTerms } from './search-terms.js';
 import { searchText } from './search-text.js';
 
 export interface RenderedEntry {
@@ -32,8 +33,8 @@ export interface RenderedEntry {
   readonly toc: readonly TocItem[];
   readonly wordCount: number;
   readonly readingMinutes: number;
-  /** Prose of the Markdown (no code blocks or raw HTML), for the search index. */
-  readonly searchText: string;
+  /** Search terms of the prose (no code blocks or raw HTML), tags and description, for the search index (made here so a cached entry is not segmented again). */
+  readonly searchTerms: readonly string[];
 }
 
 export interface EntryRenderContext {
@@ -44,6 +45,8 @@ export interface EntryRenderContext {
   /** Absolute site URL (ends in `/`), to make feed URLs absolute. */
   readonly siteUrl: string;
   readonly basePath: string;
+  /** The entry's language (its `lang`, else the site's): how its search terms are cut. */
+  readonly language: string;
   /** Dimensions of local images (see size-images.ts). */
   readonly imageSize?: ImageSizeLookup | undefined;
 }
@@ -57,7 +60,7 @@ export async function renderEntry(placed: Placed, mdast: MdastRoot, ctx: EntryRe
   const data: PageData = { entry, pageUrl: placed.url, links: ctx.links, highlighter: ctx.highlighter, imageSize: ctx.imageSize, toc: [], diagnostics: [] };
   const file = new VFile({ path: entry.source.path, data: { quire: data } });
   // Before the plugins run: they may change the Markdown tree.
-  const search = searchText(mdast);
+  const search = [...new Set(searchTerms(`${searchText(mdast)}\n${entry.tags.join('\n')}\n${entry.description ?? ''}`, ctx.language))];
   const tree = (await ctx.processor.run(mdast, file)) as Root;
   const pageAbsoluteUrl = new URL(hrefOf(placed.url, ctx.basePath), ctx.siteUrl).href;
   const feedHtml = ctx.processor.stringify(feedSafeTree(tree, pageAbsoluteUrl, feedCodeBlock), file);
@@ -83,7 +86,7 @@ export async function renderEntry(placed: Placed, mdast: MdastRoot, ctx: EntryRe
       toc: data.toc,
       wordCount: stats.wordCount,
       readingMinutes: stats.readingMinutes,
-      searchText: search,
+      searchTerms: search,
     },
     diagnostics: data.diagnostics,
   };

@@ -128,6 +128,7 @@ export function createEntryTasks(config: ResolvedConfig): EntryTasks {
             summaryLength: config.summaryLength,
             siteUrl: config.url,
             basePath: config.basePath,
+            language: entry.lang ?? config.language,
             imageSize: recordingImageLookup(table, targets),
           });
           done(result.rendered, result.diagnostics);

@@ -5,7 +5,7 @@ import type { ResolvedConfig } from '../../config/resolve-config.js';
 import type { RenderedEntry } from '../../render/render-entry.js';
 import type { Site } from '../../types.js';
 import type { OutputFile } from '../write-site.js';
-import { searchTerms } from './search-terms.js';
+import { searchTerms } from '../../render/search-terms.js';
 
 /** Characters of the excerpt shown under each result. */
 const EXCERPT_LENGTH = 80;
@@ -49,8 +49,7 @@ export function buildSearchIndex({ site, rendered, config }: SearchSource): Sear
     const { entry, url } = site.entries[key]!;
     const lang = entry.lang ?? config.language;
     const inTitle = new Set(searchTerms(entry.title, lang));
-    const text = `${rendered[key]?.searchText ?? ''}\n${entry.tags.join('\n')}\n${entry.description ?? ''}`;
-    for (const term of new Set([...inTitle, ...searchTerms(text, lang)])) {
+    for (const term of new Set([...inTitle, ...(rendered[key]?.searchTerms ?? [])])) {
       let list = postings.get(term);
       if (!list) postings.set(term, (list = []));
       list.push(number * 2 + (inTitle.has(term) ? 1 : 0));

@@ -1,6 +1,6 @@
 // The search page: loads /search/index.json (written at build time by src/emit/search/) and
 // finds the documents holding every word of the query. Words are cut exactly as the index was
-// (`searchTerms` must stay in step with src/emit/search/search-terms.ts; a test checks both):
+// (`searchTerms` must stay in step with src/render/search-terms.ts; a test checks both):
 // words lower-cased, CJK runs as overlapping character pairs, so a Chinese word is found in the
 // middle of a sentence however a dictionary would segment either side. Results are put in
 // the page with DOM APIs and textContent only: nothing from the index is parsed as HTML.
@@ -12,7 +12,7 @@ const PIECES = new RegExp(String.raw`([${CJK}]+)|([${DICTIONARY}]+)|${LETTER}+(?
 const HAS_CJK = new RegExp(`[${CJK}]`, 'u');
 const MAX_RESULTS = 50;
 
-/** Terms of a text: see src/emit/search/search-terms.ts. */
+/** Terms of a text: see src/render/search-terms.ts. */
 export function searchTerms(text, language) {
   const terms = [];
   for (const [piece, cjk, dictionary] of text.normalize('NFKC').matchAll(PIECES)) {

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { searchTerms } from '../../../src/emit/search/search-terms.js';
-import { listTree } from '../../helpers/site-fixture.js';
+import { searchTerms } from '../../src/render/search-terms.js';
+import { listTree } from '../helpers/site-fixture.js';
 
-const repo = fileURLToPath(new URL('../../../', import.meta.url));
+const repo = fileURLToPath(new URL('../../', import.meta.url));
 
 interface SearchClient {
   searchTerms(text: string, language: string): string[];
@@ -60,7 +60,7 @@ describe('searchTerms', () => {
 
 describe('the search page’s script reads text exactly as the index does', () => {
   it('gives the same terms for every content file of the sample site', async () => {
-    const client = (await import(new URL('../../../templates/static/assets/search.js', import.meta.url).href)) as SearchClient;
+    const client = (await import(new URL('../../templates/static/assets/search.js', import.meta.url).href)) as SearchClient;
     const files = listTree(`${repo}content`).filter((f) => f.endsWith('.md'));
     expect(files.length).toBeGreaterThan(10);
     for (const file of files) {
