@@ -14,8 +14,7 @@ import { listFiles } from './discover/list-files.js';
 import { readImageSizes, type ImageSizes } from './discover/read-image-sizes.js';
 import { imageSizeLookup } from './render/markdown/size-images.js';
 import { emitFeeds } from './emit/feeds/emit-feeds.js';
-import { emitSearchIndex } from './emit/search/emit-search-index.js';
-import { emitSitemap } from './emit/sitemap.js';
+import { emitSiteExtras } from './emit/site-extras.js';
 import { reusingOutput } from './emit/reuse-output.js';
 import { openSiteWriter, type OutputFile, type WriteStats } from './emit/write-site.js';
 import { loadSources } from './load/load-sources.js';
@@ -111,7 +110,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     feedFiles = await out.writeFeeds(feeds.files, (lost) => emitFeeds({ ...source, site: { ...site, feeds: lost } }).files);
     timings['feeds'] = Math.round(performance.now() - started);
     started = performance.now();
-    const extras = [...emitSitemap(site, config), emitSearchIndex(source)];
+    const extras = emitSiteExtras(source);
     for (const file of extras) await writer.write(file);
     feedFiles += extras.length;
     timings['sitemap+search'] = Math.round(performance.now() - started);
@@ -140,7 +139,7 @@ export async function renderOutputs(prepared: PreparedSite): Promise<OutputFile[
   const pages = await renderSite(site, rendered, config, prepared.templates, { write: async (page) => void files.push(page) }, imageSizeLookup(prepared.imageSizes, config.basePath));
   const feeds = emitFeeds({ site, rendered, config });
   failOnErrors([...prepared.diagnostics, ...pages.diagnostics, ...feeds.diagnostics]);
-  return [...files, ...feeds.files, ...emitSitemap(site, config), emitSearchIndex({ site, rendered, config })];
+  return [...files, ...feeds.files, ...emitSiteExtras({ site, rendered, config })];
 }
 
 /** The build up to (not including) rendering pages: config, sources, site, the HTML of every entry. */

@@ -3,10 +3,8 @@ import type { ResolvedConfig } from '../config/resolve-config.js';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import type { ImageSizes } from '../discover/read-image-sizes.js';
 import { emitFeed } from '../emit/feeds/emit-feeds.js';
-import { emitSearchIndex } from '../emit/search/emit-search-index.js';
-import { emitSitemap } from '../emit/sitemap.js';
+import { emitSiteExtras, SITE_EXTRA_FILES } from '../emit/site-extras.js';
 import { imageSizeLookup } from '../render/markdown/size-images.js';
-import { SEARCH_INDEX } from '../collect/search-route.js';
 import type { RenderedEntry } from '../render/render-entry.js';
 import { createRouteRenderer } from '../render/render-site.js';
 import type { TemplateEngine } from '../render/template-engine.js';
@@ -56,7 +54,7 @@ export function createSiteGeneration(
   // sitemap.xml, robots.txt and the search index, made together the first time one is asked for.
   let extras: Map<string, Buffer> | undefined;
   const extraFiles = () =>
-    (extras ??= new Map([...emitSitemap(site, config), emitSearchIndex({ site, rendered, config })].map((f) => [f.outputPath, Buffer.from(f.contents)])));
+    (extras ??= new Map(emitSiteExtras({ site, rendered, config }).map((f) => [f.outputPath, Buffer.from(f.contents)])));
   const made = new Map<string, Promise<ServedFile>>();
   const feedsMade = new Map<FeedRoute, Promise<Map<string, Buffer> | Diagnostic>>();
 
@@ -122,13 +120,10 @@ export interface Layout {
   readonly folders: ReadonlySet<string>;
 }
 
-/** sitemap.xml (one file up to 50,000 URLs; the numbered parts of a bigger sitemap are not served in dev), robots.txt, the search index. */
-const EXTRA_FILES = ['sitemap.xml', 'robots.txt', SEARCH_INDEX.outputPath];
-
 function layoutOf(site: Site): Layout {
   const targets = new Map<string, Target>();
   // What a build writes after the feeds (a site's own public/ file of the same name wins there too).
-  for (const outputPath of EXTRA_FILES) targets.set(outputPath, { kind: 'extra' });
+  for (const outputPath of SITE_EXTRA_FILES) targets.set(outputPath, { kind: 'extra' });
   for (const route of site.routes) targets.set(route.outputPath, { kind: 'page', route });
   for (const route of site.feeds) for (const file of Object.values(route.files)) targets.set(file.outputPath, { kind: 'feed', route });
   for (const copy of site.copies) targets.set(copy.outputPath, { kind: 'copy', from: copy.from });
