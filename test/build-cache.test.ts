@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildOptions, type BuildResult } from '../src/build.js';
-import { configJson, hashTree, remove, tempDir, writeFiles } from './helpers/site-fixture.js';
+import { configJson, hashTree, remove, sampleConfig, tempDir, writeFiles } from './helpers/site-fixture.js';
 
 // Cached, uncached, single- and multi-threaded builds must write byte-identical sites.
 const repo = fileURLToPath(new URL('..', import.meta.url));
@@ -11,18 +11,8 @@ const NOW = new Date('2026-11-23T00:00:00Z');
 const POSTS = 60;
 const LANGS = ['ts', 'go', 'python', 'rust', 'bash'];
 
-/** The sample site's settings (quire.config.ts imports `quire`, which a temporary folder cannot resolve). */
-const SAMPLE_CONFIG = {
-  title: '半瓶水 · Half Full',
-  description: '一个后端工程师的中英文技术博客：Go、TypeScript、工具与远程办公。',
-  url: 'https://example.org/',
-  language: 'zh-CN',
-  timezone: 'Asia/Shanghai',
-  author: { name: '林小满 (Lin Xiaoman)', email: 'xiaoman@example.org' },
-  permalink: '/posts/:slug/',
-  paginate: 5,
-  summaryLength: 70,
-};
+/** The sample site's settings, as a JSON config. */
+const SAMPLE_CONFIG = await sampleConfig();
 
 /** A generated post: CJK and English text, a link to the next post, a code block, a heading. */
 function post(i: number, extra = ''): string {

@@ -6,24 +6,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
 import { QuireError, type Diagnostic } from '../../src/diagnostics.js';
 import { openDevSession, type DevSession, type SessionUpdate, type UpdateScope } from '../../src/dev/dev-session.js';
-import { hashTree, remove, tempDir, writeFiles } from '../helpers/site-fixture.js';
+import { hashTree, remove, sampleConfig, tempDir, writeFiles } from '../helpers/site-fixture.js';
 
 // What `quire dev` serves after each edit must be what `quire build` writes from the same files:
 // every output path, byte for byte, and the same problems when the build fails.
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const NOW = new Date('2026-11-23T00:00:00Z');
 const ORIGIN = 'http://127.0.0.1:4999';
-const SAMPLE_CONFIG = {
-  title: '半瓶水 · Half Full',
-  description: '一个后端工程师的中英文技术博客：Go、TypeScript、工具与远程办公。',
-  url: 'https://example.org/blog/',
-  language: 'zh-CN',
-  timezone: 'Asia/Shanghai',
-  author: { name: '林小满 (Lin Xiaoman)', email: 'xiaoman@example.org' },
-  permalink: '/posts/:slug/',
-  paginate: 5,
-  summaryLength: 70,
-};
+/** The sample site's settings, as a JSON config. */
+const SAMPLE_CONFIG = { ...(await sampleConfig()), url: 'https://example.org/blog/' };
 const GENERATED = 12;
 
 /** A generated post that links to the next one (so renaming or deleting a post changes another's HTML). */

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** A fresh temporary folder; remove it with `rmSync(dir, { recursive: true, force: true })`. */
 export function tempDir(prefix = 'quire-test-'): string {
@@ -45,4 +46,14 @@ export function remove(dir: string): void {
 /** Minimal valid site config for fixtures (JSON, so no import of quire is needed). */
 export function configJson(extra: Record<string, unknown> = {}): string {
   return JSON.stringify({ title: 'Fixture', url: 'https://example.org/', timezone: 'Asia/Shanghai', language: 'zh-CN', ...extra }, null, 2);
+}
+
+/**
+ * The sample site's own settings (from the repository's quire.config.ts), as plain data for a
+ * `quire.config.json` in a temporary folder (where the config's `import 'quire'` cannot resolve).
+ */
+export async function sampleConfig(): Promise<Record<string, unknown>> {
+  const { loadConfig } = await import('../../src/config/load-config.js');
+  const { config } = await loadConfig(fileURLToPath(new URL('../../', import.meta.url)));
+  return JSON.parse(JSON.stringify(config)) as Record<string, unknown>;
 }
