@@ -3,23 +3,21 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { saveHighlighted } from '../build.js';
-import { buildFingerprint, type BuildFingerprint } from '../cache/build-fingerprint.js';
+import { buildFingerprint } from '../cache/build-fingerprint.js';
 import { openRecordStore } from '../cache/record-store.js';
-import { collectSite } from '../collect/collect-site.js';
 import { loadConfig } from '../config/load-config.js';
 import { resolveConfig, type BuildFlags, type ResolvedConfig } from '../config/resolve-config.js';
 import { diagnostic, failOnErrors, QuireError, type Diagnostic } from '../diagnostics.js';
 import { discoverSources } from '../discover/discover-sources.js';
 import { listFiles } from '../discover/list-files.js';
 import { loadSources } from '../load/load-sources.js';
-import { renderEntries } from '../render/render-entries.js';
-import { readImageSizes, type ImageSizes } from '../discover/read-image-sizes.js';
-import type { RenderedEntry } from '../render/render-entry.js';
-import { createTemplateEngine, type TemplateEngine } from '../render/template-engine.js';
-import type { CopiedFile, Discovery, Entry, Site, SourceFile } from '../types.js';
-import { createEntryRunner, type EntryRunner } from '../work/entry-runner.js';
+import { createTemplateEngine } from '../render/template-engine.js';
+import type { CopiedFile, Entry, SourceFile } from '../types.js';
+import { createEntryRunner } from '../work/entry-runner.js';
 import { createSiteGeneration, type SiteGeneration } from './site-generation.js';
 import { memoryRecordStore, type RecordMemory } from './memory-record-store.js';
+import { timer, type Base, type KnownSource } from './session-state.js';
+import { collectAndRender, renderChanged, textOnly } from './update-site.js';
 
 /** More changed sources than this (a branch switch, a big paste): a full in-memory build instead. */
 const MAX_SOURCES_FOR_UPDATE = 40;
@@ -62,44 +60,6 @@ export interface DevSession {
   /** Full builds so far (the first, and those after config or template changes). */
   readonly fullBuilds: number;
   close(): Promise<void>;
-}
-
-/** What the session knows about one source file since it last read it. */
-interface KnownSource {
-  readonly source: SourceFile;
-  readonly size: number;
-  readonly mtimeMs: number;
-  readonly entry: Entry | undefined;
-  readonly diagnostics: readonly Diagnostic[];
-  readonly contentKey: string | undefined;
-}
-
-/** Everything an update after an edit reuses: valid until the config or a template changes. */
-interface Base {
-  readonly config: ResolvedConfig;
-  readonly fingerprint: BuildFingerprint;
-  readonly templates: TemplateEngine;
-  readonly themeFiles: readonly CopiedFile[];
-  readonly known: Map<string, KnownSource>;
-  /** Entry tasks on the main thread, for the few entries an edit changes. */
-  readonly runner: EntryRunner;
-  /** The sources as last discovered, and the paths of those files. */
-  discovery: Discovery;
-  sourcePaths: ReadonlySet<string>;
-  /** The outcome of the last update, when it succeeded (undefined after a failed one). */
-  good: Good | undefined;
-}
-
-/** A good site and what made it: what an edit of one post's text changes only a little of. */
-interface Good {
-  readonly site: Site;
-  readonly rendered: Readonly<Record<string, RenderedEntry>>;
-  readonly collectDiagnostics: readonly Diagnostic[];
-  /** Render diagnostics by entry key (undefined: some could not be told apart by file). */
-  readonly renderDiagnostics: ReadonlyMap<string, readonly Diagnostic[]> | undefined;
-  /** Dimensions of the site's images by output path. */
-  readonly imageSizes: ImageSizes;
-  readonly generation: SiteGeneration;
 }
 
 /**
@@ -290,141 +250,6 @@ export function openDevSession(options: DevSessionOptions): DevSession {
   };
 }
 
-/**
- * The edit changed only the text of published posts or pages (the fields collect looks at are
- * as they were, and collect said nothing about them): the site is the same but for those entry
- * objects, no URL moved (so no other page's links changed), and only they are rendered again.
- */
-function textOnly(good: Good, entry: Entry | undefined): boolean {
-  if (!entry || (entry.kind !== 'post' && entry.kind !== 'page')) return false;
-  const before = good.site.entries[entry.source.rel]?.entry;
-  if (!before || metadataOf(before) !== metadataOf(entry)) return false;
-  return good.renderDiagnostics !== undefined && !good.collectDiagnostics.some((d) => d.file === entry.displayPath || d.file === before.displayPath);
-}
-
-function metadataOf(entry: Entry): string {
-  const { mdast: _tree, text: _text, fieldPositions: _positions, bodyLineOffset: _offset, ...fields } = entry;
-  return JSON.stringify(fields);
-}
-
-async function renderChanged(
-  b: Base,
-  good: Good,
-  changed: readonly Entry[],
-  contentKeys: ReadonlyMap<string, string>,
-  store: ReturnType<typeof memoryRecordStore>,
-  timed: ReturnType<typeof timer>,
-  stageDone: (found: readonly Diagnostic[]) => void,
-): Promise<Omit<Good, 'generation'> | undefined> {
-  const entries = { ...good.site.entries };
-  for (const entry of changed) entries[entry.source.rel] = { ...entries[entry.source.rel]!, entry };
-  const site: Site = { ...good.site, entries };
-  const some = await renderSome(b, good, site, new Set(changed.map((entry) => entry.source.rel)), contentKeys, store, timed, good.imageSizes);
-  if (!some) return undefined;
-  stageDone(good.collectDiagnostics);
-  stageDone(some.diagnostics);
-  return { site, rendered: some.rendered, collectDiagnostics: good.collectDiagnostics, renderDiagnostics: some.byKey, imageSizes: good.imageSizes };
-}
-
-/**
- * Render only `keys` and take every other entry's HTML and diagnostics from the last good site:
- * right when no URL moved (no link leads elsewhere) and the other entries are the same objects at
- * the same place (their records would match). Undefined when a diagnostic names another file than
- * its entry's (then the order a build gives them is not known here).
- */
-async function renderSome(
-  b: Base,
-  good: Good,
-  site: Site,
-  keys: ReadonlySet<string>,
-  contentKeys: ReadonlyMap<string, string>,
-  store: ReturnType<typeof memoryRecordStore>,
-  timed: ReturnType<typeof timer>,
-  imageSizes: ImageSizes,
-): Promise<{ rendered: Record<string, RenderedEntry>; byKey: Map<string, readonly Diagnostic[]>; diagnostics: Diagnostic[] } | undefined> {
-  if (!good.renderDiagnostics) return undefined;
-  const done = await timed('render', () => renderEntries(site, { config: b.config, fingerprint: b.fingerprint, store, runner: b.runner, contentKeys, keys: [...keys], imageSizes }));
-  const fileOf = (key: string) => site.entries[key]!.entry.displayPath;
-  if (!done.diagnostics.every((d) => [...keys].some((key) => d.file === fileOf(key)))) return undefined;
-  const rendered: Record<string, RenderedEntry> = {};
-  const byKey = new Map<string, readonly Diagnostic[]>();
-  for (const key of Object.keys(site.entries)) {
-    if (keys.has(key)) {
-      if (done.rendered[key]) rendered[key] = done.rendered[key];
-      byKey.set(key, done.diagnostics.filter((d) => d.file === fileOf(key)));
-    } else {
-      rendered[key] = good.rendered[key]!;
-      byKey.set(key, good.renderDiagnostics.get(key) ?? []);
-    }
-  }
-  return { rendered, byKey, diagnostics: [...byKey.values()].flat() };
-}
-
-function sameImages(before: ImageSizes, now: ImageSizes): boolean {
-  if (before.size !== now.size) return false;
-  for (const [key, size] of now) {
-    const was = before.get(key);
-    if (!was || was.width !== size.width || was.height !== size.height) return false;
-  }
-  return true;
-}
-
-/** Every published entry has the URL it had and the same entries are unpublished: every link leads where it did. */
-function sameLinks(before: Site, now: Site): boolean {
-  const keys = Object.keys(now.entries);
-  if (keys.length !== Object.keys(before.entries).length) return false;
-  if (!keys.every((key) => before.entries[key]?.url === now.entries[key]!.url)) return false;
-  const unpublished = Object.entries(now.unpublished);
-  return unpublished.length === Object.keys(before.unpublished).length && unpublished.every(([key, why]) => before.unpublished[key] === why);
-}
-
-async function collectAndRender(
-  b: Base,
-  entries: readonly Entry[],
-  contentKeys: ReadonlyMap<string, string>,
-  store: ReturnType<typeof memoryRecordStore>,
-  runner: EntryRunner,
-  timed: ReturnType<typeof timer>,
-  stageDone: (found: readonly Diagnostic[]) => void,
-  good?: Good,
-): Promise<Omit<Good, 'generation'> & { readonly misses: number; readonly keptHighlightKeys: ReadonlySet<string> }> {
-  const { config } = b;
-  const collected = await timed('collect', () => collectSite({ entries, publicFiles: listFiles(config.publicDir), themeFiles: b.themeFiles }, config));
-  stageDone(collected.diagnostics);
-  const { site } = collected;
-  const imageSizes = await timed('images', () => readImageSizes(site.copies));
-  // Every link leads where it did and every image has its size: only new or moved entries change.
-  if (good && sameLinks(good.site, site) && sameImages(good.imageSizes, imageSizes)) {
-    // Only entries that are new objects (read again, or a weekly issue merged again) or moved.
-    const changed = Object.keys(site.entries).filter((key) => {
-      const before = good.site.entries[key];
-      const now = site.entries[key]!;
-      return !before || before.entry !== now.entry || before.outputPath !== now.outputPath;
-    });
-    const some = await renderSome(b, good, site, new Set(changed), contentKeys, store, timed, imageSizes);
-    if (some) {
-      stageDone(some.diagnostics);
-      return { site, rendered: some.rendered, collectDiagnostics: collected.diagnostics, renderDiagnostics: some.byKey, imageSizes, misses: changed.length, keptHighlightKeys: new Set() };
-    }
-  }
-  const entriesDone = await timed('render', () => renderEntries(site, { config, fingerprint: b.fingerprint, store, runner, contentKeys, imageSizes }));
-  stageDone(entriesDone.diagnostics);
-  return { site, rendered: entriesDone.rendered, collectDiagnostics: collected.diagnostics, renderDiagnostics: byEntry(site, entriesDone.diagnostics), imageSizes, misses: entriesDone.misses, keptHighlightKeys: entriesDone.keptHighlightKeys };
-}
-
-/** Render diagnostics by the entry whose file they name, if each names one and they come grouped in the order of the entries. */
-function byEntry(site: Site, diagnostics: readonly Diagnostic[]): Map<string, Diagnostic[]> | undefined {
-  const keyOf = new Map(Object.entries(site.entries).map(([key, placed]) => [placed.entry.displayPath, key]));
-  const out = new Map<string, Diagnostic[]>();
-  for (const d of diagnostics) {
-    const key = d.file === undefined ? undefined : keyOf.get(d.file);
-    if (key === undefined) return undefined;
-    out.set(key, [...(out.get(key) ?? []), d]);
-  }
-  const again = Object.keys(site.entries).flatMap((key) => out.get(key) ?? []);
-  return again.every((d, i) => d === diagnostics[i]) ? out : undefined;
-}
-
 /** templates/static/** of the site, then of the default theme (as `prepareSite` lists them). */
 function themeFilesOf(config: ResolvedConfig): CopiedFile[] {
   return config.templateDirs.flatMap((dir) => listFiles(path.join(dir, 'static')).map((rel) => ({ from: path.join(dir, 'static', ...rel.split('/')), outputPath: rel })));
@@ -474,17 +299,6 @@ function attribute(sources: readonly SourceFile[], entries: readonly Entry[], di
     out[i ?? 0]?.diagnostics.push(d);
   }
   return out;
-}
-
-function timer(timings: Record<string, number>) {
-  return async <T>(stage: string, run: () => T | Promise<T>): Promise<T> => {
-    const start = performance.now();
-    try {
-      return await run();
-    } finally {
-      timings[stage] = Math.round(performance.now() - start);
-    }
-  };
 }
 
 function diagnosticsOf(error: unknown): readonly Diagnostic[] {
