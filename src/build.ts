@@ -1,19 +1,18 @@
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { buildFingerprint, type BuildFingerprint } from './cache/build-fingerprint.js';
+import type { BuildFingerprint } from './cache/build-fingerprint.js';
 import { openHighlightCache } from './cache/highlight-cache-file.js';
 import { openPageCache } from './cache/page-cache.js';
 import { openRecordStore } from './cache/record-store.js';
+import { saveSiteManifest } from './cache/site-manifest.js';
 import { collectSite } from './collect/collect-site.js';
-import { loadConfig } from './config/load-config.js';
-import { resolveConfig, type BuildFlags, type ResolvedConfig } from './config/resolve-config.js';
+import type { ResolvedConfig } from './config/resolve-config.js';
 import { failOnErrors, type Diagnostic } from './diagnostics.js';
-import { discoverSources } from './discover/discover-sources.js';
 import { listFiles } from './discover/list-files.js';
 import { readImageSizes, type ImageSizes } from './discover/read-image-sizes.js';
 import { imageSizeLookup } from './render/markdown/size-images.js';
-import { emitFeeds } from './emit/feeds/emit-feeds.js';
+import { emitFeeds, feedsShowBuildTime } from './emit/feeds/emit-feeds.js';
 import { emitSiteExtras } from './emit/site-extras.js';
 import { reusingOutput } from './emit/reuse-output.js';
 import { openSiteWriter, type OutputFile, type WriteStats } from './emit/write-site.js';
@@ -24,14 +23,10 @@ import type { RenderedEntry } from './render/render-entry.js';
 import { renderSite } from './render/render-site.js';
 import { createTemplateEngine, type TemplateEngine } from './render/template-engine.js';
 import type { CopiedFile, Site } from './types.js';
+import { startBuild, upToDateResult, type BuildOptions, type StartedBuild } from './start-build.js';
 import { createEntryRunner } from './work/entry-runner.js';
 
-export interface BuildOptions extends BuildFlags {
-  /** Project folder (where the config is looked for). */
-  readonly root: string;
-  /** `--config`: a config file, relative to `root`. */
-  readonly config?: string;
-}
+export type { BuildOptions } from './start-build.js';
 
 /** How much of the build the cache saved, and how many threads did the rest. */
 export interface BuildStats {
@@ -47,6 +42,8 @@ export interface BuildStats {
 
 export interface BuildResult {
   readonly config: ResolvedConfig;
+  /** Nothing changed since the previous build, whose output is still in place: nothing was done. */
+  readonly upToDate: boolean;
   readonly pages: number;
   readonly posts: number;
   readonly files: number;
@@ -82,8 +79,10 @@ export interface PreparedSite {
  * at the end of the first stage with errors; the output folder is then left as it was.
  * Throws QuireError (with all diagnostics, warnings included) on failure.
  */
-export async function build(options: BuildOptions): Promise<BuildResult> {
-  const prepared = await prepareSite(options);
+export async function build(options: BuildOptions, begun?: StartedBuild): Promise<BuildResult> {
+  const started0 = begun ?? (await startBuild(options));
+  if (started0.current) return upToDateResult(started0);
+  const prepared = await prepareSite(options, started0);
   const { config, site, timings } = prepared;
   const diagnostics = [...prepared.diagnostics];
   const stageDone = (found: readonly Diagnostic[]) => {
@@ -124,9 +123,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   started = performance.now();
   await prepared.saveCache().catch(() => undefined);
   await pageCache?.save().catch(() => undefined);
+  const summary = { pages, posts: site.posts.length, files: pages + feedFiles + site.copies.length, diagnostics };
+  // Recorded only when the inputs were settled before they were read and no feed shows the time of the build.
+  if (config.cacheDir !== undefined && started0.inputs?.settled && !feedsShowBuildTime(site, config)) {
+    await saveSiteManifest(config.cacheDir, config.outDir, started0.inputs.digest, site.clock, summary).catch(() => undefined);
+  }
   timings['saveCache'] = Math.round(performance.now() - started);
   const reused = out.reusedPages;
-  return { config, pages, posts: site.posts.length, files: pages + feedFiles + site.copies.length, diagnostics, timings, stats: { ...prepared.stats, output, pages: { rendered: pages - reused, reused } } };
+  return { config, upToDate: false, ...summary, timings, stats: { ...prepared.stats, output, pages: { rendered: pages - reused, reused } } };
 }
 
 /**
@@ -143,8 +147,8 @@ export async function renderOutputs(prepared: PreparedSite): Promise<OutputFile[
 }
 
 /** The build up to (not including) rendering pages: config, sources, site, the HTML of every entry. */
-export async function prepareSite(options: BuildOptions): Promise<PreparedSite> {
-  const timings: Record<string, number> = {};
+export async function prepareSite(options: BuildOptions, begun?: StartedBuild): Promise<PreparedSite> {
+  const { config, fingerprint, discovery, timings } = begun ?? (await startBuild(options, { check: false }));
   const diagnostics: Diagnostic[] = [];
   const timed = async <T>(stage: string, run: () => T | Promise<T>): Promise<T> => {
     const start = performance.now();
@@ -159,8 +163,6 @@ export async function prepareSite(options: BuildOptions): Promise<PreparedSite> 
     failOnErrors(diagnostics);
   };
 
-  const config = await timed('config', async () => resolveConfig(await loadConfig(options.root, options.config), options, options.root));
-  const fingerprint = buildFingerprint(config);
   const store = openRecordStore(config.cacheDir);
   const { now: _now, threads, ...flags } = options;
   const runner = createEntryRunner(
@@ -170,7 +172,6 @@ export async function prepareSite(options: BuildOptions): Promise<PreparedSite> 
   );
 
   try {
-    const discovery = await timed('discover', () => discoverSources(config.contentDir, config.root));
     // Unreadable folders or broken links are reported with the files that fail to load, in one run.
     diagnostics.push(...discovery.diagnostics);
 

@@ -35,6 +35,7 @@ export async function main(argv: readonly string[] = process.argv): Promise<numb
     .option('--root <dir>', 'Project folder (default: the current folder)')
     .option('--threads <n>', 'Threads for parsing and rendering (default: one per core; 1: no worker threads)')
     .option('--no-cache', 'Neither read nor write the build cache (.quire-cache/)')
+    .option('--force', 'Build even when the output folder is up to date with every input')
     .example('quire build --base-url https://me.github.io/blog/')
     .action((flags: Record<string, unknown>) => {
       run(flags, async (terminal) => (await import('./run-build.js')).runBuild({ flags, cwd: process.cwd(), terminal }));

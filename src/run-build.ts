@@ -3,9 +3,10 @@ import { readIntegerFlag, readStringFlags } from './cli-flags.js';
 import { startProgress } from './cli-output/progress.js';
 import { formatMs, plural, type Terminal } from './cli-output/terminal.js';
 import { QuireError } from './diagnostics.js';
+import type { BuildOptions } from './start-build.js';
 
 export interface BuildCommand {
-  readonly flags: { config?: unknown; out?: unknown; baseUrl?: unknown; drafts?: unknown; future?: unknown; root?: unknown; threads?: unknown; cache?: unknown };
+  readonly flags: { config?: unknown; out?: unknown; baseUrl?: unknown; drafts?: unknown; future?: unknown; root?: unknown; threads?: unknown; cache?: unknown; force?: unknown };
   readonly cwd: string;
   readonly terminal: Terminal;
 }
@@ -33,8 +34,7 @@ export async function runBuild(command: BuildCommand): Promise<number> {
   const root = path.resolve(command.cwd, flags.root ?? '.');
   const progress = startProgress(terminal, 'building');
   try {
-    const { build } = await import('./build.js');
-    const result = await build({
+    const options: BuildOptions = {
       root,
       ...(flags.config !== undefined && { config: flags.config }),
       ...(flags.out !== undefined && { outDir: path.resolve(command.cwd, flags.out) }),
@@ -43,7 +43,12 @@ export async function runBuild(command: BuildCommand): Promise<number> {
       future: command.flags.future === true,
       ...(threads.value !== undefined && { threads: threads.value }),
       ...(command.flags.cache === false && { cache: false }),
-    });
+      ...(command.flags.force === true && { force: true }),
+    };
+    // An up-to-date site is found before the Markdown and template packages are loaded.
+    const { startBuild, upToDateResult } = await import('./start-build.js');
+    const begun = await startBuild(options);
+    const result = begun.current ? upToDateResult(begun) : await (await import('./build.js')).build(options, begun);
     progress.stop();
     terminal.diagnostics(result.diagnostics);
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
@@ -51,7 +56,9 @@ export async function runBuild(command: BuildCommand): Promise<number> {
     const out = path.relative(command.cwd, result.config.outDir) || '.';
     if (!terminal.quiet) {
       terminal.out(
-        `${colors.green('built')} ${result.pages} pages (${result.posts} posts) and ${result.files - result.pages} files into ${out}/ in ${seconds}s${warnings ? `, ${plural(warnings, 'warning')}` : ''}\n`,
+        result.upToDate
+          ? `${colors.green('up to date')}: ${out}/ already holds the ${result.pages} pages (${result.posts} posts) and ${result.files - result.pages} files of these sources (checked in ${seconds}s)${warnings ? `, ${plural(warnings, 'warning')}` : ''}\n`
+          : `${colors.green('built')} ${result.pages} pages (${result.posts} posts) and ${result.files - result.pages} files into ${out}/ in ${seconds}s${warnings ? `, ${plural(warnings, 'warning')}` : ''}\n`,
       );
     }
     if (terminal.verbose) {
@@ -59,6 +66,10 @@ export async function runBuild(command: BuildCommand): Promise<number> {
       const feeds = (result as { feeds?: unknown }).feeds;
       if (typeof feeds === 'number') terminal.out(`  ${feeds} feed files\n`);
       terminal.out(`  ${Object.entries(result.timings).map(([stage, ms]) => `${stage} ${formatMs(ms)}`).join(' · ')}\n`);
+      if (result.upToDate) {
+        terminal.out(`  every source, asset, template and setting as the last build found them, and the ${result.files} files of ${out}/ as it left them: nothing read or written (--force builds anyway)\n`);
+        return 0;
+      }
       const { loaded, rendered, workers, output, rejectedRecords, pages } = result.stats;
       terminal.out(
         `  cache: ${loaded.cached} of ${loaded.cached + loaded.parsed} sources not parsed again, ${rendered.cached} of ${rendered.cached + rendered.rendered} entries not rendered again, ` +

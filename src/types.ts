@@ -173,4 +173,15 @@ export interface Site {
   readonly copies: readonly CopiedFile[];
   /** Source keys of every source that exists but is not published (draft, future), for link errors. */
   readonly unpublished: Readonly<Record<string, 'draft' | 'future'>>;
+  /** The build clocks that collect this same site: any time in [from, until) (see `SiteClock`). */
+  readonly clock: SiteClock;
+}
+
+/**
+ * Where the build's clock may be for the same entries to be published: `from` is the latest
+ * date compared with it that had come, `until` the earliest still to come (±8.64e15, the ends of JavaScript time: none).
+ */
+export interface SiteClock {
+  readonly from: number;
+  readonly until: number;
 }

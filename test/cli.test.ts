@@ -64,7 +64,8 @@ describe('quire CLI', () => {
       expect(uncached.stdout).toMatch(/cache: 0 of 1 sources not parsed again, 0 of 1 entries not rendered again, 0 of \d+ pages kept; main thread only;/);
       expect(existsSync(path.join(fresh, '.quire-cache'))).toBe(false);
       quire(['build'], fresh);
-      const warm = quire(['build', '--verbose'], fresh);
+      // --force: past the "up to date" check (start-build.test.ts), into the caches.
+      const warm = quire(['build', '--verbose', '--force'], fresh);
       expect(warm.stdout).toMatch(/cache: 1 of 1 sources not parsed again, 1 of 1 entries not rendered again, (\d+) of \1 pages kept; main thread only; 0 files written, \d+ unchanged\n/);
       const bad = quire(['build', '--threads', '0'], fresh);
       expect(bad.code).toBe(1);

@@ -109,3 +109,18 @@ function describePlugins(list: PluggableList | readonly unknown[]): string {
 export function digest(value: unknown): string {
   return createHash('sha256').update(JSON.stringify(value)).digest('hex');
 }
+
+/**
+ * Everything of a build's settings that can change its output, as text: the versions of Node and
+ * its ICU (segmentation, dates), the fingerprint (package versions, plugins) and every resolved
+ * config value (functions by their source) but the clock, which `Site.clock` accounts for.
+ */
+export function siteSettings(config: ResolvedConfig, fingerprint: BuildFingerprint): string {
+  const { now: _now, ...settings } = config;
+  try {
+    return JSON.stringify({ format: CACHE_FORMAT, node: process.versions, fingerprint, settings }, (_key, value: unknown) => (typeof value === 'function' ? `fn:${value.name}:${String(value)}` : value));
+  } catch {
+    // settings that cannot be written out (cycles, BigInt): never the same as another build's
+    return `unprintable ${Math.random()}`;
+  }
+}

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import type { ResolvedConfig } from '../config/resolve-config.js';
-import type { CopiedFile, Entry, FeedFormat, FeedRoute, ListPage, Placed, Route, Site, Term } from '../types.js';
+import type { CopiedFile, Entry, FeedFormat, FeedRoute, ListPage, Placed, Route, Site, SiteClock, Term } from '../types.js';
 import { slugify } from '../load/slug.js';
 import { expandPermalink } from './permalink.js';
 import { toUrlPath } from './url-path.js';
@@ -18,16 +18,19 @@ export interface CollectInput {
   readonly themeFiles: readonly CopiedFile[];
 }
 
+/** The last instant a JavaScript Date can hold, in milliseconds. */
+const MAX_TIME = 8.64e15;
+
 const FEED_CLASH_HINT = 'feeds are written as feed.xml, atom.xml and feed.json in the site root and in each tag folder: give your file another name or URL';
 
 /** Decide what is published and where: URLs, lists, tags, and a check that no two things share a file. */
 export function collectSite(input: CollectInput, config: ResolvedConfig): { site: Site; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const now = config.now.getTime();
+  const clock = publishClock(config);
   const unpublished: Record<string, 'draft' | 'future'> = {};
   const published = input.entries.filter((entry) => {
     if (entry.draft && !config.drafts) unpublished[entry.source.rel] = 'draft';
-    else if (entry.date && entry.date.epochMs > now && !config.future && entry.kind !== 'page') unpublished[entry.source.rel] = 'future';
+    else if (entry.date && entry.kind !== 'page' && clock.isFuture(entry.date.epochMs)) unpublished[entry.source.rel] = 'future';
     else return true;
     return false;
   });
@@ -76,7 +79,7 @@ export function collectSite(input: CollectInput, config: ResolvedConfig): { site
 
   // Weekly issues: numbered over every source, placed at /weekly/<n>/ with their notes inside.
   const isPublished = (entry: Entry) => !Object.hasOwn(unpublished, entry.source.rel);
-  const weekly = placeWeekly(input.entries, isPublished, config);
+  const weekly = placeWeekly(input.entries, isPublished, clock.isFuture, config);
   diagnostics.push(...weekly.diagnostics);
   const issueKeys: string[] = [];
   for (const placed of weekly.entries) {
@@ -154,8 +157,28 @@ export function collectSite(input: CollectInput, config: ResolvedConfig): { site
     feeds,
     copies,
     unpublished,
+    clock: clock.window(),
   };
   return { site, diagnostics };
+}
+
+/**
+ * "Is this date still to come?" against the build's clock (always no with `--future`), noting
+ * the dates it was asked about: the same site is collected for any clock in `window()`.
+ */
+function publishClock(config: ResolvedConfig): { isFuture(epochMs: number): boolean; window(): SiteClock } {
+  const now = config.now.getTime();
+  let from = -MAX_TIME;
+  let until = MAX_TIME;
+  return {
+    isFuture(epochMs) {
+      if (config.future) return false;
+      if (epochMs > now) until = Math.min(until, epochMs);
+      else from = Math.max(from, epochMs);
+      return epochMs > now;
+    },
+    window: () => ({ from, until }),
+  };
 }
 
 function place(entry: Entry, config: ResolvedConfig, diagnostics: Diagnostic[]): Placed | undefined {

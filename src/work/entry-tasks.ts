@@ -2,6 +2,7 @@ import type { Root as MdastRoot } from 'mdast';
 import { openHighlightCache, type HighlightCacheFile } from '../cache/highlight-cache-file.js';
 import type { ResolvedConfig } from '../config/resolve-config.js';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
+import { compactTree } from '../load/compact-tree.js';
 import { loadEntry, parseEntryBody } from '../load/load-entry.js';
 import type { DualLines } from '../render/code/tokenize.js';
 import { createCodeHighlighter, type CodeHighlighter, type HighlightCache } from '../render/highlight.js';
@@ -97,7 +98,8 @@ export function createEntryTasks(config: ResolvedConfig): EntryTasks {
       return tasks.map(({ source, bytes, withTree }) => {
         const result = loadEntry(source, bytes, { timezone: config.timezone, displayRoot: config.root, parseMarkdown: parse });
         if (!result.entry || withTree) return result;
-        trees.set(source.rel, result.entry.mdast);
+        // Kept until this entry is rendered, which may be after every other entry is loaded.
+        if (result.entry.mdast) trees.set(source.rel, compactTree(result.entry.mdast));
         return { entry: { ...result.entry, mdast: undefined }, diagnostics: result.diagnostics };
       });
     },

@@ -45,8 +45,8 @@ describe('the CLI talks clearly', () => {
     expect(normal.stdout).toMatch(/^built \d+ pages \(1 posts\) and \d+ files into dist\/ in \d+\.\d+s, 1 warning\n$/);
     expect(normal.stderr).toContain('warning[UnknownLanguage] content/posts/a.md:5:1');
     expect(normal.stderr).not.toContain('\x1b[');
-    const verbose = quire(['build', '--verbose'], root);
-    expect(verbose.stdout).toMatch(/\n {2}config \d+ ms · discover \d+ ms · load \d+ ms · .*render \d+ ms · .*write \d+ ms/);
+    const verbose = quire(['build', '--verbose', '--force'], root);
+    expect(verbose.stdout).toMatch(/\n {2}config \d+ ms · discover \d+ ms · check \d+ ms · load \d+ ms · .*render \d+ ms · .*write \d+ ms/);
     const quiet = quire(['build', '--quiet'], root);
     expect(quiet.code).toBe(0);
     expect(quiet.stdout).toBe('');

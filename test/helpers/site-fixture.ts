@@ -39,6 +39,16 @@ export function hashTree(dir: string): Record<string, string> {
   return out;
 }
 
+/** Inode and mtime of every file under `dir`: the same after a rebuild means nothing was written again. */
+export function fileIdentities(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const rel of listTree(dir)) {
+    const s = statSync(path.join(dir, rel));
+    out[rel] = `${s.ino}:${s.mtimeMs}`;
+  }
+  return out;
+}
+
 export function remove(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -19,20 +19,19 @@ export interface PlacedWeekly {
  * Number every weekly issue over all sources (so numbers do not depend on --future), then keep
  * what is published now, merge each issue's notes into its tree and place it at `/weekly/<n>/`.
  */
-export function placeWeekly(all: readonly Entry[], isPublished: (entry: Entry) => boolean, config: ResolvedConfig): PlacedWeekly {
+export function placeWeekly(all: readonly Entry[], isPublished: (entry: Entry) => boolean, isFuture: (epochMs: number) => boolean, config: ResolvedConfig): PlacedWeekly {
   // With --drafts, draft issues are numbered and shown too (a pinned number does not move).
   const weekly = all.filter((e) => e.kind === 'weekly').map((e) => (config.drafts && e.draft ? { ...e, draft: false } : e));
   const notes = all.filter((e) => e.kind === 'note');
   const collected = collectWeekly({ weekly, notes, timezone: config.timezone });
   const byKey = new Map(all.map((e) => [e.source.rel, e]));
   const t = uiStrings(config.language);
-  const now = config.now.getTime();
 
   const entries: Placed[] = [];
   const issues: WeeklyIssueInfo[] = [];
   const noteRefs: Record<string, NoteRef> = {};
   for (const issue of collected.issues) {
-    if (issue.entry ? !isPublished(issue.entry) : issue.date.epochMs > now && !config.future) continue;
+    if (issue.entry ? !isPublished(issue.entry) : isFuture(issue.date.epochMs)) continue;
     const issueNotes = issue.notes.map((k) => byKey.get(k)!).filter(isPublished);
     if (!issue.entry && issueNotes.length === 0) continue;
     const tree = buildIssueTree(issue.entry, issueNotes, config.weekly.sections, t.other);

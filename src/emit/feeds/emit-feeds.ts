@@ -2,7 +2,8 @@ import { hrefOf } from '../../collect/url-path.js';
 import { diagnostic, type Diagnostic } from '../../diagnostics.js';
 import { feedTitle } from '../../render/feed-links.js';
 import { uiStrings } from '../../render/ui-strings.js';
-import type { FeedFormat, FeedRoute } from '../../types.js';
+import type { FeedFormat, FeedRoute, Site } from '../../types.js';
+import type { ResolvedConfig } from '../../config/resolve-config.js';
 import type { OutputFile } from '../write-site.js';
 import { buildFeed, newest } from './build-feed.js';
 import { feedItemsOf, type FeedSource } from './feed-items.js';
@@ -39,6 +40,23 @@ export function emitFeeds(source: FeedSource, keep?: (route: FeedRoute, inputs: 
     }
   }
   return { files, diagnostics };
+}
+
+/**
+ * True when a feed shows the time of the build: an empty feed is dated by it, and so is an item
+ * with neither `date` nor `updated` (see `feedChannelOf`, `feedItemOf`). Such feeds change with
+ * every build, so the output folder is never current.
+ */
+export function feedsShowBuildTime(site: Site, config: ResolvedConfig): boolean {
+  const { limit } = config.feed;
+  return site.feeds.some(
+    (route) =>
+      route.entries.length === 0 ||
+      (limit > 0 ? route.entries.slice(0, limit) : route.entries).some((key) => {
+        const entry = site.entries[key]?.entry;
+        return entry?.date === undefined && entry?.updated === undefined;
+      }),
+  );
 }
 
 /** One feed in its three formats, as `emitFeeds` writes it (throws what `emitFeeds` reports as FeedError). */
