@@ -5,7 +5,7 @@ import type { BuildFingerprint } from './cache/build-fingerprint.js';
 import { openHighlightCache } from './cache/highlight-cache-file.js';
 import { openPageCache } from './cache/page-cache.js';
 import { openRecordStore } from './cache/record-store.js';
-import { saveSiteManifest } from './cache/site-manifest.js';
+import { outputStats, saveSiteManifest } from './cache/site-manifest.js';
 import { collectSite } from './collect/collect-site.js';
 import type { ResolvedConfig } from './config/resolve-config.js';
 import { failOnErrors, type Diagnostic } from './diagnostics.js';
@@ -79,10 +79,10 @@ export interface PreparedSite {
  * at the end of the first stage with errors; the output folder is then left as it was.
  * Throws QuireError (with all diagnostics, warnings included) on failure.
  */
-export async function build(options: BuildOptions, begun?: StartedBuild): Promise<BuildResult> {
-  const started0 = begun ?? (await startBuild(options));
-  if (started0.current) return upToDateResult(started0);
-  const prepared = await prepareSite(options, started0);
+export async function build(options: BuildOptions, firstSteps?: StartedBuild): Promise<BuildResult> {
+  const begun = firstSteps ?? (await startBuild(options));
+  if (begun.current) return upToDateResult(begun);
+  const prepared = await prepareSite(options, begun);
   const { config, site, timings } = prepared;
   const diagnostics = [...prepared.diagnostics];
   const stageDone = (found: readonly Diagnostic[]) => {
@@ -122,11 +122,13 @@ export async function build(options: BuildOptions, begun?: StartedBuild): Promis
   timings['write'] = Math.round(performance.now() - started);
   started = performance.now();
   await prepared.saveCache().catch(() => undefined);
-  await pageCache?.save().catch(() => undefined);
+  // One look at the output folder as it now is, for the page cache and the site manifest.
+  const outputs = config.cacheDir !== undefined ? outputStats(config.outDir) : undefined;
+  await pageCache?.save(outputs).catch(() => undefined);
   const summary = { pages, posts: site.posts.length, files: pages + feedFiles + site.copies.length, diagnostics };
   // Recorded only when the inputs were settled before they were read and no feed shows the time of the build.
-  if (config.cacheDir !== undefined && started0.inputs?.settled && !feedsShowBuildTime(site, config)) {
-    await saveSiteManifest(config.cacheDir, config.outDir, started0.inputs.digest, site.clock, summary).catch(() => undefined);
+  if (config.cacheDir !== undefined && outputs && begun.inputs?.settled && !feedsShowBuildTime(site, config)) {
+    await saveSiteManifest(config.cacheDir, config.outDir, begun.inputs.digest, site.clock, summary, outputs).catch(() => undefined);
   }
   timings['saveCache'] = Math.round(performance.now() - started);
   const reused = out.reusedPages;

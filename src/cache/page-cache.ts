@@ -21,8 +21,8 @@ export interface PageCache {
   ready(): Promise<void>;
   /** This build's page (rendered or kept). */
   record(outputPath: string, key: string): void;
-  /** Write the manifest of the pages of the output folder, once it is in place. */
-  save(): Promise<void>;
+  /** Write the manifest of the pages of the output folder, once it is in place (`outputs`: the stats of its files, when known). */
+  save(outputs?: ReadonlyMap<string, Stats>): Promise<void>;
 }
 
 type Manifest = { stamp: string; outDir: string; pages: Record<string, [key: string, size: number, mtimeMs: number, ino: number]> };
@@ -100,13 +100,13 @@ export function openPageCache(cacheDir: string | undefined, outDir: string, temp
     record(outputPath, key) {
       current.set(outputPath, key);
     },
-    async save() {
+    async save(outputs) {
       const limit = pLimit(64);
       const pages: Manifest['pages'] = {};
       await Promise.all(
         [...current].map(([outputPath, key]) =>
           limit(async () => {
-            const s = await stat(path.join(outDir, ...outputPath.split('/'))).catch(() => undefined);
+            const s = outputs ? outputs.get(outputPath) : await stat(path.join(outDir, ...outputPath.split('/'))).catch(() => undefined);
             if (s) pages[outputPath] = [key, s.size, s.mtimeMs, s.ino];
           }),
         ),

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, stat, unlink, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import pLimit from 'p-limit';
 import { CACHE_FORMAT } from './build-fingerprint.js';
@@ -16,17 +16,20 @@ const UNUSED_LIFETIME_MS = 24 * HOUR;
 /** A used record older than this gets a new mtime (at most one touch per record and half day). */
 const KEEP_FRESH_MS = 12 * HOUR;
 const TMP_LIFETIME_MS = HOUR;
+/** The folder is looked through for old records at most this often (the time of the last look: the mtime of this file). */
+const PRUNE_EVERY_MS = HOUR;
+const PRUNED = '.pruned';
 
 export type RecordKind = 'load' | 'render';
 
 export interface RecordStore {
   /** The stored value of each key (undefined: none, or not to be trusted); marks them as used. */
   getMany(kind: RecordKind, keys: readonly string[]): Promise<Array<unknown | undefined>>;
-  /** Store a value under a key (written by `save`); marks it as used. */
+  /** Store a value under a key (written in the background: `save` waits for it); marks it as used. */
   put(kind: RecordKind, key: string, value: unknown): void;
   /** Records that were there but were ignored: truncated, corrupt, or of another format. */
   readonly rejected: number;
-  /** Write what was put, and delete the records no build has used for a day (so the cache does not grow without end). */
+  /** Finish writing what was put, and delete the records no build has used for a day (so the cache does not grow without end). */
   save(): Promise<void>;
 }
 
@@ -40,7 +43,11 @@ export interface RecordStore {
 export function openRecordStore(cacheDir: string | undefined): RecordStore {
   const dir = cacheDir === undefined ? undefined : path.join(cacheDir, FOLDER);
   const used = new Set<string>();
-  const pending = new Map<string, string>();
+  /** Records read that are due a new mtime. */
+  const stale = new Set<string>();
+  const writes: Array<Promise<void>> = [];
+  const suffix = `.${process.pid}.tmp`;
+  let folder: Promise<unknown> | undefined;
   const limit = pLimit(IO_CONCURRENCY);
   let rejected = 0;
 
@@ -50,7 +57,14 @@ export function openRecordStore(cacheDir: string | undefined): RecordStore {
     if (dir === undefined) return undefined;
     let text: string;
     try {
-      text = await readFile(path.join(dir, name), 'utf8');
+      const handle = await open(path.join(dir, name));
+      try {
+        const { mtimeMs } = await handle.stat();
+        if (Date.now() - mtimeMs > KEEP_FRESH_MS) stale.add(name);
+        text = await handle.readFile('utf8');
+      } finally {
+        await handle.close();
+      }
     } catch {
       return undefined;
     }
@@ -66,47 +80,53 @@ export function openRecordStore(cacheDir: string | undefined): RecordStore {
     put(kind, key, value) {
       const name = `${kind}-${key}.rec`;
       used.add(name);
-      if (dir !== undefined) pending.set(name, encodeRecord(kind, key, value));
+      if (dir === undefined) return;
+      // Written now, not held until `save`: a cold build's records are as big as its HTML. A
+      // record is named by the hash of its inputs, so one written by a build that fails later
+      // is still right; each appears under its name only once complete (write, then rename).
+      const text = encodeRecord(kind, key, value);
+      writes.push(
+        limit(async () => {
+          await (folder ??= mkdir(dir, { recursive: true }));
+          const target = path.join(dir, name);
+          await writeFile(target + suffix, text);
+          await rename(target + suffix, target);
+        }).catch(() => undefined),
+      );
     },
     get rejected() {
       return rejected;
     },
     async save() {
       if (dir === undefined) return;
-      await mkdir(dir, { recursive: true });
-      const suffix = `.${process.pid}.tmp`;
-      await Promise.all(
-        [...pending].map(([name, text]) =>
-          limit(async () => {
-            const target = path.join(dir, name);
-            await writeFile(target + suffix, text);
-            await rename(target + suffix, target);
-          }),
-        ),
-      );
-      pending.clear();
-      // Records this build used are kept fresh; the others go once they are a day old, so
-      // builds with other settings (`quire dev` on localhost, then `quire build`) do not throw
-      // away each other's records, and the folder does not keep every old version of a page.
-      const names = await readdir(dir).catch(() => [] as string[]);
+      await Promise.all(writes);
+      writes.length = 0;
+      // Records this build used are kept fresh (a new mtime, at most twice a day); the others go
+      // once they are a day old, so builds with other settings (`quire dev` on localhost, then
+      // `quire build`) do not throw away each other's records, and the folder does not keep every
+      // old version of a page. Looking through the whole folder is left to one build an hour.
       const now = Date.now();
+      await Promise.all([...stale].filter((name) => used.has(name)).map((name) => limit(() => utimes(path.join(dir, name), now / 1000, now / 1000).catch(() => undefined))));
+      const marker = path.join(dir, PRUNED);
+      const lastPruned = await stat(marker).then(
+        (s) => s.mtimeMs,
+        () => -Infinity,
+      );
+      if (now - lastPruned < PRUNE_EVERY_MS) return;
+      await writeFile(marker, '').catch(() => undefined);
+      const names = await readdir(dir).catch(() => [] as string[]);
       await Promise.all(
         names.map((name) =>
           limit(async () => {
             const full = path.join(dir, name);
             const record = NAME.test(name);
-            if (!record && !name.endsWith('.tmp')) return;
+            if ((!record && !name.endsWith('.tmp')) || used.has(name)) return;
             const age = await stat(full).then(
               (s) => now - s.mtimeMs,
               () => undefined,
             );
-            if (age === undefined) return;
-            if (record && used.has(name)) {
-              if (age > KEEP_FRESH_MS) await utimes(full, now / 1000, now / 1000).catch(() => undefined);
-            } else if (age > (record ? UNUSED_LIFETIME_MS : TMP_LIFETIME_MS)) {
-              // an old record, or a temporary file of a build killed while saving
-              await unlink(full).catch(() => undefined);
-            }
+            // an old record, or a temporary file of a build killed while saving
+            if (age !== undefined && age > (record ? UNUSED_LIFETIME_MS : TMP_LIFETIME_MS)) await unlink(full).catch(() => undefined);
           }),
         ),
       );

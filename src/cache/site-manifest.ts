@@ -60,14 +60,26 @@ export function currentSite(cacheDir: string, outDir: string, inputs: string, no
   return manifest.summary;
 }
 
-/** Record the output folder as a build just left it, with what it was built from. */
-export async function saveSiteManifest(cacheDir: string, outDir: string, inputs: string, clock: SiteClock, summary: SiteSummary): Promise<void> {
-  const outputs: Record<string, FileStamp> = { '': stampOf(statSync(outDir)) };
-  for (const entry of readdirSync(outDir, { recursive: true, withFileTypes: true })) {
-    const full = path.join(entry.parentPath, entry.name);
-    outputs[path.relative(outDir, full).split(path.sep).join('/')] = stampOf(statSync(full));
+/** Every file and folder of the output folder (relative, `/`-separated; '' is the folder itself) with its stats; undefined if it cannot be read. */
+export function outputStats(outDir: string): Map<string, Stats> | undefined {
+  try {
+    const stats = new Map<string, Stats>([['', statSync(outDir)]]);
+    for (const entry of readdirSync(outDir, { recursive: true, withFileTypes: true })) {
+      const full = path.join(entry.parentPath, entry.name);
+      stats.set(path.relative(outDir, full).split(path.sep).join('/'), statSync(full));
+    }
+    return stats;
+  } catch {
+    // changed under our feet (another build swapped it in): nothing is recorded
+    return undefined;
   }
-  const manifest: SiteManifest = { format: CACHE_FORMAT, inputs, outDir, clock, outputs, summary };
+}
+
+/** Record the output folder as a build just left it (`outputs`: see `outputStats`), with what it was built from. */
+export async function saveSiteManifest(cacheDir: string, outDir: string, inputs: string, clock: SiteClock, summary: SiteSummary, outputs: ReadonlyMap<string, Stats>): Promise<void> {
+  const stamps: Record<string, FileStamp> = {};
+  for (const [rel, stats] of outputs) stamps[rel] = stampOf(stats);
+  const manifest: SiteManifest = { format: CACHE_FORMAT, inputs, outDir, clock, outputs: stamps, summary };
   await mkdir(cacheDir, { recursive: true });
   const target = path.join(cacheDir, FILE);
   await writeFile(`${target}.${process.pid}.tmp`, JSON.stringify(manifest));

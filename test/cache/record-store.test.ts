@@ -63,20 +63,28 @@ describe('openRecordStore', () => {
 
   it('deletes on save the records no build used for a day, and keeps the fresh ones and the ones it read', async () => {
     const dayAndMore = Date.now() / 1000 - 25 * 3600;
+    const records = () => readdirSync(path.join(dir, 'entries')).filter((name) => !name.startsWith('.')).sort();
     const store = openRecordStore(dir);
     store.put('load', KEY_B, { x: 1 });
     await store.save();
     // That build did not use KEY_A, but it is fresh (another setting's build may want it).
-    expect(readdirSync(path.join(dir, 'entries')).sort()).toEqual([`load-${KEY_B}.rec`, `render-${KEY_A}.rec`]);
+    expect(records()).toEqual([`load-${KEY_B}.rec`, `render-${KEY_A}.rec`]);
 
     utimesSync(file, dayAndMore, dayAndMore);
     utimesSync(path.join(dir, 'entries', `load-${KEY_B}.rec`), dayAndMore, dayAndMore);
     const next = openRecordStore(dir);
     expect(await next.getMany('load', [KEY_B])).toEqual([{ x: 1 }]);
     await next.save();
-    expect(readdirSync(path.join(dir, 'entries'))).toEqual([`load-${KEY_B}.rec`]);
-    // The record it read was touched, so it stays another day.
+    // The folder was looked through less than an hour ago: the old record is still there…
+    expect(records()).toEqual([`load-${KEY_B}.rec`, `render-${KEY_A}.rec`]);
+    // …but the record it read was touched, so it stays another day.
     expect(statSync(path.join(dir, 'entries', `load-${KEY_B}.rec`)).mtimeMs).toBeGreaterThan(Date.now() - 60_000);
+
+    const twoHoursAgo = Date.now() / 1000 - 2 * 3600;
+    utimesSync(path.join(dir, 'entries', '.pruned'), twoHoursAgo, twoHoursAgo);
+    const later = openRecordStore(dir);
+    await later.save();
+    expect(records()).toEqual([`load-${KEY_B}.rec`]);
   });
 
   it('reads and writes nothing without a cache folder', async () => {
