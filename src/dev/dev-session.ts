@@ -122,7 +122,7 @@ export function openDevSession(options: DevSessionOptions): DevSession {
       const themeFiles = themeFilesOf(config);
       const templates = createTemplateEngine(config);
       // From here on the sources are known: a failed collect or render is fixed by an edit.
-      const next: Base = { config, fingerprint, templates, themeFiles, known, collectMemo: createCollectMemo(config), runner: createEntryRunner(config, setup, 1), discovery, sourcePaths: new Set(discovery.sources.map((s) => s.path)), good: undefined };
+      const next: Base = { config, fingerprint, templates, themeFiles, known, collectMemo: createCollectMemo(config), runner: createEntryRunner(config, setup, 1, { keepParsedBodies: true }), discovery, sourcePaths: new Set(discovery.sources.map((s) => s.path)), good: undefined };
       base = next;
       stageDone(loaded.diagnostics);
       const made = await collectAndRender(next, loaded.entries, loaded.contentKeys, store, runner, timed, stageDone);
