@@ -3,7 +3,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import type { ResolvedConfig } from '../config/resolve-config.js';
 import type { CopiedFile, Entry, FeedFormat, FeedRoute, ListPage, Placed, Route, Site, SiteClock, Term } from '../types.js';
 import { slugify } from '../load/slug.js';
-import { expandPermalink } from './permalink.js';
+import { compilePermalink, type Permalink } from './permalink.js';
 import { toUrlPath } from './url-path.js';
 import { paginate } from './paginate.js';
 import { FEED_FORMAT_NAMES, feedRoute } from './feed-routes.js';
@@ -21,11 +21,42 @@ export interface CollectInput {
 /** The last instant a JavaScript Date can hold, in milliseconds. */
 const MAX_TIME = 8.64e15;
 
+/**
+ * What a collect can take from an earlier one with the same config, because it depends on nothing
+ * else: where each entry object goes (by identity: an entry read again is a new object) and the
+ * slug of each tag name. `quire dev` keeps one between saves (and makes a new one with a new
+ * config); without one, a collect makes its own.
+ */
+export interface CollectMemo {
+  readonly config: ResolvedConfig;
+  /** The site's permalink pattern, read once. */
+  readonly permalink: Permalink;
+  readonly places: WeakMap<Entry, PlaceOutcome>;
+  readonly tagSlugs: Map<string, string>;
+}
+
+/** Where one post or page goes, or the problem with its URL. */
+export interface PlaceOutcome {
+  readonly placed: Placed | undefined;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export function createCollectMemo(config: ResolvedConfig): CollectMemo {
+  return { config, permalink: compilePermalink(config.permalink), places: new WeakMap(), tagSlugs: new Map() };
+}
+
+type Place = { file?: string; line?: number; column?: number; source?: string };
+
 const FEED_CLASH_HINT = 'feeds are written as feed.xml, atom.xml and feed.json in the site root and in each tag folder: give your file another name or URL';
 
-/** Decide what is published and where: URLs, lists, tags, and a check that no two things share a file. */
-export function collectSite(input: CollectInput, config: ResolvedConfig): { site: Site; diagnostics: Diagnostic[] } {
+/**
+ * Decide what is published and where: URLs, lists, tags, and a check that no two things share a
+ * file. `memo` (made for this config) lets a collect after an edit take the places of unchanged
+ * entries from the one before; the site and diagnostics are the same with or without it.
+ */
+export function collectSite(input: CollectInput, config: ResolvedConfig, memo?: CollectMemo): { site: Site; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
+  const known = memo?.config === config ? memo : createCollectMemo(config);
   const clock = publishClock(config);
   const unpublished: Record<string, 'draft' | 'future'> = {};
   const published = input.entries.filter((entry) => {
@@ -39,12 +70,13 @@ export function collectSite(input: CollectInput, config: ResolvedConfig): { site
   // because macOS and Windows file systems are).
   const claims = new Map<string, string>();
   const feedFiles = new Set<string>();
-  const claim = (outputPath: string, owner: string, place: { file?: string; line?: number; column?: number; source?: string }, isFeed = false) => {
-    const key = outputPath.normalize('NFC').toLowerCase();
+  // `place` may be a function: what an error would point at is worked out only for an error.
+  const claim = (outputPath: string, owner: string, place: Place | (() => Place), isFeed = false) => {
+    const key = claimKey(outputPath);
     const previous = claims.get(key);
     if (previous !== undefined) {
       const hint = isFeed || feedFiles.has(key) ? FEED_CLASH_HINT : 'give one of them another `slug` or `permalink`';
-      diagnostics.push(diagnostic('DuplicateUrl', `${owner} and ${previous} both produce ${outputPath}`, place, hint));
+      diagnostics.push(diagnostic('DuplicateUrl', `${owner} and ${previous} both produce ${outputPath}`, typeof place === 'function' ? place() : place, hint));
       return false;
     }
     claims.set(key, owner);
@@ -58,17 +90,26 @@ export function collectSite(input: CollectInput, config: ResolvedConfig): { site
   const siteFeedClaimed = claimFeed(feedRoute('site', '/', []), 'the site');
 
   const entries: Record<string, Placed> = {};
+  // Kept beside `entries` so that lists and sorting need no lookups in it.
+  const entryOf = new Map<string, Entry>();
+  const postKeys: string[] = [];
+  const pageKeys: string[] = [];
   const routes: Route[] = [];
   const copies: CopiedFile[] = [];
   for (const entry of published) {
     if (entry.kind !== 'post' && entry.kind !== 'page') continue;
-    const placed = place(entry, config, diagnostics);
+    let outcome = known.places.get(entry);
+    if (!outcome) known.places.set(entry, (outcome = place(entry, config, known.permalink)));
+    diagnostics.push(...outcome.diagnostics);
+    const { placed } = outcome;
     if (!placed) continue;
     // A URL taken from the file name has no line of its own: point at the top, where `slug:` would go.
-    if (!claim(placed.outputPath, entry.displayPath, { file: entry.displayPath, line: 1, column: 1, source: entry.text, ...positionOfUrlField(entry) })) continue;
+    if (!claim(placed.outputPath, entry.displayPath, () => ({ file: entry.displayPath, line: 1, column: 1, source: entry.text, ...positionOfUrlField(entry) }))) continue;
     entries[entry.source.rel] = placed;
+    entryOf.set(entry.source.rel, entry);
+    (entry.kind === 'post' ? postKeys : pageKeys).push(entry.source.rel);
     routes.push({ type: entry.kind, url: placed.url, outputPath: placed.outputPath, key: entry.source.rel });
-    const pageDir = placed.outputPath.replace(/[^/]*$/, '');
+    const pageDir = placed.outputPath.slice(0, placed.outputPath.lastIndexOf('/') + 1);
     for (const asset of entry.source.assets) {
       const outputPath = pageDir + asset;
       if (claim(outputPath, `${entry.displayPath} (bundle file ${asset})`, { file: entry.displayPath })) {
@@ -85,6 +126,7 @@ export function collectSite(input: CollectInput, config: ResolvedConfig): { site
   for (const placed of weekly.entries) {
     if (!claim(placed.outputPath, `weekly issue ${placed.entry.issue} (${placed.entry.displayPath})`, { file: placed.entry.displayPath })) continue;
     entries[placed.entry.source.rel] = placed;
+    entryOf.set(placed.entry.source.rel, placed.entry);
     issueKeys.push(placed.entry.source.rel);
     routes.push({ type: 'weekly-issue', url: placed.url, outputPath: placed.outputPath, key: placed.entry.source.rel });
   }
@@ -94,14 +136,14 @@ export function collectSite(input: CollectInput, config: ResolvedConfig): { site
   }
 
   const byNewest = (a: string, b: string) => {
-    const ea = entries[a]!.entry;
-    const eb = entries[b]!.entry;
+    const ea = entryOf.get(a)!;
+    const eb = entryOf.get(b)!;
     const da = ea.date?.epochMs ?? -Infinity;
     const db = eb.date?.epochMs ?? -Infinity;
     return db - da || ea.title.localeCompare(eb.title) || (a < b ? -1 : a > b ? 1 : 0);
   };
-  const posts = Object.keys(entries).filter((k) => entries[k]!.entry.kind === 'post').sort(byNewest);
-  const pages = Object.keys(entries).filter((k) => entries[k]!.entry.kind === 'page').sort();
+  const posts = postKeys.sort(byNewest);
+  const pages = pageKeys.sort();
 
   for (const list of paginate(posts, '/', config.paginate)) {
     routes.push({ type: 'home', url: list.url, outputPath: list.outputPath, list });
@@ -114,7 +156,7 @@ export function collectSite(input: CollectInput, config: ResolvedConfig): { site
     const weeklyFeed = feedRoute('weekly', '/weekly/', [...issueKeys].sort(byNewest));
     if (claimFeed(weeklyFeed, 'the weekly digest')) feeds.push(weeklyFeed);
   }
-  const tags = collectTerms([...posts, ...issueKeys].sort(byNewest), entries, Object.keys(weekly.notes), input.entries, diagnostics);
+  const tags = collectTerms([...posts, ...issueKeys].sort(byNewest), entries, Object.keys(weekly.notes), input.entries, known.tagSlugs, diagnostics);
   for (const term of tags) {
     // A tag of notes only has a page (listing them) but no feed: its items live in the weekly feed.
     const feed = term.posts.length > 0 ? feedRoute('tag', term.url, term.posts, term.slug) : undefined;
@@ -140,7 +182,7 @@ export function collectSite(input: CollectInput, config: ResolvedConfig): { site
   }
 
   for (const file of input.themeFiles) {
-    const key = file.outputPath.normalize('NFC').toLowerCase();
+    const key = claimKey(file.outputPath);
     if (claims.has(key)) continue;
     claims.set(key, `theme file ${file.outputPath}`);
     copies.push(file);
@@ -181,7 +223,21 @@ function publishClock(config: ResolvedConfig): { isFuture(epochMs: number): bool
   };
 }
 
-function place(entry: Entry, config: ResolvedConfig, diagnostics: Diagnostic[]): Placed | undefined {
+const NON_ASCII = /[^\u0000-\u007f]/;
+
+/** What two output paths clash on: equal after NFC and lower-casing (ASCII is NFC already). */
+function claimKey(outputPath: string): string {
+  return (NON_ASCII.test(outputPath) ? outputPath.normalize('NFC') : outputPath).toLowerCase();
+}
+
+/** Where a post or page goes: a function of the entry and the config alone (so it can be kept, see `CollectMemo`). */
+function place(entry: Entry, config: ResolvedConfig, sitePermalink: Permalink): PlaceOutcome {
+  const diagnostics: Diagnostic[] = [];
+  const placed = placeEntry(entry, config, sitePermalink, diagnostics);
+  return { placed, diagnostics };
+}
+
+function placeEntry(entry: Entry, config: ResolvedConfig, sitePermalink: Permalink, diagnostics: Diagnostic[]): Placed | undefined {
   let raw: string;
   const fromFrontMatter = entry.permalink !== undefined;
   // `file:///tmp/x` or `//host/x`: a URL, not a path (before a post's pattern gets its leading `/`).
@@ -192,7 +248,8 @@ function place(entry: Entry, config: ResolvedConfig, diagnostics: Diagnostic[]):
     return undefined;
   }
   if (entry.kind === 'post') {
-    const expanded = expandPermalink(entry.permalink ?? config.permalink, entry, config.timezone);
+    const permalink = entry.permalink === undefined ? sitePermalink : compilePermalink(entry.permalink);
+    const expanded = permalink.expand(entry, config.timezone);
     if (!expanded.ok) {
       diagnostics.push(diagnostic('UnsafePath', expanded.reason, { file: entry.displayPath }, 'add a `date`, or use a permalink without :year/:month/:day'));
       return undefined;
@@ -242,20 +299,22 @@ function collectTerms(
   entries: Readonly<Record<string, Placed>>,
   noteKeys: readonly string[],
   all: readonly Entry[],
+  slugs: Map<string, string>,
   diagnostics: Diagnostic[],
 ): Term[] {
-  const bySlug = new Map<string, { name: string; firstFile: string; posts: string[]; notes: string[]; seen: Set<string> }>();
+  const bySlug = new Map<string, { name: string; firstFile: string; posts: string[]; notes: string[] }>();
   const notes = new Map(all.filter((e) => e.kind === 'note').map((e) => [e.source.rel, e]));
   const add = (entry: Entry, key: string, into: 'posts' | 'notes') => {
     for (const name of entry.tags) {
-      const slug = slugify(name);
+      let slug = slugs.get(name);
+      if (slug === undefined) slugs.set(name, (slug = slugify(name)));
       if (slug === '') {
         diagnostics.push(diagnostic('UnsafePath', `the tag "${name}" has no characters usable in a URL`, positionOfTags(entry), 'rename the tag'));
         continue;
       }
       let term = bySlug.get(slug);
-      if (!term) bySlug.set(slug, (term = { name, firstFile: entry.displayPath, posts: [], notes: [], seen: new Set() }));
-      else if (term.name.toLowerCase() !== name.toLowerCase()) {
+      if (!term) bySlug.set(slug, (term = { name, firstFile: entry.displayPath, posts: [], notes: [] }));
+      else if (term.name !== name && term.name.toLowerCase() !== name.toLowerCase()) {
         diagnostics.push(
           diagnostic(
             'DuplicateUrl',
@@ -266,10 +325,9 @@ function collectTerms(
         );
         continue;
       }
-      if (!term.seen.has(key)) {
-        term.seen.add(key);
-        term[into].push(key);
-      }
+      // An entry's tags are added one after the other: naming the tag twice (or in two cases) adds it once.
+      const list = term[into];
+      if (list[list.length - 1] !== key) list.push(key);
     }
   };
   for (const key of listed) add(entries[key]!.entry, key, 'posts');

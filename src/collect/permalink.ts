@@ -5,27 +5,60 @@ import { slugify } from '../load/slug.js';
 /** Tokens a permalink pattern may use. */
 export const PERMALINK_TOKENS = [':year', ':month', ':day', ':slug', ':title', ':section'] as const;
 
+type Token = 'year' | 'month' | 'day' | 'slug' | 'title' | 'section';
+const TOKEN = /:(year|month|day|slug|title|section)\b/;
+
+export type PermalinkResult = { ok: true; path: string } | { ok: false; reason: string };
+
+/** A permalink pattern read once, to fill for many entries (see `expandPermalink`). */
+export interface Permalink {
+  readonly pattern: string;
+  expand(entry: Entry, timezone: string): PermalinkResult;
+}
+
+/**
+ * Read a permalink pattern: its literal text and tokens, whether it needs the date or the title,
+ * and the first token quire does not know. Filling it is then a walk over the pieces.
+ */
+export function compilePermalink(pattern: string): Permalink {
+  const needsDate = /:(year|month|day)\b/.test(pattern);
+  const needsTitle = /:title\b/.test(pattern);
+  const unknown = /:([A-Za-z_]+)/.exec(pattern.replace(new RegExp(TOKEN.source, 'g'), ''))?.[1];
+  // split with a capturing group: literal, token, literal, token, …, literal.
+  const pieces = pattern.split(TOKEN);
+  return {
+    pattern,
+    expand(entry, timezone) {
+      if (needsDate && !entry.date) return { ok: false, reason: `the permalink "${pattern}" uses the date, but the entry has none` };
+      if (unknown !== undefined) return { ok: false, reason: `the permalink "${pattern}" uses :${unknown}, which quire does not know (it knows ${PERMALINK_TOKENS.join(' ')})` };
+      // Only what the pattern uses is worked out: the date in the zone and the title's slug cost the most.
+      const when = needsDate && entry.date ? DateTime.fromMillis(entry.date.epochMs, { zone: timezone }) : undefined;
+      const values: Record<Token, string> = {
+        // What toFormat('yyyy' / 'MM' / 'dd') writes, without parsing a format each time.
+        year: when ? pad(when.year, 4) : '',
+        month: when ? pad(when.month, 2) : '',
+        day: when ? pad(when.day, 2) : '',
+        slug: entry.slug,
+        title: needsTitle ? slugify(entry.title) || entry.slug : '',
+        section: entry.source.rel.split('/')[0] ?? '',
+      };
+      let expanded = pieces[0]!;
+      for (let i = 1; i < pieces.length; i += 2) expanded += values[pieces[i] as Token] + pieces[i + 1]!;
+      return { ok: true, path: expanded.startsWith('/') ? expanded : `/${expanded}` };
+    },
+  };
+}
+
 /**
  * Fill a permalink pattern for an entry. Dates are taken in the site zone (a post written at
  * 06:48 in Shanghai is in that day's folder whatever the build machine's zone). Returns the
  * raw path, or the reason it cannot be built.
  */
-export function expandPermalink(pattern: string, entry: Entry, timezone: string): { ok: true; path: string } | { ok: false; reason: string } {
-  const needsDate = /:(year|month|day)\b/.test(pattern);
-  if (needsDate && !entry.date) return { ok: false, reason: `the permalink "${pattern}" uses the date, but the entry has none` };
-  // Only what the pattern uses is worked out: the date in the zone and the title's slug cost the most.
-  const when = needsDate && entry.date ? DateTime.fromMillis(entry.date.epochMs, { zone: timezone }) : undefined;
-  const section = entry.source.rel.split('/')[0] ?? '';
-  const values: Record<string, string> = {
-    year: when ? when.toFormat('yyyy') : '',
-    month: when ? when.toFormat('MM') : '',
-    day: when ? when.toFormat('dd') : '',
-    slug: entry.slug,
-    title: /:title\b/.test(pattern) ? slugify(entry.title) || entry.slug : '',
-    section,
-  };
-  const unknown = /:([A-Za-z_]+)/.exec(pattern.replace(/:(year|month|day|slug|title|section)\b/g, ''));
-  if (unknown) return { ok: false, reason: `the permalink "${pattern}" uses :${unknown[1]}, which quire does not know (it knows ${PERMALINK_TOKENS.join(' ')})` };
-  const expanded = pattern.replace(/:(year|month|day|slug|title|section)\b/g, (_m, token: string) => values[token] ?? '');
-  return { ok: true, path: expanded.startsWith('/') ? expanded : `/${expanded}` };
+export function expandPermalink(pattern: string, entry: Entry, timezone: string): PermalinkResult {
+  return compilePermalink(pattern).expand(entry, timezone);
+}
+
+/** Digits padded with zeros to `width`, the sign in front (Luxon's numbers in a format). */
+function pad(n: number, width: number): string {
+  return n < 0 ? `-${String(-n).padStart(width, '0')}` : String(n).padStart(width, '0');
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { saveHighlighted } from '../build.js';
 import { buildFingerprint } from '../cache/build-fingerprint.js';
+import { createCollectMemo } from '../collect/collect-site.js';
 import { openRecordStore } from '../cache/record-store.js';
 import { loadConfig } from '../config/load-config.js';
 import { resolveConfig, type BuildFlags, type ResolvedConfig } from '../config/resolve-config.js';
@@ -121,7 +122,7 @@ export function openDevSession(options: DevSessionOptions): DevSession {
       const themeFiles = themeFilesOf(config);
       const templates = createTemplateEngine(config);
       // From here on the sources are known: a failed collect or render is fixed by an edit.
-      const next: Base = { config, fingerprint, templates, themeFiles, known, runner: createEntryRunner(config, setup, 1), discovery, sourcePaths: new Set(discovery.sources.map((s) => s.path)), good: undefined };
+      const next: Base = { config, fingerprint, templates, themeFiles, known, collectMemo: createCollectMemo(config), runner: createEntryRunner(config, setup, 1, { keepParsedBodies: true }), discovery, sourcePaths: new Set(discovery.sources.map((s) => s.path)), good: undefined };
       base = next;
       stageDone(loaded.diagnostics);
       const made = await collectAndRender(next, loaded.entries, loaded.contentKeys, store, runner, timed, stageDone);

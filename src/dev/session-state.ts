@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { BuildFingerprint } from '../cache/build-fingerprint.js';
+import type { CollectMemo } from '../collect/collect-site.js';
 import type { ResolvedConfig } from '../config/resolve-config.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { ImageSizes } from '../discover/read-image-sizes.js';
@@ -26,6 +27,8 @@ export interface Base {
   readonly templates: TemplateEngine;
   readonly themeFiles: readonly CopiedFile[];
   readonly known: Map<string, KnownSource>;
+  /** What each collect keeps for the next (the places of entries not read again). */
+  readonly collectMemo: CollectMemo;
   /** Entry tasks on the main thread, for the few entries an edit changes. */
   readonly runner: EntryRunner;
   /** The sources as last discovered, and the paths of those files. */

@@ -108,7 +108,7 @@ export async function collectAndRender(
   good?: Good,
 ): Promise<Omit<Good, 'generation'> & { readonly misses: number; readonly keptHighlightKeys: ReadonlySet<string> }> {
   const { config } = b;
-  const collected = await timed('collect', () => collectSite({ entries, publicFiles: listFiles(config.publicDir), themeFiles: b.themeFiles }, config));
+  const collected = await timed('collect', () => collectSite({ entries, publicFiles: listFiles(config.publicDir), themeFiles: b.themeFiles }, config, b.collectMemo));
   stageDone(collected.diagnostics);
   const { site } = collected;
   const imageSizes = await timed('images', () => readImageSizes(site.copies));

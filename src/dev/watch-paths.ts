@@ -1,4 +1,4 @@
-import { existsSync, watch, type FSWatcher } from 'node:fs';
+import { existsSync, readdirSync, statSync, watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 
 export interface WatchTargets {
@@ -18,9 +18,12 @@ export interface PathWatcher {
 const EDITOR_NOISE = /(^|[/\\])(\.#[^/\\]*|#[^/\\]*#|[^/\\]*~|[^/\\]*\.sw[a-p]|4913|\.DS_Store)$/;
 
 /**
- * Node's `fs.watch` with `recursive` (on Linux since Node 20: one inotify watch per file and
- * folder, set up by Node) for each folder, and a plain watch of each file's folder for the files.
- * A folder that does not exist yet, or is deleted (its watcher then closes) or replaced, is
+ * A plain (not recursive) `fs.watch` of every folder under each watched folder, and of each
+ * file's folder for the files. Node 20's `recursive` watch on Linux sets up an inotify watch per
+ * file and lists the whole folder again on every event in it: at 4000 posts in one folder, a save
+ * was reported 10–15 ms late, and again ~10 ms later. A folder made inside a watched one is
+ * watched from its first event (the folder itself counts as a change); one deleted is dropped. A
+ * watched folder that does not exist yet, or is deleted (its watcher then closes) or replaced, is
  * picked up again by a check every `rearmMs`; its appearing or going counts as a change.
  */
 export function watchPaths(targets: WatchTargets, onChange: (file: string) => void, options: { rearmMs?: number } = {}): PathWatcher {
@@ -33,17 +36,18 @@ export function watchPaths(targets: WatchTargets, onChange: (file: string) => vo
     watchers.delete(key);
     watcher?.close();
   };
+  /** Stop watching `folder` and every folder under it. */
+  const stopTree = (folder: string) => {
+    for (const key of [...watchers.keys()]) if (key === `dir:${folder}` || key.startsWith(`dir:${folder}${path.sep}`)) stop(key);
+  };
   const report = (file: string) => {
     if (!closed && !EDITOR_NOISE.test(file)) onChange(file);
   };
-  const arm = (key: string, dir: string, recursive: boolean, accept: (name: string) => boolean) => {
+  const arm = (key: string, dir: string, onEvent: (name: string) => void) => {
     if (watchers.has(key) || !existsSync(dir)) return false;
     let watcher: FSWatcher;
     try {
-      watcher = watch(dir, { recursive, persistent: true }, (_event, name) => {
-        const rel = name === null ? '' : String(name);
-        if (accept(rel)) report(path.join(dir, rel));
-      });
+      watcher = watch(dir, { persistent: true }, (_event, name) => onEvent(name === null ? '' : String(name)));
     } catch {
       return false;
     }
@@ -59,22 +63,37 @@ export function watchPaths(targets: WatchTargets, onChange: (file: string) => vo
     watchers.set(key, watcher);
     return true;
   };
+  /** Watch a folder and the folders in it (not through symbolic links, as Node's recursive watch). */
+  const armTree = (folder: string): boolean => {
+    if (!arm(`dir:${folder}`, folder, (name) => changedIn(folder, name))) return false;
+    for (const sub of subfolders(folder)) armTree(sub);
+    return true;
+  };
+  const changedIn = (folder: string, name: string) => {
+    if (name === '') return report(folder);
+    const file = path.join(folder, name);
+    const stat = statSync(file, { throwIfNoEntry: false });
+    if (stat?.isDirectory()) armTree(file);
+    else if (stat === undefined) stopTree(file);
+    report(file);
+  };
   const armAll = (announce: boolean) => {
     for (const dir of current.dirs) {
-      if (arm(`dir:${dir}`, dir, true, () => true) && announce) report(dir);
+      if (armTree(dir) && announce) report(dir);
     }
-    for (const group of fileGroups(current.files)) arm(group.key, group.folder, false, (name) => group.names.has(name));
+    for (const group of fileGroups(current.files)) arm(group.key, group.folder, (name) => group.names.has(name) && report(path.join(group.folder, name)));
   };
-  const wanted = () => new Set([...current.dirs.map((d) => `dir:${d}`), ...fileGroups(current.files).map((g) => g.key)]);
+  const wanted = (key: string) =>
+    current.dirs.some((d) => key === `dir:${d}` || key.startsWith(`dir:${d}${path.sep}`)) || fileGroups(current.files).some((g) => g.key === key);
 
   armAll(false);
   const check = setInterval(() => {
     if (closed) return;
     // A folder that was deleted and made again is a new folder: watch that one.
-    for (const key of watchers.keys()) {
-      if (key.startsWith('dir:') && !existsSync(key.slice(4))) {
-        stop(key);
-        report(key.slice(4));
+    for (const dir of current.dirs) {
+      if (watchers.has(`dir:${dir}`) && !existsSync(dir)) {
+        stopTree(dir);
+        report(dir);
       }
     }
     armAll(true);
@@ -84,8 +103,7 @@ export function watchPaths(targets: WatchTargets, onChange: (file: string) => vo
   return {
     setTargets(next) {
       current = next;
-      const keep = wanted();
-      for (const key of [...watchers.keys()]) if (!keep.has(key)) stop(key);
+      for (const key of [...watchers.keys()]) if (!wanted(key)) stop(key);
       armAll(false);
     },
     close() {
@@ -94,6 +112,16 @@ export function watchPaths(targets: WatchTargets, onChange: (file: string) => vo
       for (const key of [...watchers.keys()]) stop(key);
     },
   };
+}
+
+function subfolders(folder: string): string[] {
+  try {
+    return readdirSync(folder, { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => path.join(folder, d.name));
+  } catch {
+    return [];
+  }
 }
 
 /** Files grouped by folder: one plain watch of each folder serves all its files. */

@@ -1,7 +1,7 @@
 import type { ResolvedConfig } from '../config/resolve-config.js';
 import type { DualLines } from '../render/code/tokenize.js';
 import type { LinkTable } from '../render/markdown/rewrite-links.js';
-import { createEntryTasks, type EntryTasks, type LoadOutcome, type LoadTask, type RenderOutcome, type RenderTask } from './entry-tasks.js';
+import { createEntryTasks, type EntryTaskOptions, type EntryTasks, type LoadOutcome, type LoadTask, type RenderOutcome, type RenderTask } from './entry-tasks.js';
 import { startEntryWorker, type EntryWorker, type WorkerSetup } from './worker-pool.js';
 
 /** Fewer entries to parse or render than this are done on the main thread: starting workers costs more. */
@@ -30,12 +30,12 @@ type Executor = { readonly kind: 'local'; readonly tasks: EntryTasks } | { reado
  * come back in the order of the tasks, whatever thread ran them, so output does not depend on
  * the number of threads.
  */
-export function createEntryRunner(config: ResolvedConfig, setup: WorkerSetup, threads: number): EntryRunner {
+export function createEntryRunner(config: ResolvedConfig, setup: WorkerSetup, threads: number, options: EntryTaskOptions = {}): EntryRunner {
   let local: Executor | undefined;
   const pool: Array<Executor & { kind: 'worker' }> = [];
   /** Source key → the executor holding its tree. */
   const owner = new Map<string, Executor>();
-  const localExecutor = (): Executor => (local ??= { kind: 'local', tasks: createEntryTasks(config) });
+  const localExecutor = (): Executor => (local ??= { kind: 'local', tasks: createEntryTasks(config, options) });
   // The main thread is one of the threads: it takes batches like the workers (it would otherwise
   // wait for them), so `threads` threads need threads − 1 workers.
   const ensureWorkers = (count: number): Executor[] => {

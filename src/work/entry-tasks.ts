@@ -57,7 +57,17 @@ export interface EntryTasks {
  * loaded here is kept until that entry is rendered here, so a build parses every changed file
  * once even when the two steps are separated by the collect stage on the main thread.
  */
-export function createEntryTasks(config: ResolvedConfig): EntryTasks {
+export interface EntryTaskOptions {
+  /**
+   * Keep the Markdown each source was last parsed from, and its tree: a file saved again with the
+   * same body (only its front matter changed) is not parsed again, its tree is copied (`quire
+   * dev`, where a parse of a long post is most of a title edit). Off for builds, which parse each
+   * file once.
+   */
+  readonly keepParsedBodies?: boolean;
+}
+
+export function createEntryTasks(config: ResolvedConfig, options: EntryTaskOptions = {}): EntryTasks {
   const processors = new Map<string, MarkdownProcessor>();
   const processorFor = (language: string): MarkdownProcessor => {
     const t = uiStrings(language);
@@ -71,6 +81,15 @@ export function createEntryTasks(config: ResolvedConfig): EntryTasks {
   const parser = processorFor(config.language);
   const parse = (markdown: string) => parser.parse(markdown);
   const trees = new Map<string, MdastRoot>();
+  // Copies in and out: a tree handed on may be changed by the render's plugins.
+  const parsedBodies = new Map<string, { readonly markdown: string; readonly tree: MdastRoot }>();
+  const parseKept = (rel: string, markdown: string): MdastRoot => {
+    const last = parsedBodies.get(rel);
+    if (last?.markdown === markdown) return structuredClone(last.tree);
+    const tree = parse(markdown);
+    parsedBodies.set(rel, { markdown, tree: structuredClone(tree) });
+    return tree;
+  };
   let table: LinkTable = { urls: {}, unpublished: {}, images: {}, basePath: config.basePath };
 
   // Which highlight-cache keys the entry being rendered uses.
@@ -96,7 +115,7 @@ export function createEntryTasks(config: ResolvedConfig): EntryTasks {
   return {
     async load(tasks) {
       return tasks.map(({ source, bytes, withTree }) => {
-        const result = loadEntry(source, bytes, { timezone: config.timezone, displayRoot: config.root, parseMarkdown: parse });
+        const result = loadEntry(source, bytes, { timezone: config.timezone, displayRoot: config.root, parseMarkdown: options.keepParsedBodies ? (markdown) => parseKept(source.rel, markdown) : parse });
         if (!result.entry || withTree) return result;
         // Kept until this entry is rendered, which may be after every other entry is loaded.
         if (result.entry.mdast) trees.set(source.rel, compactTree(result.entry.mdast));
@@ -145,6 +164,7 @@ export function createEntryTasks(config: ResolvedConfig): EntryTasks {
     },
     dispose() {
       trees.clear();
+      parsedBodies.clear();
       void highlighter?.then((h) => h.dispose());
     },
   };

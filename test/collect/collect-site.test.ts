@@ -5,7 +5,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectSite } from '../../src/collect/collect-site.js';
+import { collectSite, createCollectMemo } from '../../src/collect/collect-site.js';
 import { resolveConfig, type BuildFlags, type ResolvedConfig } from '../../src/config/resolve-config.js';
 import { userConfigSchema } from '../../src/config/schema.js';
 import type { Diagnostic } from '../../src/diagnostics.js';
@@ -308,6 +308,18 @@ describe('collectSite: tags', () => {
     expect(site.tags).toEqual([]);
   });
 
+  it('lists a post once under a tag it names twice, in two spellings', () => {
+    const { site, diagnostics } = collect([
+      entry('posts/a.md', '---\ndate: 2025-01-01\ntags: [Go, go, rust, Go]\n---\n'),
+      entry('posts/b.md', '---\ndate: 2025-02-01\ntags: [go]\n---\n'),
+    ]);
+    expect(diagnostics).toEqual([]);
+    expect(site.tags.map((t) => [t.name, t.posts])).toEqual([
+      ['go', ['posts/b.md', 'posts/a.md']],
+      ['rust', ['posts/a.md']],
+    ]);
+  });
+
   it('reports a tag with no usable characters', () => {
     const { diagnostics } = collect([entry('posts/a.md', '---\ndate: 2025-01-01\ntags: ["???"]\n---\n')]);
     expect(codes(diagnostics)).toEqual(['UnsafePath']);
@@ -352,5 +364,61 @@ describe('collectSite: routes and copies', () => {
       { from: path.join(root, 'public', 'assets', 'style.css'), outputPath: 'assets/style.css' },
       { from: '/theme/assets/app.js', outputPath: 'assets/app.js' },
     ]);
+  });
+});
+
+describe('collectSite with a memo (what quire dev keeps between saves)', () => {
+  const input = (entries: Entry[]) => ({ entries, publicFiles: [], themeFiles: [] });
+  const site = () => [
+    entry('posts/a.md', '---\ntitle: Alpha\ndate: 2025-07-09 06:48:00\ntags: [Go, 工具]\n---\nA.\n'),
+    entry('posts/b.md', '---\ntitle: Bravo\ndate: 2025-03-01\ntags: [go]\n---\nB.\n'),
+    entry('posts/c.md', '---\ntitle: Charlie\ndate: 2025-02-01\npermalink: /c-place/\n---\nC.\n'),
+    entry('posts/trip/index.md', '---\ntitle: Trip\ndate: 2024-12-01\n---\n', ['cover.png']),
+    entry('pages/about.md', '---\ntitle: About\n---\n'),
+  ];
+  // Each edit replaces one entry by a newly loaded one, as quire dev does after a save; then the problems.
+  const edits: Array<[what: string, rel: string, text: string, codes: string[]]> = [
+    ['title', 'posts/a.md', '---\ntitle: Alpha 2\ndate: 2025-07-09 06:48:00\ntags: [Go, 工具]\n---\nA.\n', []],
+    ['date (moves its URL and its place in the lists)', 'posts/a.md', '---\ntitle: Alpha 2\ndate: 2025-01-31 23:30:00\ntags: [Go, 工具]\n---\nA.\n', []],
+    ['tags', 'posts/b.md', '---\ntitle: Bravo\ndate: 2025-03-01\ntags: [rust, 工具]\n---\nB.\n', []],
+    ['slug', 'posts/b.md', '---\ntitle: Bravo\ndate: 2025-03-01\nslug: bravo\ntags: [rust, 工具]\n---\nB.\n', []],
+    ['a permalink that climbs out', 'posts/c.md', '---\ntitle: Charlie\ndate: 2025-02-01\npermalink: /../c/\n---\nC.\n', ['UnsafePath']],
+    ['another file read again, unchanged', 'posts/trip/index.md', '---\ntitle: Trip\ndate: 2024-12-01\n---\n', ['UnsafePath']],
+    ['a slug that takes another post’s URL', 'posts/b.md', '---\ntitle: Bravo\ndate: 2025-01-02\nslug: a\n---\nB.\n', ['DuplicateUrl', 'UnsafePath']],
+    ['a tag on the URL of another', 'posts/trip/index.md', '---\ntitle: Trip\ndate: 2024-12-01\ntags: ["工具#"]\n---\n', ['DuplicateUrl', 'UnsafePath', 'DuplicateUrl']],
+    ['a draft', 'posts/a.md', '---\ntitle: Alpha 2\ndate: 2025-01-31 23:30:00\ndraft: true\n---\nA.\n', ['UnsafePath']],
+    ['a title on a page', 'pages/about.md', '---\ntitle: About me\n---\n', ['UnsafePath']],
+  ];
+
+  it('gives the site and problems of a fresh collect after each edit, taking unchanged entries’ places from the memo', () => {
+    const cfg = config({ permalink: '/:year/:month/:slug/' });
+    const memo = createCollectMemo(cfg);
+    let entries = site();
+    let before = collectSite(input(entries), cfg, memo);
+    expect(before).toEqual(collect(entries, cfg));
+    for (const [what, rel, text, expected] of edits) {
+      entries = entries.map((e) => (e.source.rel === rel ? entry(rel, text, [...e.source.assets]) : e));
+      const kept = collectSite(input(entries), cfg, memo);
+      expect(kept, what).toEqual(collect(entries, cfg));
+      expect(codes(kept.diagnostics), what).toEqual(expected);
+      // The entries not read again keep their places: the very objects of the collect before.
+      for (const [key, placed] of Object.entries(kept.site.entries)) {
+        if (key !== rel && before.site.entries[key]) expect(placed, `${what}: ${key}`).toBe(before.site.entries[key]);
+      }
+      before = kept;
+    }
+    // Nothing changed: the same site and problems again (a kept problem is reported each time).
+    expect(collectSite(input(entries), cfg, memo)).toEqual(before);
+  });
+
+  it('ignores a memo made for another config', () => {
+    const entries = site();
+    const cfg = config({ permalink: '/:year/:month/:slug/' });
+    const memo = createCollectMemo(cfg);
+    collectSite(input(entries), cfg, memo);
+    const other = config({ permalink: '/posts/:slug/' });
+    const { site: placed } = collectSite(input(entries), other, memo);
+    expect(placed).toEqual(collect(entries, other).site);
+    expect(placed.entries['posts/a.md']?.url).toBe('/posts/a/');
   });
 });

@@ -3,7 +3,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { expandPermalink } from '../../src/collect/permalink.js';
+import { compilePermalink, expandPermalink } from '../../src/collect/permalink.js';
 import { loadEntry } from '../../src/load/load-entry.js';
 import type { Entry } from '../../src/types.js';
 
@@ -48,5 +48,16 @@ describe('expandPermalink', () => {
     expect(result.ok).toBe(false);
     expect(expandPermalink('/posts/:slug/', undated, 'Asia/Shanghai')).toEqual({ ok: true, path: '/posts/b/' });
   });
-});
 
+  it('reads a pattern once and fills it for each entry, tokens repeated or next to text', () => {
+    const pattern = compilePermalink('/:year/:year-:month:day/x:slug/:section/:title.html');
+    const other = entry('posts/2024-12-31-b.md', '---\ntitle: 远程办公 第四年\n---\n');
+    expect(pattern.expand(post, 'Asia/Shanghai')).toEqual({ ok: true, path: '/2025/2025-0709/xhi/posts/hello-world.html' });
+    expect(pattern.expand(other, 'Asia/Shanghai')).toEqual({ ok: true, path: '/2024/2024-1231/xb/posts/远程办公-第四年.html' });
+  });
+
+  it('does not read a known token inside a longer name', () => {
+    expect(expandPermalink('/:yearly/:slug/', post, 'Asia/Shanghai')).toEqual({ ok: false, reason: expect.stringContaining(':yearly, which quire does not know') });
+    expect(expandPermalink('/:slug_x/', post, 'Asia/Shanghai')).toEqual({ ok: false, reason: expect.stringContaining(':slug_x') });
+  });
+});
