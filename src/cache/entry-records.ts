@@ -94,7 +94,7 @@ export function entryFromRecord(record: unknown, source: SourceFile, displayPath
 export function asRenderRecord(value: unknown): RenderRecord | undefined {
   if (!isObject(value) || !isObject(value['rendered']) || !Array.isArray(value['diagnostics']) || !isObject(value['targets']) || !Array.isArray(value['highlightKeys'])) return undefined;
   const r = value['rendered'];
-  const strings = ['html', 'feedHtml', 'excerptHtml', 'feedExcerptHtml', 'descriptionText'].every((k) => typeof r[k] === 'string') && Array.isArray(r['searchTerms']);
+  const strings = ['html', 'feedHtml', 'excerptHtml', 'feedExcerptHtml', 'descriptionText', 'searchTerms'].every((k) => typeof r[k] === 'string');
   if (!strings || typeof r['hasMore'] !== 'boolean' || !Array.isArray(r['toc']) || typeof r['wordCount'] !== 'number' || typeof r['readingMinutes'] !== 'number') return undefined;
   return value as unknown as RenderRecord;
 }

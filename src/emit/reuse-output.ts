@@ -41,13 +41,17 @@ export function reusingOutput(writer: SiteWriter, cache: PageCache | undefined):
       write,
       reuse: cache
         ? async (planned, shared) => {
-            for (const page of planned) keys.set(page.outputPath, cache.keyOf(page.template, page.context, shared));
+            const pages: Array<[outputPath: string, key: string]> = [];
+            for (const page of planned) {
+              const key = cache.keyOf(page.template, page.context, shared);
+              keys.set(page.outputPath, key);
+              pages.push([page.outputPath, key]);
+            }
             const limit = pLimit(CONCURRENCY);
             const kept = new Set<string>();
             await Promise.all(
-              planned.map(({ outputPath }) =>
+              pages.map(([outputPath, key]) =>
                 limit(async () => {
-                  const key = keys.get(outputPath)!;
                   if (!(await cache.unchanged(outputPath, key)) || !(await writer.reuse(outputPath))) return;
                   cache.record(outputPath, key);
                   kept.add(outputPath);

@@ -33,8 +33,12 @@ export interface RenderedEntry {
   readonly toc: readonly TocItem[];
   readonly wordCount: number;
   readonly readingMinutes: number;
-  /** Search terms of the prose (no code blocks or raw HTML), tags and description, for the search index (made here so a cached entry is not segmented again). */
-  readonly searchTerms: readonly string[];
+  /**
+   * The distinct search terms of the prose (no code blocks or raw HTML), tags and description, one
+   * per line, for the search index (made here so a cached entry is not segmented again). One string,
+   * not an array: thousands of posts × hundreds of terms as separate strings weighed ≈100 MB.
+   */
+  readonly searchTerms: string;
 }
 
 export interface EntryRenderContext {
@@ -86,7 +90,7 @@ export async function renderEntry(placed: Placed, mdast: MdastRoot, ctx: EntryRe
       toc: data.toc,
       wordCount: stats.wordCount,
       readingMinutes: stats.readingMinutes,
-      searchTerms: search,
+      searchTerms: search.join('\n'),
     },
     diagnostics: data.diagnostics,
   };

@@ -31,9 +31,11 @@ export interface PageSink {
   write(page: OutputPage): Promise<void>;
   /**
    * Offered every page before any is rendered (`shared`: the part of the context all pages
-   * have): the output paths whose previous file is kept as it is. Those are not rendered.
+   * have), one at a time (a page's context is made for this and dropped after, so the contexts of
+   * thousands of pages are never held together): the output paths whose previous file is kept as
+   * it is. Those are not rendered.
    */
-  reuse?(pages: readonly PlannedPage[], shared: Readonly<Record<string, unknown>>): Promise<ReadonlySet<string>>;
+  reuse?(pages: Iterable<PlannedPage>, shared: Readonly<Record<string, unknown>>): Promise<ReadonlySet<string>>;
 }
 
 /**
@@ -52,13 +54,16 @@ export async function renderSite(
   const diagnostics: Diagnostic[] = [];
   const ctx: ViewContext = viewContext(site, rendered, config, imageSize);
   const base = { site: siteView(config, site), ...languageOf(config.language) };
-  const planned = site.routes.map((route) => ({ route, outputPath: route.outputPath, ...pageOf(route, ctx, base) }));
-  const kept = (await sink.reuse?.(planned, base)) ?? new Set<string>();
+  const planned = function* (): Generator<PlannedPage> {
+    for (const route of site.routes) yield { outputPath: route.outputPath, ...pageOf(route, ctx, base) };
+  };
+  const kept = (await sink.reuse?.(planned(), base)) ?? new Set<string>();
   // One broken template fails every page that uses it: report each problem once, at its line.
   const reported = new Set<string>();
   let pages = kept.size;
-  for (const { route, template, context } of planned) {
+  for (const route of site.routes) {
     if (kept.has(route.outputPath)) continue;
+    const { template, context } = pageOf(route, ctx, base);
     let contents: string;
     try {
       contents = await templates.render(template, context);

@@ -49,7 +49,8 @@ export function buildSearchIndex({ site, rendered, config }: SearchSource): Sear
     const { entry, url } = site.entries[key]!;
     const lang = entry.lang ?? config.language;
     const inTitle = new Set(searchTerms(entry.title, lang));
-    for (const term of new Set([...inTitle, ...(rendered[key]?.searchTerms ?? [])])) {
+    const inText = rendered[key]?.searchTerms.split('\n').filter(Boolean) ?? [];
+    for (const term of new Set([...inTitle, ...inText])) {
       let list = postings.get(term);
       if (!list) postings.set(term, (list = []));
       list.push(number * 2 + (inTitle.has(term) ? 1 : 0));
