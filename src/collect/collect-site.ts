@@ -1,12 +1,12 @@
 import path from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import type { ResolvedConfig } from '../config/resolve-config.js';
-import type { CopiedFile, Entry, FeedFormat, FeedRoute, ListPage, Placed, Route, Site, SiteClock, Term } from '../types.js';
+import type { CopiedFile, Entry, FeedFormat, FeedRoute, ListPage, Placed, Route, Site, Term } from '../types.js';
 import { slugify } from '../load/slug.js';
-import { compilePermalink, type Permalink } from './permalink.js';
-import { toUrlPath } from './url-path.js';
 import { paginate } from './paginate.js';
 import { FEED_FORMAT_NAMES, feedRoute } from './feed-routes.js';
+import { createCollectMemo, place, positionOfUrlField, type CollectMemo } from './place-entry.js';
+import { publishClock } from './publish-clock.js';
 import { placeWeekly } from './weekly/place-weekly.js';
 import { SEARCH_INDEX, SEARCH_PAGE } from './search-route.js';
 
@@ -16,33 +16,6 @@ export interface CollectInput {
   readonly publicFiles: readonly string[];
   /** Static files of the templates folders (`templates/static/`), relative to the output root; public/ wins over them. */
   readonly themeFiles: readonly CopiedFile[];
-}
-
-/** The last instant a JavaScript Date can hold, in milliseconds. */
-const MAX_TIME = 8.64e15;
-
-/**
- * What a collect can take from an earlier one with the same config, because it depends on nothing
- * else: where each entry object goes (by identity: an entry read again is a new object) and the
- * slug of each tag name. `quire dev` keeps one between saves (and makes a new one with a new
- * config); without one, a collect makes its own.
- */
-export interface CollectMemo {
-  readonly config: ResolvedConfig;
-  /** The site's permalink pattern, read once. */
-  readonly permalink: Permalink;
-  readonly places: WeakMap<Entry, PlaceOutcome>;
-  readonly tagSlugs: Map<string, string>;
-}
-
-/** Where one post or page goes, or the problem with its URL. */
-export interface PlaceOutcome {
-  readonly placed: Placed | undefined;
-  readonly diagnostics: readonly Diagnostic[];
-}
-
-export function createCollectMemo(config: ResolvedConfig): CollectMemo {
-  return { config, permalink: compilePermalink(config.permalink), places: new WeakMap(), tagSlugs: new Map() };
 }
 
 type Place = { file?: string; line?: number; column?: number; source?: string };
@@ -204,83 +177,11 @@ export function collectSite(input: CollectInput, config: ResolvedConfig, memo?: 
   return { site, diagnostics };
 }
 
-/**
- * "Is this date still to come?" against the build's clock (always no with `--future`), noting
- * the dates it was asked about: the same site is collected for any clock in `window()`.
- */
-function publishClock(config: ResolvedConfig): { isFuture(epochMs: number): boolean; window(): SiteClock } {
-  const now = config.now.getTime();
-  let from = -MAX_TIME;
-  let until = MAX_TIME;
-  return {
-    isFuture(epochMs) {
-      if (config.future) return false;
-      if (epochMs > now) until = Math.min(until, epochMs);
-      else from = Math.max(from, epochMs);
-      return epochMs > now;
-    },
-    window: () => ({ from, until }),
-  };
-}
-
 const NON_ASCII = /[^\u0000-\u007f]/;
 
 /** What two output paths clash on: equal after NFC and lower-casing (ASCII is NFC already). */
 function claimKey(outputPath: string): string {
   return (NON_ASCII.test(outputPath) ? outputPath.normalize('NFC') : outputPath).toLowerCase();
-}
-
-/** Where a post or page goes: a function of the entry and the config alone (so it can be kept, see `CollectMemo`). */
-function place(entry: Entry, config: ResolvedConfig, sitePermalink: Permalink): PlaceOutcome {
-  const diagnostics: Diagnostic[] = [];
-  const placed = placeEntry(entry, config, sitePermalink, diagnostics);
-  return { placed, diagnostics };
-}
-
-function placeEntry(entry: Entry, config: ResolvedConfig, sitePermalink: Permalink, diagnostics: Diagnostic[]): Placed | undefined {
-  let raw: string;
-  const fromFrontMatter = entry.permalink !== undefined;
-  // `file:///tmp/x` or `//host/x`: a URL, not a path (before a post's pattern gets its leading `/`).
-  if (entry.permalink !== undefined && /^([a-z][a-z0-9+.-]*:|\/\/)/i.test(entry.permalink)) {
-    diagnostics.push(
-      diagnostic('UnsafePath', `the URL "${entry.permalink}" cannot be used: it is not a path on this site`, { file: entry.displayPath, ...positionOfUrlField(entry) }, 'use a path such as /posts/my-post/ made of plain segments'),
-    );
-    return undefined;
-  }
-  if (entry.kind === 'post') {
-    const permalink = entry.permalink === undefined ? sitePermalink : compilePermalink(entry.permalink);
-    const expanded = permalink.expand(entry, config.timezone);
-    if (!expanded.ok) {
-      diagnostics.push(diagnostic('UnsafePath', expanded.reason, { file: entry.displayPath }, 'add a `date`, or use a permalink without :year/:month/:day'));
-      return undefined;
-    }
-    raw = expanded.path;
-  } else {
-    // pages/a/b.md → /a/b/ ; a bundle pages/a/index.md → /a/
-    const dir = path.posix.dirname(entry.source.rel).split('/').slice(1);
-    const isBundle = /^index\.(md|markdown)$/i.test(path.posix.basename(entry.source.rel)) && dir.length > 0;
-    const parents = (isBundle ? dir.slice(0, -1) : dir).map(slugify);
-    raw = entry.permalink ?? `/${[...parents, entry.slug].join('/')}/`;
-  }
-  const result = toUrlPath(raw);
-  if (!result.ok) {
-    diagnostics.push(
-      diagnostic(
-        'UnsafePath',
-        `the URL "${raw}" cannot be used: ${result.reason}`,
-        { file: entry.displayPath, ...(fromFrontMatter ? positionOfUrlField(entry) : {}) },
-        'use a path such as /posts/my-post/ made of plain segments',
-      ),
-    );
-    return undefined;
-  }
-  return { entry, url: result.url, outputPath: result.outputPath };
-}
-
-/** Where the entry's URL comes from in its file (`permalink:`, else `slug:`), for URL errors. */
-function positionOfUrlField(entry: Entry): { line?: number; column?: number; source?: string } {
-  const position = entry.fieldPositions['permalink'] ?? entry.fieldPositions['slug'];
-  return position ? { ...position, source: entry.text } : {};
 }
 
 /** The entry's `tags:` field, for tag errors. */

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { saveHighlighted } from '../build.js';
 import { buildFingerprint } from '../cache/build-fingerprint.js';
-import { createCollectMemo } from '../collect/collect-site.js';
+import { createCollectMemo } from '../collect/place-entry.js';
 import { openRecordStore } from '../cache/record-store.js';
 import { loadConfig } from '../config/load-config.js';
 import { resolveConfig, type BuildFlags, type ResolvedConfig } from '../config/resolve-config.js';

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { BuildFingerprint } from '../cache/build-fingerprint.js';
-import type { CollectMemo } from '../collect/collect-site.js';
+import type { CollectMemo } from '../collect/place-entry.js';
 import type { ResolvedConfig } from '../config/resolve-config.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { ImageSizes } from '../discover/read-image-sizes.js';
