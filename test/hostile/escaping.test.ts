@@ -23,7 +23,7 @@ import {
   textOf,
   xmlChildren,
 } from '../helpers/strict-parsers.js';
-import type { Element as XmlElement } from '@xmldom/xmldom';
+import type { Document as XmlDocument, Element as XmlElement } from '@xmldom/xmldom';
 
 const NOW = new Date('2026-01-01T00:00:00Z');
 const EVIL = `<script>alert(1)</script> "q" 's' ]]> ]]> </title> --> <!-- &amp; &lt; <b>x</b> </textarea>`;
@@ -181,6 +181,21 @@ function decodedPath(url: URL): string | undefined {
 }
 const xmlText = (parent: XmlElement, name: string) => xmlChildren(parent, name).map((e) => e.textContent ?? '');
 
+/** The output files whose name ends with `suffix`, each parsed as strict XML; one that does not parse is noted instead. */
+function* xmlFiles(site: BuiltSite, suffix: string, expect: (condition: boolean, what: string) => void): Generator<[string, XmlDocument]> {
+  for (const [file, xml] of site.files) {
+    if (!file.endsWith(suffix)) continue;
+    let doc: XmlDocument;
+    try {
+      doc = parseXmlStrict(xml);
+    } catch (error) {
+      expect(false, `${file}: ${(error as Error).message}`);
+      continue;
+    }
+    yield [file, doc];
+  }
+}
+
 /** A checker from its assertions: `expect(ok, what)` notes `what` when `ok` is false. */
 function checker(name: string, assert: (built: Built, expect: (condition: boolean, what: string) => void) => void): OutputChecker {
   return {
@@ -252,15 +267,7 @@ const OUTPUT_CHECKERS: readonly OutputChecker[] = [
   }),
   checker('RSS 2.0: strict XML; channel, item title, category and content round-trip', ({ hostile: site }, expect) => {
     const s = site.strings;
-    for (const [file, xml] of site.files) {
-      if (!file.endsWith('feed.xml')) continue;
-      let doc;
-      try {
-        doc = parseXmlStrict(xml);
-      } catch (error) {
-        expect(false, `${file}: ${(error as Error).message}`);
-        continue;
-      }
+    for (const [file, doc] of xmlFiles(site, 'feed.xml', expect)) {
       const channel = xmlChildren(doc, 'channel')[0]!;
       expect(xmlText(channel, 'title')[0]!.includes(s.site), `${file}: channel title`);
       for (const item of xmlChildren(doc, 'item')) {
@@ -284,15 +291,7 @@ const OUTPUT_CHECKERS: readonly OutputChecker[] = [
   checker('Atom: strict XML; feed title, author, entry title and category round-trip', ({ hostile: site }, expect) => {
     const s = site.strings;
     const text = (e: XmlElement) => (e.getAttribute('type') === 'html' ? textOf(parseHtmlFragmentStrict(e.textContent ?? '').tree) : (e.textContent ?? ''));
-    for (const [file, xml] of site.files) {
-      if (!file.endsWith('atom.xml')) continue;
-      let doc;
-      try {
-        doc = parseXmlStrict(xml);
-      } catch (error) {
-        expect(false, `${file}: ${(error as Error).message}`);
-        continue;
-      }
+    for (const [file, doc] of xmlFiles(site, 'atom.xml', expect)) {
       const feedTitle = xmlChildren(doc, 'title')[0]!;
       expect(text(feedTitle).includes(s.site), `${file}: feed title`);
       if (file === 'atom.xml') {
