@@ -81,15 +81,16 @@ export function openRecordStore(cacheDir: string | undefined): RecordStore {
       const name = `${kind}-${key}.rec`;
       used.add(name);
       if (dir === undefined) return;
-      // Written now, not held until `save`: a cold build's records are as big as its HTML. A
+      // Written now, not held until `save`: a cold build's records are as big as its HTML. The
+      // JSON is made when the write starts, not here: writes queued behind a busy thread hold
+      // only the value (which the build keeps anyway), not a second copy of it as text. A
       // record is named by the hash of its inputs, so one written by a build that fails later
       // is still right; each appears under its name only once complete (write, then rename).
-      const text = encodeRecord(kind, key, value);
       writes.push(
         limit(async () => {
           await (folder ??= mkdir(dir, { recursive: true }));
           const target = path.join(dir, name);
-          await writeFile(target + suffix, text);
+          await writeFile(target + suffix, encodeRecord(kind, key, value));
           await rename(target + suffix, target);
         }).catch(() => undefined),
       );
