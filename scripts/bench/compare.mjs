@@ -19,6 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { corpusStats, postFile, writeCorpus } from './corpus.mjs';
+import { stealMeter, stealNote } from './cpu-steal.mjs';
 import { measureDevReload } from './dev-reload.mjs';
 import { peersDir } from './peers/location.mjs';
 import { TOOLS, clean, postPages, snapshotQuire, verifyOutput } from './peers/sites.mjs';
@@ -55,6 +56,7 @@ const scratch = mkdtempSync(path.join(os.tmpdir(), 'quire-compare-'));
 const quireFrom = opts.quire ? path.resolve(opts.quire) : undefined;
 const ctx = { peers, quireFrom, quire: snapshotQuire(quireFrom, path.join(scratch, 'quire-package')) };
 const started = new Date();
+const steal = stealMeter();
 const machine = {
   date: started.toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
   nproc: os.availableParallelism(),
@@ -68,6 +70,8 @@ const results = [];
 let identical = true;
 
 for (const n of sizes) {
+  const stealOfN = stealMeter();
+  const loadOfN = load();
   const work = path.join(scratch, `posts-${n}`);
   const corpus = path.join(work, 'corpus');
   writeCorpus(corpus, n);
@@ -135,7 +139,7 @@ for (const n of sizes) {
   results.push({
     n,
     stats,
-    load: { before: machine.loadBefore, after: load() },
+    load: { before: loadOfN, after: load(), steal: stealNote(stealOfN) },
     modes: Object.fromEntries(Object.entries(samples).map(([mode, byTool]) => [mode, Object.fromEntries(keys.map((k) => [k, summary(byTool[k])]))])),
     checks,
     dev,
@@ -146,6 +150,7 @@ for (const n of sizes) {
 
 if (!opts.keep && identical) rmSync(scratch, { recursive: true, force: true });
 machine.loadAfter = load();
+machine.steal = stealNote(steal);
 const report = render();
 console.log(report);
 if (opts.json) writeFileSync(opts.json, JSON.stringify({ machine, runs, results }, null, 2) + '\n');
@@ -153,7 +158,7 @@ if (!identical) process.exit(1);
 
 function render() {
   const lines = [
-    `${machine.date} · ${machine.nproc} cores (${machine.cpu}) · ${machine.memory} · load average ${machine.loadBefore} before, ${machine.loadAfter} after · Node ${machine.node}`,
+    `${machine.date} · ${machine.nproc} cores (${machine.cpu}) · ${machine.memory} · load average ${machine.loadBefore} before, ${machine.loadAfter} after${machine.steal} · Node ${machine.node}`,
     `${keys.map((k) => machine.versions[k]).join(' · ')}`,
     `median of ${runs} build${runs === 1 ? '' : 's'} per tool and mode, round-robin; command: \`${['node scripts/bench/compare.mjs', ...process.argv.slice(2)].join(' ')}\``,
     '',
@@ -163,7 +168,7 @@ function render() {
   const ratio = (a, b) => `${(a / b).toFixed(2)}×`;
   for (const r of results) {
     const { cold, warm, edit } = r.modes;
-    lines.push(`**${r.n} posts** (≈${r.stats.words} words, ${(r.stats.bytes / 1024).toFixed(1)} KB of Markdown each; load ${r.load.before} → ${r.load.after})`, '');
+    lines.push(`**${r.n} posts** (≈${r.stats.words} words, ${(r.stats.bytes / 1024).toFixed(1)} KB of Markdown each; load ${r.load.before} → ${r.load.after}${r.load.steal})`, '');
     lines.push('| tool | cold: wall | CPU | peak RSS | warm: wall | CPU | one-post edit: wall | CPU |', '|---|--:|--:|--:|--:|--:|--:|--:|');
     for (const k of keys) {
       lines.push(`| ${TOOLS[k].name} | ${secs(cold[k].wall)} | ${secs(cold[k].cpu)} | ${mib(cold[k].rss)} | ${secs(warm[k].wall)} | ${secs(warm[k].cpu)} | ${secs(edit[k].wall)} | ${secs(edit[k].cpu)} |`);

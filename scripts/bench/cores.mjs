@@ -4,12 +4,14 @@
 // (… up to the core count) worker threads at once, each thread parsing the same posts. A machine
 // whose cores do not share anything runs each thread as fast as one alone (speedup = threads);
 // vCPUs that share a physical core or its caches do not. Prints ms per post per thread and the
-// speedup over one thread. Usage: node scripts/bench/cores.mjs [--posts 300] [--rounds 3]
+// speedup over one thread, and the CPU steal during the measurement (a shared VM's vCPUs may not
+// run at once: steal means other guests had them). Usage: node scripts/bench/cores.mjs [--posts 300] [--rounds 3]
 // Needs the compiled quire (npx tsc -p tsconfig.build.json).
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { post } from './corpus.mjs';
+import { stealMeter, stealNote } from './cpu-steal.mjs';
 
 if (!isMainThread) {
   const { createMarkdownProcessor } = await import('../../lib/render/markdown/create-processor.js');
@@ -44,6 +46,7 @@ if (!isMainThread) {
   console.log(`${cores} cores (${os.cpus()[0]?.model ?? 'unknown'}), Node ${process.version}; ${posts} bench posts parsed per thread, median of ${rounds} rounds`);
   console.log('| threads at once | ms per post, each thread | speedup over 1 thread |');
   console.log('|--:|--:|--:|');
+  const steal = stealMeter();
   let single;
   for (let n = 1; n <= Math.max(2, cores); n++) {
     const perRound = [];
@@ -52,4 +55,6 @@ if (!isMainThread) {
     single ??= mean;
     console.log(`| ${n} | ${mean.toFixed(2)} | ${((n * single) / mean).toFixed(2)}× |`);
   }
+  const note = stealNote(steal);
+  if (note !== '') console.log(`\n(during the measurement${note}: time the hypervisor gave to other guests)`);
 }
