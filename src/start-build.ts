@@ -1,5 +1,3 @@
-import { readdirSync } from 'node:fs';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { buildFingerprint, siteSettings, type BuildFingerprint } from './cache/build-fingerprint.js';
 import { currentSite, type SiteSummary } from './cache/site-manifest.js';
@@ -7,6 +5,7 @@ import { loadConfig } from './config/load-config.js';
 import { resolveConfig, type BuildFlags, type ResolvedConfig } from './config/resolve-config.js';
 import { discoverSources } from './discover/discover-sources.js';
 import { inputState, type InputState } from './discover/input-state.js';
+import { outputInProgress } from './emit/output-lock.js';
 import type { BuildResult } from './build.js';
 import type { Discovery } from './types.js';
 
@@ -53,19 +52,9 @@ export async function startBuild(options: BuildOptions, { check = true }: { chec
 
   started = performance.now();
   const inputs = inputState(siteSettings(config, fingerprint), discovery, config, checkedAt);
-  const current = !options.force && outputSettled(config.outDir) ? currentSite(config.cacheDir, config.outDir, inputs.digest, config.now.getTime()) : undefined;
+  const current = !options.force && !outputInProgress(config.outDir) ? currentSite(config.cacheDir, config.outDir, inputs.digest, config.now.getTime()) : undefined;
   timings['check'] = Math.round(performance.now() - started);
   return { config, fingerprint, discovery, inputs, current, timings };
-}
-
-/** No build holds the output folder's lock and none left a half-done swap beside it. */
-function outputSettled(outDir: string): boolean {
-  const prefix = `.${path.basename(outDir)}.quire-`;
-  try {
-    return !readdirSync(path.dirname(outDir)).some((name) => name.startsWith(prefix));
-  } catch {
-    return false;
-  }
 }
 
 /** The result of a build that found the output folder already current. */

@@ -1,6 +1,26 @@
+import { readdirSync } from 'node:fs';
 import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { diagnostic, QuireError } from '../diagnostics.js';
+
+/** A path beside the output folder, `.<name>.quire-<what>`: the lock, a staging site (`new-…`) or a retired one (`old-…`). */
+export function besideOutput(outDir: string, what: string): string {
+  return path.join(path.dirname(outDir), `.${path.basename(outDir)}.quire-${what}`);
+}
+
+/**
+ * True when a build holds the output folder's lock or left a half-done swap beside it (or the
+ * parent cannot be read): the folder may not be what the last build recorded. Synchronous, for
+ * the up-to-date check at the start of a build.
+ */
+export function outputInProgress(outDir: string): boolean {
+  const prefix = path.basename(besideOutput(outDir, ''));
+  try {
+    return readdirSync(path.dirname(outDir)).some((name) => name.startsWith(prefix));
+  } catch {
+    return true;
+  }
+}
 
 /**
  * Take `.<name>.quire-lock` beside the output folder, so two builds of one site never swap their
@@ -8,9 +28,8 @@ import { diagnostic, QuireError } from '../diagnostics.js';
  * the release function.
  */
 export async function lockOutput(outDir: string): Promise<() => Promise<void>> {
-  const parent = path.dirname(outDir);
-  const lock = path.join(parent, `.${path.basename(outDir)}.quire-lock`);
-  await mkdir(parent, { recursive: true });
+  const lock = besideOutput(outDir, 'lock');
+  await mkdir(path.dirname(outDir), { recursive: true });
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const handle = await open(lock, 'wx');
@@ -38,7 +57,7 @@ export async function lockOutput(outDir: string): Promise<() => Promise<void>> {
  */
 export async function recoverOutput(outDir: string): Promise<void> {
   const parent = path.dirname(outDir);
-  const prefix = `.${path.basename(outDir)}.quire-`;
+  const prefix = path.basename(besideOutput(outDir, ''));
   const leftovers = (await readdir(parent).catch(() => [] as string[])).filter((n) => n.startsWith(prefix) && !n.endsWith('-lock'));
   const retired = leftovers.filter((n) => n.startsWith(`${prefix}old-`)).sort();
   const hasOutput = await stat(outDir).then(

@@ -2,7 +2,7 @@ import { copyFile, link, mkdir, readFile, rename, rm, stat, writeFile } from 'no
 import path from 'node:path';
 import { diagnostic, QuireError } from '../diagnostics.js';
 import type { CopiedFile } from '../types.js';
-import { lockOutput, recoverOutput } from './output-lock.js';
+import { besideOutput, lockOutput, recoverOutput } from './output-lock.js';
 
 /** Files in flight at once: enough to keep the disk busy, few enough for the open-file limit and memory. */
 const WRITE_CONCURRENCY = 32;
@@ -54,11 +54,10 @@ export async function openSiteWriter(outDir: string): Promise<SiteWriter> {
   const release = await lockOutput(outDir);
   try {
     await recoverOutput(outDir);
-    const parent = path.dirname(outDir);
     const suffix = `${process.pid}-${Date.now().toString(36)}`;
-    const staging = path.join(parent, `.${path.basename(outDir)}.quire-new-${suffix}`);
+    const staging = besideOutput(outDir, `new-${suffix}`);
     await mkdir(staging);
-    return stagingWriter(outDir, staging, path.join(parent, `.${path.basename(outDir)}.quire-old-${suffix}`), release);
+    return stagingWriter(outDir, staging, besideOutput(outDir, `old-${suffix}`), release);
   } catch (error) {
     await release();
     if (error instanceof QuireError) throw error;
