@@ -52,11 +52,6 @@ export interface EntryTasks {
   dispose(): void;
 }
 
-/**
- * Parse and render entries with their own processors and highlighter. The tree of each entry
- * loaded here is kept until that entry is rendered here, so a build parses every changed file
- * once even when the two steps are separated by the collect stage on the main thread.
- */
 export interface EntryTaskOptions {
   /**
    * Keep the Markdown each source was last parsed from, and its tree: a file saved again with the
@@ -67,6 +62,11 @@ export interface EntryTaskOptions {
   readonly keepParsedBodies?: boolean;
 }
 
+/**
+ * Parse and render entries with their own processors and highlighter. The tree of each entry
+ * loaded here is kept until that entry is rendered here, so a build parses every changed file
+ * once even when the two steps are separated by the collect stage on the main thread.
+ */
 export function createEntryTasks(config: ResolvedConfig, options: EntryTaskOptions = {}): EntryTasks {
   const processors = new Map<string, MarkdownProcessor>();
   const processorFor = (language: string): MarkdownProcessor => {

@@ -6,7 +6,7 @@ import type { FeedFormat, FeedRoute, Site } from '../../types.js';
 import type { ResolvedConfig } from '../../config/resolve-config.js';
 import type { OutputFile } from '../write-site.js';
 import { buildFeed, newest } from './build-feed.js';
-import { feedItemsOf, type FeedSource } from './feed-items.js';
+import { feedItemsOf, shownEntries, type FeedSource } from './feed-items.js';
 import type { FeedChannel, FeedItem } from './feed-types.js';
 
 /** The browser stylesheet of the RSS and Atom files: a theme file, `templates/static/feed.xsl`. */
@@ -48,11 +48,10 @@ export function emitFeeds(source: FeedSource, keep?: (route: FeedRoute, inputs: 
  * every build, so the output folder is never current.
  */
 export function feedsShowBuildTime(site: Site, config: ResolvedConfig): boolean {
-  const { limit } = config.feed;
   return site.feeds.some(
     (route) =>
       route.entries.length === 0 ||
-      (limit > 0 ? route.entries.slice(0, limit) : route.entries).some((key) => {
+      shownEntries(route.entries, config).some((key) => {
         const entry = site.entries[key]?.entry;
         return entry?.date === undefined && entry?.updated === undefined;
       }),

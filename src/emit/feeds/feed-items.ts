@@ -17,10 +17,15 @@ export interface FeedSource {
 
 
 
+/** The entries a feed of these (source keys, newest first) shows: the first `feed.limit`, or all when it is 0. */
+export function shownEntries(keys: readonly string[], config: ResolvedConfig): readonly string[] {
+  const { limit } = config.feed;
+  return limit > 0 ? keys.slice(0, limit) : keys;
+}
+
 /** The feed items of some entries (source keys, newest first), cut to the configured limit. */
 export function feedItemsOf(keys: readonly string[], source: FeedSource): FeedItem[] {
-  const { limit } = source.config.feed;
-  return (limit > 0 ? keys.slice(0, limit) : keys).map((key) => feedItemOf(key, source));
+  return shownEntries(keys, source.config).map((key) => feedItemOf(key, source));
 }
 
 /**
