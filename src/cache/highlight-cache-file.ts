@@ -44,6 +44,11 @@ export async function openHighlightCache(cacheDir: string | undefined): Promise<
     get misses() {
       return misses;
     },
+    has(key) {
+      if (used.has(key)) return true;
+      const lines = Object.hasOwn(stored, key) ? stored[key] : undefined;
+      return lines !== undefined && isLines(lines);
+    },
     get(key) {
       const lines = used.get(key) ?? (Object.hasOwn(stored, key) ? stored[key] : undefined);
       if (lines && isLines(lines)) {

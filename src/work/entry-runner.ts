@@ -1,5 +1,6 @@
 import type { ResolvedConfig } from '../config/resolve-config.js';
 import type { DualLines } from '../render/code/tokenize.js';
+import type { TokenSource } from '../render/highlight.js';
 import type { LinkTable } from '../render/markdown/rewrite-links.js';
 import { createEntryTasks, type EntryTaskOptions, type EntryTasks, type LoadOutcome, type LoadTask, type RenderOutcome, type RenderTask } from './entry-tasks.js';
 import { startEntryWorker, type EntryWorker, type WorkerSetup } from './worker-pool.js';
@@ -35,7 +36,12 @@ export function createEntryRunner(config: ResolvedConfig, setup: WorkerSetup, th
   const pool: Array<Executor & { kind: 'worker' }> = [];
   /** Source key → the executor holding its tree. */
   const owner = new Map<string, Executor>();
-  const localExecutor = (): Executor => (local ??= { kind: 'local', tasks: createEntryTasks(config, options) });
+  // The main thread has workers' shiki at hand: it sends them its code (round robin) instead of
+  // compiling every grammar a second time in its own memory.
+  let turn = 0;
+  const tokensElsewhere = (): TokenSource | undefined =>
+    pool.length === 0 ? undefined : { tokenize: (requests) => pool[turn++ % pool.length]!.worker.call('tokenize', requests), dispose: () => undefined };
+  const localExecutor = (): Executor => (local ??= { kind: 'local', tasks: createEntryTasks(config, { tokensElsewhere, ...options }) });
   // The main thread is one of the threads: it takes batches like the workers (it would otherwise
   // wait for them), so `threads` threads need threads − 1 workers.
   const ensureWorkers = (count: number): Executor[] => {

@@ -5,8 +5,8 @@ import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { compactTree } from '../load/compact-tree.js';
 import { loadEntry, parseEntryBody } from '../load/load-entry.js';
 import type { DualLines } from '../render/code/tokenize.js';
-import { createCodeHighlighter, type CodeHighlighter, type HighlightCache } from '../render/highlight.js';
-import { createMarkdownProcessor, fenceLanguages, type MarkdownProcessor } from '../render/markdown/create-processor.js';
+import { createCodeHighlighter, shikiTokens, type CodeHighlighter, type HighlightCache, type TokenRequest, type TokenSource } from '../render/highlight.js';
+import { codeBlocks, createMarkdownProcessor, type MarkdownProcessor } from '../render/markdown/create-processor.js';
 import { linkTarget, recordingImageLookup, type LinkTable } from '../render/markdown/rewrite-links.js';
 import { renderEntry, type RenderedEntry } from '../render/render-entry.js';
 import { uiStrings } from '../render/ui-strings.js';
@@ -47,6 +47,8 @@ export interface EntryTasks {
   /** Where links between entries lead, before `render`. */
   setLinks(table: LinkTable): void;
   render(tasks: readonly RenderTask[]): Promise<RenderOutcome[]>;
+  /** Tokens of code, for another thread's highlighter (see `EntryTaskOptions.tokensElsewhere`). */
+  tokenize(requests: readonly TokenRequest[]): Promise<DualLines[]>;
   /** Highlighted code this instance used or made, for the highlight cache. */
   highlightUsed(): Record<string, DualLines>;
   dispose(): void;
@@ -60,6 +62,13 @@ export interface EntryTaskOptions {
    * file once.
    */
   readonly keepParsedBodies?: boolean;
+  /**
+   * Another thread that runs shiki, when there is one at the time code is first highlighted: its
+   * tokens are used and this thread loads no grammars (each thread's compiled grammars hold
+   * ≈50 MiB). Code blocks are then sent to it as soon as an entry is parsed, so their tokens are
+   * back before the entry is rendered.
+   */
+  readonly tokensElsewhere?: () => TokenSource | undefined;
 }
 
 /**
@@ -95,21 +104,37 @@ export function createEntryTasks(config: ResolvedConfig, options: EntryTaskOptio
   // Which highlight-cache keys the entry being rendered uses.
   let recording = new Set<string>();
   let cacheFile: HighlightCacheFile | undefined;
-  let highlighter: Promise<CodeHighlighter> | undefined;
-  const startHighlighter = async (): Promise<CodeHighlighter> => {
-    const file = await openHighlightCache(config.cacheDir);
-    cacheFile = file;
-    const cache: HighlightCache = {
-      get(key) {
-        recording.add(key);
-        return file.get(key);
-      },
-      set(key, lines) {
-        recording.add(key);
-        file.set(key, lines);
-      },
+  let ownShiki: TokenSource | undefined;
+  const shiki = () => (ownShiki ??= shikiTokens(config.highlight.themes));
+  let highlighter: { readonly elsewhere: boolean; readonly tools: Promise<CodeHighlighter> } | undefined;
+  const startHighlighter = (elsewhere: TokenSource | undefined) => {
+    const open = async (): Promise<CodeHighlighter> => {
+      const file = await openHighlightCache(config.cacheDir);
+      cacheFile = file;
+      const cache: HighlightCache = {
+        has: (key) => file.has(key),
+        get(key) {
+          recording.add(key);
+          return file.get(key);
+        },
+        set(key, lines) {
+          recording.add(key);
+          file.set(key, lines);
+        },
+      };
+      return createCodeHighlighter({ ...config.highlight, cache }, elsewhere ?? shiki());
     };
-    return createCodeHighlighter({ ...config.highlight, cache });
+    return { elsewhere: elsewhere !== undefined, tools: open() };
+  };
+  const highlighterNow = () => (highlighter ??= startHighlighter(options.tokensElsewhere?.()));
+  /** Send a parsed tree's code to the thread that highlights, not waiting (its render waits if it must). */
+  const sendCode = (tree: MdastRoot) => {
+    const elsewhere = highlighter ? undefined : options.tokensElsewhere?.();
+    if (elsewhere) highlighter = startHighlighter(elsewhere);
+    if (!highlighter?.elsewhere) return;
+    const blocks = codeBlocks(tree);
+    // A failure is reported by the render of the entry, which prepares the same blocks again.
+    if (blocks.length > 0) highlighter.tools.then((tools) => tools.prepare(blocks)).catch(() => undefined);
   };
 
   return {
@@ -118,7 +143,10 @@ export function createEntryTasks(config: ResolvedConfig, options: EntryTaskOptio
         const result = loadEntry(source, bytes, { timezone: config.timezone, displayRoot: config.root, parseMarkdown: options.keepParsedBodies ? (markdown) => parseKept(source.rel, markdown) : parse });
         if (!result.entry || withTree) return result;
         // Kept until this entry is rendered, which may be after every other entry is loaded.
-        if (result.entry.mdast) trees.set(source.rel, compactTree(result.entry.mdast));
+        if (result.entry.mdast) {
+          trees.set(source.rel, compactTree(result.entry.mdast));
+          sendCode(result.entry.mdast);
+        }
         return { entry: { ...result.entry, mdast: undefined }, diagnostics: result.diagnostics };
       });
     },
@@ -126,7 +154,7 @@ export function createEntryTasks(config: ResolvedConfig, options: EntryTaskOptio
       table = links;
     },
     async render(tasks) {
-      const tools = await (highlighter ??= startHighlighter());
+      const tools = await highlighterNow().tools;
       const outcomes: RenderOutcome[] = [];
       for (const { placed } of tasks) {
         const { entry } = placed;
@@ -137,7 +165,6 @@ export function createEntryTasks(config: ResolvedConfig, options: EntryTaskOptio
           const kept = trees.get(entry.source.rel);
           trees.delete(entry.source.rel);
           const mdast = entry.mdast ? structuredClone(entry.mdast) : (kept ?? parseEntryBody(entry, parse));
-          await tools.load(fenceLanguages(mdast));
           const links = {
             basePath: config.basePath,
             target: (key: string) => (targets[key] = linkTarget(table, key)),
@@ -159,13 +186,17 @@ export function createEntryTasks(config: ResolvedConfig, options: EntryTaskOptio
       }
       return outcomes;
     },
+    tokenize(requests) {
+      return shiki().tokenize(requests);
+    },
     highlightUsed() {
       return cacheFile?.used() ?? {};
     },
     dispose() {
       trees.clear();
       parsedBodies.clear();
-      void highlighter?.then((h) => h.dispose());
+      void highlighter?.tools.then((h) => h.dispose(), () => undefined);
+      ownShiki?.dispose();
     },
   };
 }

@@ -32,6 +32,8 @@ async function answer(request: WorkerRequest): Promise<WorkerReply> {
       case 'setLinks':
         tasks.setLinks(request.args);
         return { id: request.id, ok: true, value: undefined };
+      case 'tokenize':
+        return { id: request.id, ok: true, value: await tasks.tokenize(request.args) };
       case 'highlightUsed':
         return { id: request.id, ok: true, value: tasks.highlightUsed() };
     }

@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { BuildFlags } from '../config/resolve-config.js';
 import type { DualLines } from '../render/code/tokenize.js';
+import type { TokenRequest } from '../render/highlight.js';
 import type { LinkTable } from '../render/markdown/rewrite-links.js';
 import type { LoadOutcome, LoadTask, RenderOutcome, RenderTask } from './entry-tasks.js';
 
@@ -17,6 +18,7 @@ export type WorkerRequest =
   | { readonly id: number; readonly method: 'load'; readonly args: readonly LoadTask[] }
   | { readonly id: number; readonly method: 'render'; readonly args: readonly RenderTask[] }
   | { readonly id: number; readonly method: 'setLinks'; readonly args: LinkTable }
+  | { readonly id: number; readonly method: 'tokenize'; readonly args: readonly TokenRequest[] }
   | { readonly id: number; readonly method: 'highlightUsed'; readonly args: undefined };
 
 export type WorkerReply = { readonly id: number; readonly ok: true; readonly value: unknown } | { readonly id: number; readonly ok: false; readonly message: string };
@@ -25,6 +27,7 @@ interface Replies {
   load: LoadOutcome[];
   render: RenderOutcome[];
   setLinks: undefined;
+  tokenize: DualLines[];
   highlightUsed: Record<string, DualLines>;
 }
 

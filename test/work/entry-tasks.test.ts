@@ -1,8 +1,9 @@
 import path from 'node:path';
 import type { Root as MdastRoot } from 'mdast';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { resolveConfig } from '../../src/config/resolve-config.js';
 import { userConfigSchema } from '../../src/config/schema.js';
+import type { TokenRequest, TokenSource } from '../../src/render/highlight.js';
 import { linkTable } from '../../src/render/markdown/rewrite-links.js';
 import type { Entry, Site, SourceFile } from '../../src/types.js';
 import { createEntryTasks, type EntryTasks } from '../../src/work/entry-tasks.js';
@@ -81,6 +82,44 @@ describe('createEntryTasks with keepParsedBodies', () => {
     } finally {
       kept.dispose();
       fresh.dispose();
+    }
+  });
+});
+
+describe('createEntryTasks with tokensElsewhere (the main thread when a worker runs shiki)', () => {
+  it("sends an entry's code to the other thread as soon as it is parsed, and renders the bytes its own shiki would", async () => {
+    const worker = createEntryTasks(config);
+    const asked: TokenRequest[][] = [];
+    const elsewhere: TokenSource = {
+      tokenize(requests) {
+        asked.push([...requests]);
+        return worker.tokenize(requests);
+      },
+      dispose: () => undefined,
+    };
+    const main = createEntryTasks(config, { tokensElsewhere: () => elsewhere });
+    const alone = createEntryTasks(config);
+    const code = `${body}\n\`\`\`go\nfunc main() {} // [!code ++]\n\`\`\`\n\n\`\`\`text\nplain\n\`\`\`\n`;
+    try {
+      const entry = await loadOne(main, file('title: Code\ntags: []', code), false);
+      // asked after loading, with no render: the TypeScript and Go blocks, not the plain one
+      await vi.waitFor(() => expect(asked).toHaveLength(1));
+      expect(asked).toEqual([
+        [
+          { lang: 'ts', code: 'const x = 1;' },
+          { lang: 'go', code: 'func main() {}' },
+        ],
+      ]);
+      const html = await renderOne(main, entry);
+      expect(asked).toHaveLength(1);
+      expect(html).toContain('--shiki-dark');
+      expect(html).toBe(await renderOne(alone, await loadOne(alone, file('title: Code\ntags: []', code), false)));
+      // what the main thread made known to the highlight cache is what the lone thread's shiki made
+      expect(main.highlightUsed()).toEqual(alone.highlightUsed());
+    } finally {
+      main.dispose();
+      alone.dispose();
+      worker.dispose();
     }
   });
 });

@@ -10,7 +10,7 @@ import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { warning, type Diagnostic } from '../../diagnostics.js';
 import type { Entry } from '../../types.js';
-import type { CodeHighlighter } from '../highlight.js';
+import type { CodeBlockSource, CodeHighlighter } from '../highlight.js';
 import { addHeadingIds, type TocItem } from './heading-ids.js';
 import { labelTaskItems } from './label-task-items.js';
 import { rewriteLinks, type LinkContext } from './rewrite-links.js';
@@ -65,7 +65,7 @@ export function createMarkdownProcessor(options: MarkdownOptions): MarkdownProce
 }
 
 function pageTransforms() {
-  return (tree: HastRoot, file: VFile) => {
+  return async (tree: HastRoot, file: VFile) => {
     const data = file.data.quire;
     if (!data) throw new Error('quire page data missing on the vfile');
     data.toc = addHeadingIds(tree);
@@ -73,11 +73,13 @@ function pageTransforms() {
     labelTaskItems(tree);
     data.diagnostics.push(...rewriteLinks(tree, data.entry, data.pageUrl, data.links));
     sizeImages(tree, data.imageSize);
-    highlightCode(tree, data);
+    await highlightCode(tree, data);
   };
 }
 
-function highlightCode(tree: HastRoot, data: PageData): void {
+/** The `pre > code` blocks of a page (fenced code, and any a remark plugin made), as written. */
+function codeElements(tree: HastRoot): Array<{ node: Element; index: number; parent: HastRoot | Element; code: string; fence: string; meta: string | undefined }> {
+  const found: ReturnType<typeof codeElements> = [];
   visit(tree, 'element', (node: Element, index, parent) => {
     if (node.tagName !== 'pre' || !parent || index === undefined) return;
     const code = node.children.find((c): c is Element => c.type === 'element' && c.tagName === 'code');
@@ -85,7 +87,16 @@ function highlightCode(tree: HastRoot, data: PageData): void {
     const classes = Array.isArray(code.properties['className']) ? code.properties['className'].map(String) : [];
     const fence = classes.find((c) => c.startsWith('language-'))?.slice('language-'.length) ?? '';
     const meta = (code.data as { meta?: string } | undefined)?.meta;
-    const text = toString(code).replace(/\n$/, '');
+    found.push({ node, index, parent, code: toString(code).replace(/\n$/, ''), fence, meta });
+    return SKIP;
+  });
+  return found;
+}
+
+async function highlightCode(tree: HastRoot, data: PageData): Promise<void> {
+  const blocks = codeElements(tree);
+  await data.highlighter.prepare(blocks);
+  for (const { node, index, parent, code: text, fence, meta } of blocks) {
     const place = { file: data.entry.displayPath, line: node.position?.start.line, column: node.position?.start.column, source: data.entry.text };
     const result = data.highlighter.render(text, fence, meta);
     if (result.unknownLanguage) {
@@ -97,8 +108,7 @@ function highlightCode(tree: HastRoot, data: PageData): void {
     }
     result.element.position = node.position;
     parent.children[index] = result.element;
-    return SKIP;
-  });
+  }
 }
 
 /** GFM column alignment arrives as the obsolete `align` attribute; HTML wants `text-align`. */
@@ -113,11 +123,11 @@ function alignmentAsStyle(tree: HastRoot): void {
   });
 }
 
-/** Every fence language used in a tree, to load grammars before rendering. */
-export function fenceLanguages(tree: MdastRoot): Set<string> {
-  const langs = new Set<string>();
+/** The fenced code blocks of a parsed tree, as `highlightCode` will find them after remark-rehype. */
+export function codeBlocks(tree: MdastRoot): CodeBlockSource[] {
+  const blocks: CodeBlockSource[] = [];
   visit(tree, 'code', (node) => {
-    if (node.lang) langs.add(node.lang);
+    blocks.push({ code: node.value, fence: node.lang ?? '' });
   });
-  return langs;
+  return blocks;
 }

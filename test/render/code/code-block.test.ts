@@ -3,10 +3,11 @@ import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { toString } from 'hast-util-to-string';
 import { selectAll } from 'hast-util-select';
+import { createHighlighter } from 'shiki';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { feedCodeBlock } from '../../../src/render/code/feed-code-block.js';
 import type { DualLines } from '../../../src/render/code/tokenize.js';
-import { createCodeHighlighter, type CodeHighlighter } from '../../../src/render/highlight.js';
+import { createCodeHighlighter, shikiTokens, type CodeHighlighter, type CodeBlockResult, type TokenRequest, type TokenSource } from '../../../src/render/highlight.js';
 
 /** Serialise, then read back with a real HTML parser (parse5), as a browser or reader would. */
 function reparse(node: Element): Element {
@@ -36,6 +37,7 @@ describe('code blocks', () => {
   let highlighter: CodeHighlighter;
   const store = new Map<string, DualLines>();
   let sets = 0;
+  const source = shikiTokens({ light: 'github-light', dark: 'github-dark' });
   beforeAll(async () => {
     highlighter = await createCodeHighlighter({
       themes: { light: 'github-light', dark: 'github-dark' },
@@ -43,16 +45,24 @@ describe('code blocks', () => {
       lineNumbers: false,
       tabWidth: 4,
       cache: {
+        has: (k) => store.has(k),
         get: (k) => store.get(k),
         set: (k, v) => {
           sets++;
           store.set(k, v);
         },
       },
-    });
-    await highlighter.load(['go', 'xml', 'html', 'typescript', 'yaml', 'bash', 'diff', 'sh', 'zsh', 'yml', 'ts', 'golang', 'dockerfile', 'vue2']);
+    }, source);
   });
-  afterAll(() => highlighter.dispose());
+  afterAll(() => {
+    highlighter.dispose();
+    source.dispose();
+  });
+  /** Prepare one block, then render it, as a page's transform does. */
+  const render = async (code: string, fence: string, meta: string | undefined): Promise<CodeBlockResult> => {
+    await highlighter.prepare([{ code, fence }]);
+    return highlighter.render(code, fence, meta);
+  };
 
   it('resolves the usual aliases', () => {
     expect(['sh', 'shell', 'zsh', 'yml', 'ts', 'golang', 'dockerfile', 'docker', 'vue2', 'text', ''].map((l) => highlighter.resolve(l))).toEqual([
@@ -72,9 +82,9 @@ describe('code blocks', () => {
   });
 
   for (const [lang, code] of EDGE_CASES) {
-    it(`keeps the exact text of ${JSON.stringify(code.slice(0, 30))} (${lang || 'no language'}) on the page and in the feed`, () => {
+    it(`keeps the exact text of ${JSON.stringify(code.slice(0, 30))} (${lang || 'no language'}) on the page and in the feed`, async () => {
       const source = code.replace(/\r\n/g, '\n');
-      const { element, unknownLanguage } = highlighter.render(source, lang, undefined);
+      const { element, unknownLanguage } = await render(source, lang, undefined);
       expect(unknownLanguage).toBe(lang === 'nosuchlang');
       expect(codeText(reparse(element))).toBe(source);
       const feed = fromHtml(feedHtml(element), { fragment: true });
@@ -85,15 +95,15 @@ describe('code blocks', () => {
     });
   }
 
-  it('carries both themes: inline light colours and dark CSS variables', () => {
-    const html = toHtml(highlighter.render('func main() {}', 'go', undefined).element);
+  it('carries both themes: inline light colours and dark CSS variables', async () => {
+    const html = toHtml((await render('func main() {}', 'go', undefined)).element);
     expect(html).toMatch(/<pre class="shiki" style="color:#24292e;background-color:#fff;--shiki-dark:#e1e4e8;--shiki-dark-bg:#24292e;tab-size:4"/);
     expect(html).toMatch(/<span style="color:#D73A49;--shiki-dark:#F97583">func <\/span><span style="color:#6F42C1;--shiki-dark:#B392F0">main<\/span>/);
   });
 
-  it('shows a title, highlighted lines and line numbers as CSS, never as text', () => {
+  it('shows a title, highlighted lines and line numbers as CSS, never as text', async () => {
     const code = 'a := 1\nb := 2\nc := 3\nd := 4';
-    const { element } = highlighter.render(code, 'go', '{1,3-4} title="pkg/loader.go" showLineNumbers{10}');
+    const { element } = await render(code, 'go', '{1,3-4} title="pkg/loader.go" showLineNumbers{10}');
     const page = reparse(element);
     expect(page.properties['className']).toEqual(['code-block', 'line-numbers', 'has-highlighted']);
     expect(toString(selectAll('figcaption', page)[0]!)).toBe('pkg/loader.go');
@@ -107,29 +117,115 @@ describe('code blocks', () => {
     expect(feed.match(/background-color:#fff8c5/g)).toHaveLength(3);
   });
 
-  it('turns diff notation into marked lines without the comments, and marks diff fences', () => {
-    const { element } = highlighter.render('old() // [!code --]\nnew() // [!code ++]', 'go', undefined);
+  it('turns diff notation into marked lines without the comments, and marks diff fences', async () => {
+    const { element } = await render('old() // [!code --]\nnew() // [!code ++]', 'go', undefined);
     const page = reparse(element);
     expect(codeText(page)).toBe('old()\nnew()');
     expect(selectAll('.line', page).map((l) => (l.properties['className'] as string[]).join(' '))).toEqual(['line diff remove', 'line diff add']);
-    const diff = reparse(highlighter.render('-a\n+b\n c', 'diff', undefined).element);
+    const diff = reparse((await render('-a\n+b\n c', 'diff', undefined)).element);
     expect(codeText(diff)).toBe('-a\n+b\n c');
     expect(selectAll('.line.add', diff)).toHaveLength(1);
   });
 
-  it('highlights a 10,000-line block', () => {
+  it('highlights a 10,000-line block', async () => {
     const code = Array.from({ length: 10_000 }, (_, i) => `x${i} := ${i} // line ${i}`).join('\n');
-    const { element } = highlighter.render(code, 'go', 'showLineNumbers');
+    const { element } = await render(code, 'go', 'showLineNumbers');
     expect(selectAll('.line', element)).toHaveLength(10_000);
     expect(toString(selectAll('pre', element)[0]!)).toBe(code);
   });
 
-  it('tokenizes a block once: the second time comes from the cache', () => {
+  it('tokenizes a block once: the second time comes from the cache', async () => {
     const before = sets;
-    const first = toHtml(highlighter.render('var cached = 1', 'go', undefined).element);
+    const first = toHtml((await render('var cached = 1', 'go', undefined)).element);
     expect(sets).toBe(before + 1);
-    const second = toHtml(highlighter.render('var cached = 1', 'go', '{1}').element);
+    const second = toHtml((await render('var cached = 1', 'go', '{1}')).element);
     expect(sets).toBe(before + 1);
     expect(second.replace(' highlighted', '').replace(' has-highlighted', '')).toBe(first);
+  });
+});
+
+describe('where tokens come from', () => {
+  /** A token source that records what it was asked, backed by real shiki (as a worker's would be). */
+  function countingSource(): TokenSource & { asked: TokenRequest[][] } {
+    const shiki = shikiTokens({ light: 'github-light', dark: 'github-dark' });
+    const asked: TokenRequest[][] = [];
+    return {
+      asked,
+      tokenize(requests) {
+        asked.push([...requests]);
+        return shiki.tokenize(requests);
+      },
+      dispose: () => shiki.dispose(),
+    };
+  }
+  const options = (store: Map<string, DualLines>) => ({
+    themes: { light: 'github-light', dark: 'github-dark' },
+    aliases: {},
+    lineNumbers: false,
+    tabWidth: 4,
+    cache: { has: (k: string) => store.has(k), get: (k: string) => store.get(k), set: (k: string, v: DualLines) => void store.set(k, v) },
+  });
+
+  it('asks once per distinct block, never for cached, plain or unknown ones, and not again while an answer is on its way', async () => {
+    const source = countingSource();
+    const store = new Map<string, DualLines>();
+    const highlighter = await createCodeHighlighter(options(store), source);
+    try {
+      const blocks = [
+        { code: 'x := 1 // [!code ++]', fence: 'go' },
+        { code: 'x := 1', fence: 'golang' },
+        { code: 'plain', fence: 'text' },
+        { code: 'what', fence: 'nosuchlang' },
+        { code: 'let a = 1', fence: 'ts' },
+      ];
+      // two prepares of the same blocks at once (a prefetch and a render): one request
+      await Promise.all([highlighter.prepare(blocks), highlighter.prepare(blocks)]);
+      expect(source.asked).toEqual([
+        [
+          { lang: 'go', code: 'x := 1' },
+          { lang: 'ts', code: 'let a = 1' },
+        ],
+      ]);
+      const html = blocks.map((b) => toHtml(highlighter.render(b.code, b.fence, undefined).element));
+      expect(html[1]).toContain('--shiki-dark');
+      expect(html[2]).toContain('code-plain');
+      expect(store.size).toBe(2);
+      // all in the cache now: nothing more is asked
+      await highlighter.prepare(blocks);
+      expect(source.asked).toHaveLength(1);
+    } finally {
+      highlighter.dispose();
+      source.dispose();
+    }
+  });
+
+  it('refuses to render code it was not given to prepare, instead of showing it plain', async () => {
+    const source = countingSource();
+    const highlighter = await createCodeHighlighter(options(new Map()), source);
+    try {
+      expect(() => highlighter.render('fn main() {}', 'rust', undefined)).toThrow(/rust code block was rendered before it was prepared/);
+    } finally {
+      highlighter.dispose();
+      source.dispose();
+    }
+  });
+
+  it("gives a block its themes' text and background colours as shiki itself does, without loading a grammar", async () => {
+    const themes = { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' };
+    const source = countingSource();
+    const highlighter = await createCodeHighlighter({ ...options(new Map()), themes }, source);
+    const shiki = await createHighlighter({ themes: [themes.light, themes.dark], langs: ['sql'] });
+    try {
+      await highlighter.prepare([{ code: 'SELECT 1', fence: 'sql' }]);
+      const ours = /<pre class="shiki" style="color:([^;]+);background-color:([^;]+);--shiki-dark:([^;]+);--shiki-dark-bg:([^;]+);/.exec(toHtml(highlighter.render('SELECT 1', 'sql', undefined).element));
+      const theirs = shiki.codeToHtml('SELECT 1', { lang: 'sql', themes });
+      expect(ours).not.toBeNull();
+      const [, fg, bg, darkFg, darkBg] = ours!;
+      for (const expected of [`color:${fg}`, `background-color:${bg}`, `--shiki-dark:${darkFg}`, `--shiki-dark-bg:${darkBg}`]) expect(theirs.slice(0, theirs.indexOf('>'))).toContain(expected);
+    } finally {
+      highlighter.dispose();
+      source.dispose();
+      shiki.dispose();
+    }
   });
 });
