@@ -1,5 +1,9 @@
+import { bundledThemes } from 'shiki';
 import { z } from 'zod';
 import type { PluggableList } from 'unified';
+
+/** A theme shiki bundles (https://shiki.style/themes). */
+const themeName = z.string().refine((name) => Object.hasOwn(bundledThemes, name), { error: (issue) => `${JSON.stringify(issue.input)} is not a shiki theme (see https://shiki.style/themes, e.g. github-light, github-dark)` });
 
 const plugin = z.union([z.custom<(...args: never[]) => unknown>((v) => typeof v === 'function', 'a plugin function'), z.array(z.unknown()).min(1)]);
 
@@ -20,7 +24,7 @@ export const userConfigSchema = z.strictObject({
   templatesDir: z.string().min(1).default('templates'),
   highlight: z
     .strictObject({
-      themes: z.strictObject({ light: z.string().min(1), dark: z.string().min(1) }).default({ light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' }),
+      themes: z.strictObject({ light: themeName, dark: themeName }).default({ light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' }),
       /** Line numbers on every block (a fence's `showLineNumbers` / `noLineNumbers` wins). */
       lineNumbers: z.boolean().default(false),
       tabWidth: z.int().min(1).max(16).default(4),

@@ -63,12 +63,20 @@ describe('loadConfig: YAML and JSON', () => {
   });
 
   it('lists the valid keys when nothing is close', async () => {
-    const root = project({ 'quire.config.yaml': 'highlight:\n  themes:\n    light: a\n    dark: b\n  zzzzzz: 1\n' });
+    const root = project({ 'quire.config.yaml': 'highlight:\n  themes:\n    light: github-light\n    dark: github-dark\n  zzzzzz: 1\n' });
     const diagnostics = await failure(loadConfig(root));
     expect(diagnostics).toHaveLength(1);
     expect(diagnostics[0]).toMatchObject({ code: 'ConfigUnknownKey', line: 5 });
     expect(diagnostics[0]!.message).toContain('highlight.zzzzzz');
     expect(diagnostics[0]!.hint).toBe('valid keys here: themes, lineNumbers, tabWidth, aliases');
+  });
+
+  it('reports a theme shiki does not bundle at its line, before anything is built', async () => {
+    const root = project({ 'quire.config.yaml': 'highlight:\n  themes:\n    light: github-lite\n    dark: github-dark\n' });
+    const diagnostics = await failure(loadConfig(root));
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]).toMatchObject({ code: 'ConfigInvalid', file: 'quire.config.yaml', line: 3, column: 12 });
+    expect(diagnostics[0]!.message).toContain('"github-lite" is not a shiki theme');
   });
 
   it('suggests nested keys with their path', async () => {
