@@ -75,12 +75,21 @@ export function startEntryWorker(setup: WorkerSetup): EntryWorker {
   };
 }
 
+/**
+ * A worker's young generation, in MiB (V8's default lets it grow to 48): a build's worker keeps
+ * what it parses until it renders it, so most of what it allocates survives a scavenge and its
+ * new space would grow to the maximum. Measured on 1000 posts: peak RSS −20 to −27 MiB, CPU time
+ * within the run-to-run noise.
+ */
+const YOUNG_GENERATION_MB = 12;
+
 function spawn(setup: WorkerSetup): Worker {
+  const options = { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } };
   const compiled = new URL('./entry-worker.js', import.meta.url);
-  if (!import.meta.url.endsWith('.ts')) return new Worker(compiled, { workerData: setup });
+  if (!import.meta.url.endsWith('.ts')) return new Worker(compiled, options);
   // Running from the TypeScript sources (the test suite): load the worker through jiti, which
   // quire already uses for TypeScript configs.
   const source = new URL('./entry-worker.ts', import.meta.url).href;
   const code = `import { createJiti } from ${JSON.stringify(import.meta.resolve('jiti'))};\nawait createJiti(${JSON.stringify(source)}).import(${JSON.stringify(source)});`;
-  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(code)}`), { workerData: setup });
+  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(code)}`), options);
 }

@@ -1,7 +1,7 @@
 import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openEvents, rawGet, startDev, type DevProcess, type EventStream } from '../helpers/dev-process.js';
 import { configJson, remove, tempDir, writeFiles } from '../helpers/site-fixture.js';
 
@@ -180,7 +180,9 @@ describe('quire dev, a template that fails on a page', () => {
       expect(html).toContain('TemplateError');
       expect(html).toContain('post.liquid');
       expect(html).toContain('data-quire-dev');
-      expect(dev.stderr()).toContain('error[TemplateError]');
+      // The terminal line travels on another pipe than the HTTP answer: it may arrive just after.
+      const running = dev;
+      await vi.waitFor(() => expect(running.stderr()).toContain('error[TemplateError]'));
       const events = await openEvents(new URL('/__quire/events', dev.url).href);
       const { build } = (await events.next('hello')).data as { build: number };
       writeFiles(root, { 'templates/post.liquid': '<!doctype html><html><body><h1>{{ post.title }}</h1>{{ post.content | raw }}</body></html>\n' });
