@@ -35,6 +35,11 @@ export async function openHighlightCache(cacheDir: string | undefined): Promise<
     }
   }
   const used = new Map<string, DualLines>();
+  /** Lines made or used this build, else well-formed stored ones. */
+  const find = (key: string): DualLines | undefined => {
+    const lines = used.get(key) ?? (Object.hasOwn(stored, key) ? stored[key] : undefined);
+    return lines && isLines(lines) ? lines : undefined;
+  };
   let hits = 0;
   let misses = 0;
   return {
@@ -45,13 +50,11 @@ export async function openHighlightCache(cacheDir: string | undefined): Promise<
       return misses;
     },
     has(key) {
-      if (used.has(key)) return true;
-      const lines = Object.hasOwn(stored, key) ? stored[key] : undefined;
-      return lines !== undefined && isLines(lines);
+      return find(key) !== undefined;
     },
     get(key) {
-      const lines = used.get(key) ?? (Object.hasOwn(stored, key) ? stored[key] : undefined);
-      if (lines && isLines(lines)) {
+      const lines = find(key);
+      if (lines) {
         hits++;
         used.set(key, lines);
         return lines;

@@ -1,4 +1,5 @@
-import { bundledThemes } from 'shiki';
+// The theme list alone (11 ms to import), not all of shiki (83 ms): every command loads the config.
+import { bundledThemes } from 'shiki/themes';
 import { z } from 'zod';
 import type { PluggableList } from 'unified';
 
