@@ -2,7 +2,6 @@ import type { Root as MdastRoot } from 'mdast';
 import { openHighlightCache, type HighlightCacheFile } from '../cache/highlight-cache-file.js';
 import type { ResolvedConfig } from '../config/resolve-config.js';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
-import { compactTree } from '../load/compact-tree.js';
 import { loadEntry, parseEntryBody } from '../load/load-entry.js';
 import type { DualLines } from '../render/code/tokenize.js';
 import { createCodeHighlighter, shikiTokens, type CodeHighlighter, type HighlightCache, type TokenRequest, type TokenSource } from '../render/highlight.js';
@@ -11,6 +10,7 @@ import { linkTarget, recordingImageLookup, type LinkTable } from '../render/mark
 import { renderEntry, type RenderedEntry } from '../render/render-entry.js';
 import { uiStrings } from '../render/ui-strings.js';
 import type { Entry, Placed, SourceFile } from '../types.js';
+import { keptTrees } from './kept-trees.js';
 
 export interface LoadTask {
   readonly source: SourceFile;
@@ -89,7 +89,7 @@ export function createEntryTasks(config: ResolvedConfig, options: EntryTaskOptio
   };
   const parser = processorFor(config.language);
   const parse = (markdown: string) => parser.parse(markdown);
-  const trees = new Map<string, MdastRoot>();
+  const trees = keptTrees();
   // Copies in and out: a tree handed on may be changed by the render's plugins.
   const parsedBodies = new Map<string, { readonly markdown: string; readonly tree: MdastRoot }>();
   const parseKept = (rel: string, markdown: string): MdastRoot => {
@@ -144,8 +144,8 @@ export function createEntryTasks(config: ResolvedConfig, options: EntryTaskOptio
         if (!result.entry || withTree) return result;
         // Kept until this entry is rendered, which may be after every other entry is loaded.
         if (result.entry.mdast) {
-          trees.set(source.rel, compactTree(result.entry.mdast));
           sendCode(result.entry.mdast);
+          trees.keep(source.rel, result.entry.mdast);
         }
         return { entry: { ...result.entry, mdast: undefined }, diagnostics: result.diagnostics };
       });
@@ -162,8 +162,7 @@ export function createEntryTasks(config: ResolvedConfig, options: EntryTaskOptio
         recording = new Set();
         const done = (rendered: RenderedEntry | undefined, diagnostics: readonly Diagnostic[]) => outcomes.push({ rendered, diagnostics, targets, highlightKeys: [...recording].sort() });
         try {
-          const kept = trees.get(entry.source.rel);
-          trees.delete(entry.source.rel);
+          const kept = trees.take(entry.source.rel);
           const mdast = entry.mdast ? structuredClone(entry.mdast) : (kept ?? parseEntryBody(entry, parse));
           const links = {
             basePath: config.basePath,
