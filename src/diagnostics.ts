@@ -1,4 +1,5 @@
 import { codeFrameColumns } from '@babel/code-frame';
+import { unpackText, type PackedText } from './packed-text.js';
 
 /** Stable names of everything quire can complain about. Never rename one: users search for them. */
 export type DiagnosticCode =
@@ -55,8 +56,8 @@ export interface Place {
   readonly file?: string;
   readonly line?: number;
   readonly column?: number;
-  /** The whole text of `file`, to render a code frame from. */
-  readonly source?: string;
+  /** The whole text of `file`, to render a code frame from (an entry's, packed). */
+  readonly source?: string | PackedText;
 }
 
 export function diagnostic(
@@ -69,7 +70,7 @@ export function diagnostic(
   const { file, line, column, source } = place;
   const frame =
     source !== undefined && line !== undefined
-      ? codeFrameColumns(source, { start: { line, column: column ?? 1 } }, { highlightCode: false, linesAbove: 1, linesBelow: 1 })
+      ? codeFrameColumns(typeof source === 'string' ? source : unpackText(source), { start: { line, column: column ?? 1 } }, { highlightCode: false, linesAbove: 1, linesBelow: 1 })
       : undefined;
   return {
     code,

@@ -1,5 +1,6 @@
 import type { Root as MdastRoot } from 'mdast';
 import type { Diagnostic } from './diagnostics.js';
+import type { PackedText } from './packed-text.js';
 
 /** The content folders quire knows, by the kind of entry they hold. */
 export type EntryKind = 'post' | 'page' | 'weekly' | 'note';
@@ -63,8 +64,8 @@ export interface Entry {
   readonly bodyLineOffset: number;
   /** File line:column of each top-level front-matter value, for messages of later stages. */
   readonly fieldPositions: Readonly<Record<string, { readonly line: number; readonly column: number }>>;
-  /** The whole file text, for code frames in later messages. */
-  readonly text: string;
+  /** The whole file text, for code frames in later messages (and to parse the body again). */
+  readonly text: PackedText;
 }
 
 /** An entry whose Markdown has been parsed (what `loadEntry` returns). */

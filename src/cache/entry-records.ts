@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Diagnostic } from '../diagnostics.js';
-import { isPackedHtml } from '../render/packed-html.js';
+import { isPackedText, packText } from '../packed-text.js';
 import type { RenderedEntry } from '../render/render-entry.js';
 import type { Entry, Placed, SourceFile } from '../types.js';
 import type { BuildFingerprint } from './build-fingerprint.js';
@@ -86,7 +86,7 @@ export function entryFromRecord(record: unknown, source: SourceFile, displayPath
     mdast: undefined,
     bodyLineOffset: stored.bodyLineOffset,
     fieldPositions: stored.fieldPositions,
-    text,
+    text: packText(text),
   };
   return { entry, diagnostics: record['diagnostics'] as Diagnostic[] };
 }
@@ -96,7 +96,7 @@ export function asRenderRecord(value: unknown): RenderRecord | undefined {
   if (!isObject(value) || !isObject(value['rendered']) || !Array.isArray(value['diagnostics']) || !isObject(value['targets']) || !Array.isArray(value['highlightKeys'])) return undefined;
   const r = value['rendered'];
   const strings = ['excerptHtml', 'feedExcerptHtml', 'descriptionText', 'searchTerms'].every((k) => typeof r[k] === 'string');
-  if (!strings || !isPackedHtml(r['html']) || !isPackedHtml(r['feedHtml']) || typeof r['hasMore'] !== 'boolean' || !Array.isArray(r['toc']) || typeof r['wordCount'] !== 'number' || typeof r['readingMinutes'] !== 'number') return undefined;
+  if (!strings || !isPackedText(r['html']) || !isPackedText(r['feedHtml']) || typeof r['hasMore'] !== 'boolean' || !Array.isArray(r['toc']) || typeof r['wordCount'] !== 'number' || typeof r['readingMinutes'] !== 'number') return undefined;
   return value as unknown as RenderRecord;
 }
 

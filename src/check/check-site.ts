@@ -16,6 +16,7 @@ import { lintEntries } from './lint-entries.js';
 import { readBuiltPage } from './read-output.js';
 import { fromDiagnostic, merge, traced, type CheckProblem, type Traced } from './problems.js';
 import { createSourceTracer } from './trace-source.js';
+import { unpackText } from '../packed-text.js';
 
 export interface CheckOptions {
   readonly root: string;
@@ -85,7 +86,7 @@ export async function checkSite(options: CheckOptions): Promise<CheckReport> {
     const loaded = loadEntries(discoverSources(config.contentDir, config.root).sources, { timezone: config.timezone, displayRoot: config.root, parseMarkdown: firstBlock });
     const collected = collectSite({ entries: loaded.entries, publicFiles: listFiles(config.publicDir), themeFiles: [] }, config);
     const trace = createSourceTracer(collected.site, config.basePath, (entry) => {
-      const fm = readFrontMatter(entry.text);
+      const fm = readFrontMatter(unpackText(entry.text));
       return isFrontMatterError(fm) ? (entry.mdast ?? { type: 'root', children: [] }) : parser.parse('\n'.repeat(fm.bodyLineOffset) + fm.body);
     });
     timings['checkSources'] = Math.round(performance.now() - started);

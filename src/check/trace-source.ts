@@ -4,6 +4,7 @@ import { visit } from 'unist-util-visit';
 import type { Entry, Placed, Site } from '../types.js';
 import type { BuiltPage, PageLink } from './read-output.js';
 import type { LinkTarget } from './resolve-link.js';
+import { unpackText, type PackedText } from '../packed-text.js';
 
 export interface SourcePlace {
   /** The page is a list page (home, tag, archive) showing the entry's excerpt, not the entry's own page. */
@@ -12,7 +13,7 @@ export interface SourcePlace {
   readonly line?: number;
   readonly column?: number;
   /** The source text, for a code frame. */
-  readonly source?: string;
+  readonly source?: string | PackedText;
 }
 
 interface Occurrence {
@@ -61,7 +62,7 @@ export function createSourceTracer(
   return (page, link, target) => {
     const placed = byOutput.get(page.outputPath);
     if (placed) {
-      const hit = matchIn(placed, target) ?? literal(placed.entry.text, link.value);
+      const hit = matchIn(placed, target) ?? literal(unpackText(placed.entry.text), link.value);
       return { inExcerpt: false, file: placed.entry.displayPath, ...(hit && { line: hit.line, column: hit.column }), source: placed.entry.text };
     }
     // A list page: the entry whose excerpt carries the URL, written as is or resolving the same.

@@ -9,6 +9,7 @@ import { createCollectMemo, place, positionOfUrlField, type CollectMemo } from '
 import { publishClock } from './publish-clock.js';
 import { placeWeekly } from './weekly/place-weekly.js';
 import { SEARCH_INDEX, SEARCH_PAGE } from './search-route.js';
+import type { PackedText } from '../packed-text.js';
 
 export interface CollectInput {
   readonly entries: readonly Entry[];
@@ -18,7 +19,7 @@ export interface CollectInput {
   readonly themeFiles: readonly CopiedFile[];
 }
 
-type Place = { file?: string; line?: number; column?: number; source?: string };
+type Place = { file?: string; line?: number; column?: number; source?: string | PackedText };
 
 const FEED_CLASH_HINT = 'feeds are written as feed.xml, atom.xml and feed.json in the site root and in each tag folder: give your file another name or URL';
 
@@ -185,7 +186,7 @@ function claimKey(outputPath: string): string {
 }
 
 /** The entry's `tags:` field, for tag errors. */
-function positionOfTags(entry: Entry): { file: string; line?: number; column?: number; source?: string } {
+function positionOfTags(entry: Entry): { file: string; line?: number; column?: number; source?: PackedText } {
   const position = entry.fieldPositions['tags'];
   return { file: entry.displayPath, ...(position && { ...position, source: entry.text }) };
 }

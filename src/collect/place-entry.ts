@@ -5,6 +5,7 @@ import { slugify } from '../load/slug.js';
 import type { Entry, Placed } from '../types.js';
 import { compilePermalink, type Permalink } from './permalink.js';
 import { toUrlPath } from './url-path.js';
+import type { PackedText } from '../packed-text.js';
 
 /**
  * What a collect can take from an earlier one with the same config, because it depends on nothing
@@ -78,7 +79,7 @@ function placeEntry(entry: Entry, config: ResolvedConfig, sitePermalink: Permali
 }
 
 /** Where the entry's URL comes from in its file (`permalink:`, else `slug:`), for URL errors. */
-export function positionOfUrlField(entry: Entry): { line?: number; column?: number; source?: string } {
+export function positionOfUrlField(entry: Entry): { line?: number; column?: number; source?: PackedText } {
   const position = entry.fieldPositions['permalink'] ?? entry.fieldPositions['slug'];
   return position ? { ...position, source: entry.text } : {};
 }

@@ -7,6 +7,7 @@ import { frontMatterSchema, KNOWN_FIELDS } from './front-matter-schema.js';
 import { dateFromFileName, DATE_HINT, parseDate } from './parse-date.js';
 import { isFrontMatterError, readFrontMatter } from './read-front-matter.js';
 import { slugify } from './slug.js';
+import { packText, unpackText } from '../packed-text.js';
 
 export interface LoadContext {
   readonly timezone: string;
@@ -147,7 +148,7 @@ export function loadEntry(source: SourceFile, bytes: Uint8Array, ctx: LoadContex
     mdast,
     bodyLineOffset: fm.bodyLineOffset,
     fieldPositions,
-    text,
+    text: packText(text),
   };
   return { entry, diagnostics: problems };
 
@@ -163,7 +164,8 @@ export function loadEntry(source: SourceFile, bytes: Uint8Array, ctx: LoadContex
  */
 export function parseEntryBody(entry: Entry, parseMarkdown: (markdown: string) => MdastRoot): MdastRoot {
   if (entry.mdast) return entry.mdast;
-  const normalised = entry.text.includes('\r') ? entry.text.replace(/\r\n?/g, '\n') : entry.text;
+  const text = unpackText(entry.text);
+  const normalised = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
   const body = entry.bodyLineOffset === 0 ? normalised : normalised.split('\n').slice(entry.bodyLineOffset).join('\n');
   const mdast = parseMarkdown(markdownOf(body, entry.bodyLineOffset));
   return entry.titleFrom === 'heading' ? withoutTitleHeading(mdast) : mdast;

@@ -17,13 +17,13 @@ import { textStats } from './markdown/text-stats.js';
 import { wrapTables } from './markdown/wrap-tables.js';
 import { searchTerms } from './search-terms.js';
 import { searchText } from './search-text.js';
-import { packHtml, type PackedHtml } from './packed-html.js';
+import { packText, type PackedText } from '../packed-text.js';
 
 export interface RenderedEntry {
-  /** The HTML of the text on its page (`unpackHtml` gives it back). */
-  readonly html: PackedHtml;
+  /** The HTML of the text on its page (`unpackText` gives it back). */
+  readonly html: PackedText;
   /** The page for feeds and e-mail: absolute URLs, no scripts, feed-safe code blocks. */
-  readonly feedHtml: PackedHtml;
+  readonly feedHtml: PackedText;
   /** Before `<!-- more -->`, else an automatic summary; HTML safe to show on list pages. */
   readonly excerptHtml: string;
   /** The excerpt for feeds (summary mode): made feed-safe like `feedHtml`. */
@@ -83,8 +83,8 @@ export async function renderEntry(placed: Placed, mdast: MdastRoot, ctx: EntryRe
   const html = ctx.processor.stringify(wrapTables(tree), file);
   return {
     rendered: {
-      html: packHtml(html),
-      feedHtml: packHtml(feedHtml),
+      html: packText(html),
+      feedHtml: packText(feedHtml),
       excerptHtml,
       feedExcerptHtml,
       hasMore: summary.truncated,

@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import { hrefOf } from '../collect/url-path.js';
 import type { ResolvedConfig } from '../config/resolve-config.js';
 import type { ListPage, Placed, Site } from '../types.js';
-import { unpackHtml } from './packed-html.js';
+import { unpackText } from '../packed-text.js';
 import type { RenderedEntry } from './render-entry.js';
 import { feedLinks } from './feed-links.js';
 import type { ImageSizeLookup } from './markdown/size-images.js';
@@ -79,12 +79,12 @@ function makeEntryView(key: string, ctx: ViewContext): EntryView {
     categories: entry.categories,
     description: rendered.descriptionText,
     image,
-    cover: image !== undefined && !unpackHtml(rendered.html).includes(`src="${image}"`) ? { url: image, ...sizeOf(image, ctx) } : undefined,
+    cover: image !== undefined && !unpackText(rendered.html).includes(`src="${image}"`) ? { url: image, ...sizeOf(image, ctx) } : undefined,
     lang: entry.lang ?? config.language,
     // Inflated when a template (or the page cache's digest of the view) reads it, not kept: the
     // views of every entry live through the whole templates stage.
     get content() {
-      return unpackHtml(rendered.html);
+      return unpackText(rendered.html);
     },
     excerpt: entry.summary !== undefined ? `<p>${escapeHtml(entry.summary)}</p>` : rendered.excerptHtml,
     hasMore: entry.summary !== undefined || rendered.hasMore,

@@ -4,6 +4,7 @@ import type { Diagnostic } from '../../src/diagnostics.js';
 import { loadEntry, parseEntryBody, type LoadContext, type LoadResult } from '../../src/load/load-entry.js';
 import { createMarkdownProcessor } from '../../src/render/markdown/create-processor.js';
 import type { EntryKind, ParsedEntry, SourceFile } from '../../src/types.js';
+import { unpackText } from '../../src/packed-text.js';
 
 const ROOT = path.join(path.sep, 'site');
 const processor = createMarkdownProcessor({ remarkPlugins: [], rehypePlugins: [], footnoteLabel: 'x', footnoteBackLabel: 'y' });
@@ -235,7 +236,7 @@ describe('loadEntry: bytes', () => {
     const bom = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('---\ntitle: BOM\n---\nBody\n')]);
     const entry = entryOf('posts/a.md', bom);
     expect(entry.title).toBe('BOM');
-    expect(entry.text.startsWith('---')).toBe(true);
+    expect(unpackText(entry.text).startsWith('---')).toBe(true);
     expect(entry.mdast.children[0]!.position?.start.line).toBe(4);
   });
 
@@ -296,7 +297,7 @@ describe('loadEntry: positions and the rest of the entry', () => {
       draft: false,
       permalink: undefined,
     });
-    expect(entry.text).toBe('---\ntitle: About\nlang: en\nid: 42\n---\nHi');
+    expect(unpackText(entry.text)).toBe('---\ntitle: About\nlang: en\nid: 42\n---\nHi');
   });
 });
 

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { resolveConfig } from '../../src/config/resolve-config.js';
 import { userConfigSchema } from '../../src/config/schema.js';
 import type { TokenRequest, TokenSource } from '../../src/render/highlight.js';
-import { unpackHtml } from '../../src/render/packed-html.js';
+import { unpackText } from '../../src/packed-text.js';
 import { linkTable } from '../../src/render/markdown/rewrite-links.js';
 import type { Entry, Site, SourceFile } from '../../src/types.js';
 import { createEntryTasks, type EntryTasks } from '../../src/work/entry-tasks.js';
@@ -31,7 +31,7 @@ const renderOne = async (tasks: EntryTasks, entry: Entry): Promise<string | unde
   const site = { entries: { [source.rel]: placed }, unpublished: {} } as unknown as Site;
   tasks.setLinks(linkTable(site));
   const [outcome] = await tasks.render([{ key: source.rel, placed }]);
-  return outcome?.rendered && unpackHtml(outcome.rendered.html);
+  return outcome?.rendered && unpackText(outcome.rendered.html);
 };
 
 /** Every text value and child list of a tree changed in place. */

@@ -6,6 +6,7 @@ import { uiStrings } from '../../render/ui-strings.js';
 import { collectWeekly } from './collect-weekly.js';
 import { formatWeekRange } from './iso-week.js';
 import { buildIssueTree } from './issue-tree.js';
+import { packText } from '../../packed-text.js';
 
 export interface PlacedWeekly {
   /** Issue pages as entries (their tree holds the notes), keyed like other entries. */
@@ -67,7 +68,7 @@ export function placeWeekly(all: readonly Entry[], isPublished: (entry: Entry) =
           mdast: tree.mdast,
           bodyLineOffset: 0,
           fieldPositions: {},
-          text: '',
+          text: packText(''),
         };
     entries.push({ entry, url, outputPath: `weekly/${issue.number}/index.html` });
     issues.push({

@@ -1,7 +1,7 @@
 import { hrefOf } from '../../collect/url-path.js';
 import type { PreparedSite } from '../../build.js';
 import { diagnostic, QuireError } from '../../diagnostics.js';
-import { unpackHtml } from '../../render/packed-html.js';
+import { unpackText } from '../../packed-text.js';
 import { uiStrings } from '../../render/ui-strings.js';
 import { siteView } from '../../render/views.js';
 import type { DigestSource } from './export-digest.js';
@@ -25,7 +25,7 @@ export async function digestSource(prepared: PreparedSite, number: number): Prom
   const html = rendered[info.key]!;
   const url = new URL(hrefOf(placed.url, config.basePath), config.url).href;
   const lang = placed.entry.lang ?? config.language;
-  const feedHtml = unpackHtml(html.feedHtml);
+  const feedHtml = unpackText(html.feedHtml);
   const emailHtml = await templates.render('email', {
     site: siteView(config, site),
     lang,

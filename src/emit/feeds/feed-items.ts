@@ -4,7 +4,7 @@ import { hrefOf } from '../../collect/url-path.js';
 import type { ResolvedConfig } from '../../config/resolve-config.js';
 import type { RenderedEntry } from '../../render/render-entry.js';
 import { uiStrings } from '../../render/ui-strings.js';
-import { unpackHtml } from '../../render/packed-html.js';
+import { unpackText } from '../../packed-text.js';
 import { escapeHtml, imageHref } from '../../render/views.js';
 import type { Site } from '../../types.js';
 import { feedId } from './feed-id.js';
@@ -55,7 +55,7 @@ export function feedItemOf(key: string, { site, rendered, config }: FeedSource):
     title: entry.title,
     published,
     updated,
-    contentHtml: full ? unpackHtml(html.feedHtml) : undefined,
+    contentHtml: full ? unpackText(html.feedHtml) : undefined,
     summaryHtml,
     summaryText: html.descriptionText,
     tags: entry.tags,
