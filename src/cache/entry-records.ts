@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Diagnostic } from '../diagnostics.js';
-import { isPackedText, packText } from '../packed-text.js';
+import { isPackedText, type PackedText } from '../packed-text.js';
 import type { RenderedEntry } from '../render/render-entry.js';
 import type { Entry, Placed, SourceFile } from '../types.js';
 import type { BuildFingerprint } from './build-fingerprint.js';
@@ -50,7 +50,7 @@ export function storedEntry(entry: Entry): StoredEntry | undefined {
 }
 
 /** An entry from a load record and its source; undefined when the record does not have the right shape. */
-export function entryFromRecord(record: unknown, source: SourceFile, displayPath: string, text: string): { entry: Entry; diagnostics: readonly Diagnostic[] } | undefined {
+export function entryFromRecord(record: unknown, source: SourceFile, displayPath: string, text: PackedText): { entry: Entry; diagnostics: readonly Diagnostic[] } | undefined {
   if (!isObject(record) || !isObject(record['entry']) || !Array.isArray(record['diagnostics'])) return undefined;
   const e = record['entry'];
   const str = (key: string) => typeof e[key] === 'string';
@@ -86,7 +86,7 @@ export function entryFromRecord(record: unknown, source: SourceFile, displayPath
     mdast: undefined,
     bodyLineOffset: stored.bodyLineOffset,
     fieldPositions: stored.fieldPositions,
-    text: packText(text),
+    text,
   };
   return { entry, diagnostics: record['diagnostics'] as Diagnostic[] };
 }

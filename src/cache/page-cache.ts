@@ -4,6 +4,7 @@ import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import pLimit from 'p-limit';
 import { CACHE_FORMAT } from './build-fingerprint.js';
+import { PACKED_FORM, packedForm } from '../packed-text.js';
 
 const FILE = 'pages.json';
 
@@ -56,9 +57,12 @@ export function openPageCache(cacheDir: string | undefined, outDir: string, temp
   const sharedJson = new WeakMap<object, string>();
   /** Digests of objects that many pages show (an entry's view on its page, in lists, in the archive): hashed once each. */
   const digests = new WeakMap<object, string>();
+  // Inside a hashed object, an object hashed before, or one with a packed form (an entry view in
+  // an archive year), is its digest: each is hashed once, and never with its text inflated.
+  const inner = (key: string, value: unknown) => (key !== '' && isRecord(value) && (digests.has(value) || PACKED_FORM in value) ? digestOf(value) : value);
   const digestOf = (value: object): string => {
     let digest = digests.get(value);
-    if (digest === undefined) digests.set(value, (digest = `#${createHash('sha256').update(JSON.stringify(value)).digest('hex')}`));
+    if (digest === undefined) digests.set(value, (digest = `#${createHash('sha256').update(JSON.stringify(packedForm(value), inner)).digest('hex')}`));
     return digest;
   };
   /** The objects of a context (`post`, `page`…) and those in its lists: candidates to hash once. */

@@ -8,6 +8,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import type { Entry, SourceFile } from '../types.js';
 import type { EntryRunner } from '../work/entry-runner.js';
 import type { LoadTask } from '../work/entry-tasks.js';
+import { fileText } from '../packed-text.js';
 
 const READ_CONCURRENCY = 64;
 
@@ -67,7 +68,7 @@ export async function loadSources(sources: readonly SourceFile[], ctx: LoadSourc
     }
     contentKeys.set(source.rel, keys[i]!);
     const record = cacheable(source) ? records[next++] : undefined;
-    const hit = record === undefined ? undefined : entryFromRecord(record, source, displayPaths[i]!, decodeText(result.bytes));
+    const hit = record === undefined ? undefined : entryFromRecord(record, source, displayPaths[i]!, fileText(result.bytes));
     if (hit) perSource[i] = hit;
     else misses.push({ index: i, task: { source, bytes: result.bytes, withTree: !cacheable(source) } });
   });
@@ -88,10 +89,4 @@ export async function loadSources(sources: readonly SourceFile[], ctx: LoadSourc
     if (result.entry) entries.push(result.entry);
   }
   return { entries, diagnostics, contentKeys, hits: sources.length - misses.length - read.filter((r) => 'error' in r).length, misses: misses.length };
-}
-
-/** The text of a file that loaded before (so it is valid UTF-8), as `loadEntry` decodes it. */
-function decodeText(bytes: Uint8Array): string {
-  const text = new TextDecoder('utf-8').decode(bytes);
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import { hrefOf } from '../collect/url-path.js';
 import type { ResolvedConfig } from '../config/resolve-config.js';
 import type { ListPage, Placed, Site } from '../types.js';
-import { unpackText } from '../packed-text.js';
+import { PACKED_FORM, unpackText } from '../packed-text.js';
 import type { RenderedEntry } from './render-entry.js';
 import { feedLinks } from './feed-links.js';
 import type { ImageSizeLookup } from './markdown/size-images.js';
@@ -64,7 +64,7 @@ function makeEntryView(key: string, ctx: ViewContext): EntryView {
   const { config } = ctx;
   const href = hrefOf(placed.url, config.basePath);
   const image = entry.image !== undefined ? imageHref(entry.image, placed, config) : undefined;
-  return {
+  const fields = {
     kind: entry.kind,
     title: entry.title,
     url: href,
@@ -81,11 +81,6 @@ function makeEntryView(key: string, ctx: ViewContext): EntryView {
     image,
     cover: image !== undefined && !unpackText(rendered.html).includes(`src="${image}"`) ? { url: image, ...sizeOf(image, ctx) } : undefined,
     lang: entry.lang ?? config.language,
-    // Inflated when a template (or the page cache's digest of the view) reads it, not kept: the
-    // views of every entry live through the whole templates stage.
-    get content() {
-      return unpackText(rendered.html);
-    },
     excerpt: entry.summary !== undefined ? `<p>${escapeHtml(entry.summary)}</p>` : rendered.excerptHtml,
     hasMore: entry.summary !== undefined || rendered.hasMore,
     toc: rendered.toc,
@@ -94,6 +89,15 @@ function makeEntryView(key: string, ctx: ViewContext): EntryView {
     extra: entry.extra,
     source: entry.source.rel,
   };
+  const view = {
+    ...fields,
+    // Inflated when a template reads it, not kept: the views of every entry live through the
+    // whole templates stage. The page cache hashes the packed form instead.
+    get content() {
+      return unpackText(rendered.html);
+    },
+  };
+  return Object.defineProperty(view, PACKED_FORM, { value: () => ({ ...fields, content: rendered.html }) });
 }
 
 function sizeOf(href: string, ctx: ViewContext): { width: number | undefined; height: number | undefined } {
