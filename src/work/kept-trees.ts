@@ -20,16 +20,22 @@ export interface KeptTrees {
  * packed; packing and unpacking cost ≈0.3 ms a tree, against ≈5 ms to parse it.
  */
 export function keptTrees(): KeptTrees {
-  const packed = new Map<string, Buffer>();
+  const packed = new Map<string, Buffer | MdastRoot>();
   return {
     keep(key, tree) {
-      packed.set(key, deflateRawSync(v8.serialize(compactTree(tree)), { level: 1 }));
+      const compact = compactTree(tree);
+      try {
+        packed.set(key, deflateRawSync(v8.serialize(compact), { level: 1 }));
+      } catch {
+        // A parse extension put something in the tree that cannot be serialized (a function): kept as it is.
+        packed.set(key, compact);
+      }
     },
     take(key) {
-      const bytes = packed.get(key);
-      if (bytes === undefined) return undefined;
+      const kept = packed.get(key);
+      if (kept === undefined) return undefined;
       packed.delete(key);
-      return v8.deserialize(inflateRawSync(bytes)) as MdastRoot;
+      return Buffer.isBuffer(kept) ? (v8.deserialize(inflateRawSync(kept)) as MdastRoot) : kept;
     },
     clear() {
       packed.clear();

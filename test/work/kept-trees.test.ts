@@ -35,6 +35,15 @@ describe('keptTrees', () => {
     expect(trees.take('posts/a.md')).toBeUndefined();
   });
 
+  it('keeps a tree that cannot be serialized as it is', () => {
+    const trees = keptTrees();
+    const tree = processor.parse('text');
+    const format = () => 'from a plugin';
+    (tree as { data?: unknown }).data = { format };
+    trees.keep('a', tree);
+    expect((trees.take('a') as { data?: { format?: unknown } }).data?.format).toBe(format);
+  });
+
   it('keeps trees apart by key and forgets them on clear', () => {
     const trees = keptTrees();
     trees.keep('a', processor.parse('one'));
