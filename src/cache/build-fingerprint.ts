@@ -9,7 +9,7 @@ import type { ResolvedConfig } from '../config/resolve-config.js';
  * Bumped whenever quire changes what it stores in the build cache or how an entry is loaded or
  * rendered without a version change (the stamp below also holds quire's own version).
  */
-export const CACHE_FORMAT = 8;
+export const CACHE_FORMAT = 9;
 
 /** The packages whose code decides how an entry is parsed, highlighted and turned into HTML. */
 const PACKAGES = [
@@ -22,6 +22,8 @@ const PACKAGES = [
   'mdast-util-to-hast',
   'hast-util-to-html',
   'hast-util-to-string',
+  'hast-util-raw',
+  'hast-util-to-text',
   'github-slugger',
   'shiki',
   '@shikijs/vscode-textmate',

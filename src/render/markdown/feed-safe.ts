@@ -1,4 +1,5 @@
-import type { Element, ElementContent, Root, RootContent } from 'hast';
+import type { Element, ElementContent, Nodes, Root, RootContent } from 'hast';
+import { raw } from 'hast-util-raw';
 
 const URL_ATTRIBUTES = ['href', 'src', 'poster', 'cite'] as const;
 const DROPPED = new Set(['script', 'style', 'button', 'noscript', 'template', 'iframe', 'form', 'input']);
@@ -7,9 +8,12 @@ const DROPPED = new Set(['script', 'style', 'button', 'noscript', 'template', 'i
  * A copy of a page's tree for feeds and e-mail, where nothing can be resolved against the
  * site: every URL absolute (`#fn-1` → `https://…/posts/x/#fn-1`, `/img.png` →
  * `https://…/img.png`), no scripts, buttons or styles, code blocks reduced to one
- * `<pre><code>` with inline colours (see `feedCodeBlock`).
+ * `<pre><code>` with inline colours (see `feedCodeBlock`). Raw HTML written in the Markdown is
+ * parsed first (hast-util-raw, the HTML parsing algorithm over the whole tree, so an `<a>` opened
+ * in one raw node and closed in another is one element): its URLs are made absolute like the rest.
  */
-export function feedSafeTree(tree: Root, pageAbsoluteUrl: string, codeBlock: (node: Element) => ElementContent[] | undefined): Root {
+export function feedSafeTree(page: Root, pageAbsoluteUrl: string, codeBlock: (node: Element) => ElementContent[] | undefined): Root {
+  const tree = hasRaw(page) ? (raw(page) as Root) : page;
   const clean = (nodes: readonly RootContent[]): RootContent[] =>
     nodes.flatMap((node): RootContent[] => {
       if (node.type === 'raw' && /^\s*<(script|style|button|iframe)\b/i.test(node.value)) return [];
@@ -33,6 +37,10 @@ export function feedSafeTree(tree: Root, pageAbsoluteUrl: string, codeBlock: (no
       return [{ ...node, properties, children: clean(node.children) as Element['children'] }];
     });
   return { type: 'root', children: clean(tree.children) };
+}
+
+function hasRaw(node: Nodes): boolean {
+  return node.type === 'raw' || ('children' in node && node.children.some(hasRaw));
 }
 
 function absolute(value: string, base: string): string {

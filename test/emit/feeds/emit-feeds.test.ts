@@ -35,6 +35,10 @@ const end = ']]>';
 
 <script>alert(2)</script>
 
+Raw HTML too: <a href="../plain/">the plain post</a>, <a href="#细节">details</a> and <img src="cover.png" alt="cover">.
+
+<figure><img src="/images/wide.png" srcset="/images/wide.png 1x, wide@2x.png 2x" alt=""><figcaption><a href="https://example.com/x">source</a></figcaption></figure>
+
 [^1]: 脚注内容。
 `;
 
@@ -140,6 +144,15 @@ describe('the feeds of a site', () => {
     expect(urls).toContain(`${page}cover.png`);
     expect(urls).toContain(`${page}#${encodeURIComponent('细节')}`);
     expect(urls).toContain(`${SITE}posts/plain/`);
+    // written in raw HTML: resolved against the page as a browser would there
+    expect(urls).toContain(`${SITE}posts/plain/`);
+    expect(urls.filter((u) => u === `${page}cover.png`).length).toBeGreaterThanOrEqual(2);
+    expect(urls).toContain('https://example.org/images/wide.png');
+    expect(html).toContain(`srcset="https://example.org/images/wide.png 1x, ${page}wide@2x.png 2x"`);
+    expect(urls).toContain('https://example.com/x');
+    expect(html).toContain('>the plain post</a>');
+    // the page itself keeps the raw HTML as written
+    expect(read('posts/hostile/index.html')).toContain('<a href="../plain/">the plain post</a>');
     expect(urls.some((u) => u.startsWith(`${page}#user-content-fn-`))).toBe(true);
     expect(urls.some((u) => u.startsWith(`${page}#user-content-fnref-`))).toBe(true);
     expect(tags.has('script')).toBe(false);
