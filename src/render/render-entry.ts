@@ -69,13 +69,13 @@ export async function renderEntry(placed: Placed, mdast: MdastRoot, ctx: EntryRe
   const search = [...new Set(searchTerms(`${searchText(mdast)}\n${entry.tags.join('\n')}\n${entry.description ?? ''}`, ctx.language))];
   const tree = (await ctx.processor.run(mdast, file)) as Root;
   const pageAbsoluteUrl = new URL(hrefOf(placed.url, ctx.basePath), ctx.siteUrl).href;
-  const feedHtml = ctx.processor.stringify(feedSafeTree(tree, pageAbsoluteUrl, feedCodeBlock), file);
+  const feedHtml = ctx.processor.stringify(await feedSafeTree(tree, pageAbsoluteUrl, feedCodeBlock), file);
 
   const pageHref = hrefOf(placed.url, ctx.basePath);
   const marked = excerptBeforeMore(tree, pageHref);
   const summary = marked ? { tree: marked, truncated: true } : summarize(tree, ctx.summaryLength, pageHref);
   const excerptHtml = ctx.processor.stringify(summary.tree, file);
-  const feedExcerptHtml = ctx.processor.stringify(feedSafeTree(summary.tree, pageAbsoluteUrl, feedCodeBlock), file);
+  const feedExcerptHtml = ctx.processor.stringify(await feedSafeTree(summary.tree, pageAbsoluteUrl, feedCodeBlock), file);
   // innerText-like: block elements (paragraphs, list items) stay apart as words do.
   const plain = collapse(toText(summary.tree));
   const stats = textStats(tree);

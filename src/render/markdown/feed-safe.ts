@@ -1,5 +1,4 @@
 import type { Element, ElementContent, Nodes, Root, RootContent } from 'hast';
-import { raw } from 'hast-util-raw';
 
 const URL_ATTRIBUTES = ['href', 'src', 'poster', 'cite'] as const;
 const DROPPED = new Set(['script', 'style', 'button', 'noscript', 'template', 'iframe', 'form', 'input']);
@@ -11,14 +10,15 @@ const DROPPED = new Set(['script', 'style', 'button', 'noscript', 'template', 'i
  * `<pre><code>` with inline colours (see `feedCodeBlock`). Raw HTML written in the Markdown is
  * parsed first (hast-util-raw, the HTML parsing algorithm over the whole tree, so an `<a>` opened
  * in one raw node and closed in another is one element): its URLs are made absolute like the rest.
+ * The parser is loaded with the first tree that has raw HTML: parse5 weighs ≈10 MiB a thread.
  */
-export function feedSafeTree(page: Root, pageAbsoluteUrl: string, codeBlock: (node: Element) => ElementContent[] | undefined): Root {
-  const tree = hasRaw(page) ? (raw(page) as Root) : page;
+export async function feedSafeTree(page: Root, pageAbsoluteUrl: string, codeBlock: (node: Element) => ElementContent[] | undefined): Promise<Root> {
+  const tree = hasRawHtml(page) ? ((await import('hast-util-raw')).raw(page) as Root) : page;
   const clean = (nodes: readonly RootContent[]): RootContent[] =>
     nodes.flatMap((node): RootContent[] => {
       if (node.type === 'raw' && /^\s*<(script|style|button|iframe)\b/i.test(node.value)) return [];
       // Comments (`<!-- more -->`) mean nothing to a reader, and some parsers drop them anyway.
-      if (node.type === 'comment' || (node.type === 'raw' && /^\s*<!--[\s\S]*-->\s*$/.test(node.value))) return [];
+      if (node.type === 'comment' || (node.type === 'raw' && isComment(node.value))) return [];
       if (node.type !== 'element') return [node];
       if (DROPPED.has(node.tagName)) {
         // A task-list checkbox carries meaning: keep it as a character.
@@ -39,8 +39,14 @@ export function feedSafeTree(page: Root, pageAbsoluteUrl: string, codeBlock: (no
   return { type: 'root', children: clean(tree.children) };
 }
 
-function hasRaw(node: Nodes): boolean {
-  return node.type === 'raw' || ('children' in node && node.children.some(hasRaw));
+/** Raw HTML other than comments (`<!-- more -->` is in most posts, and is dropped as it is). */
+function hasRawHtml(node: Nodes): boolean {
+  if (node.type === 'raw') return !isComment(node.value);
+  return 'children' in node && node.children.some(hasRawHtml);
+}
+
+function isComment(html: string): boolean {
+  return /^\s*<!--[\s\S]*-->\s*$/.test(html);
 }
 
 function absolute(value: string, base: string): string {
