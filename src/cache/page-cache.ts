@@ -84,7 +84,7 @@ export function openPageCache(cacheDir: string | undefined, outDir: string, temp
       remember(context);
       const own = JSON.stringify(context, function (this: unknown, key: string, value: unknown) {
         if (this === context && Object.hasOwn(shared, key) && shared[key] === value) return undefined;
-        return isRecord(value) && digests.has(value) ? digests.get(value) : value;
+        return inner(key, value);
       });
       return createHash('sha256').update(fullStamp).update('\u0000').update(base).update('\u0000').update(template).update('\u0000').update(own).digest('hex');
     },
