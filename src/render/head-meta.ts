@@ -1,9 +1,9 @@
-import { DateTime } from 'luxon';
 import { hrefOf } from '../collect/url-path.js';
 import type { ResolvedConfig } from '../config/resolve-config.js';
 import type { EntryDate, Route } from '../types.js';
 import { scriptSafeJson } from './script-json.js';
 import { imageHref, type ViewContext } from './views.js';
+import { siteDateParts } from '../load/parse-date.js';
 
 /** What `partials/head-meta.liquid` writes into `<head>`: OpenGraph, Twitter card, JSON-LD. */
 export interface HeadMeta {
@@ -65,7 +65,7 @@ export function headMeta(route: Route, page: PageInfo, ctx: ViewContext): HeadMe
   const { entry } = placed;
   const lang = entry.lang ?? config.language;
   // RFC 3339 with the site zone's offset and no milliseconds: 2025-07-09T06:48:00+08:00.
-  const date = (d: EntryDate | undefined) => (d ? (DateTime.fromMillis(d.epochMs, { zone: config.timezone }).toISO({ suppressMilliseconds: true }) ?? d.iso) : undefined);
+  const date = (d: EntryDate | undefined) => (d ? siteDateParts(d, config.timezone).rfc3339 : undefined);
   const imagePath = entry.image !== undefined ? imageHref(entry.image, placed, config) : undefined;
   const size = imagePath !== undefined ? ctx.imageSize?.(imagePath) : undefined;
   const image = imagePath !== undefined ? { url: new URL(imagePath, config.url).href, width: size?.width, height: size?.height, alt: entry.title } : undefined;

@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import { SEARCH_INDEX } from '../collect/search-route.js';
 import { hrefOf } from '../collect/url-path.js';
 import type { ResolvedConfig } from '../config/resolve-config.js';
@@ -13,6 +12,7 @@ import { templateDiagnostic } from './template-error.js';
 import { uiStrings } from './ui-strings.js';
 import { entryView, languageOf, paginationView, siteView, viewContext, type ViewContext } from './views.js';
 import { issueNeighbours, issueView, noteView, weeklyIndexView } from './weekly-views.js';
+import { siteDateParts } from '../load/parse-date.js';
 
 export interface OutputPage {
   readonly outputPath: string;
@@ -186,7 +186,7 @@ function routeContext(route: Route, ctx: ViewContext, base: Record<string, unkno
       const years: Array<{ year: string; posts: unknown[] }> = [];
       for (const key of site.posts) {
         const entry = site.entries[key]!.entry;
-        const year = entry.date ? DateTime.fromMillis(entry.date.epochMs, { zone: config.timezone }).toFormat('yyyy') : '—';
+        const year = entry.date ? siteDateParts(entry.date, config.timezone).year : '—';
         let group = years.at(-1);
         if (!group || group.year !== year) years.push((group = { year, posts: [] }));
         group.posts.push(entryView(key, ctx));

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { DateTime } from 'luxon';
 import { hrefOf } from '../collect/url-path.js';
 import type { ResolvedConfig } from '../config/resolve-config.js';
 import type { ListPage, Placed, Site } from '../types.js';
@@ -8,6 +7,7 @@ import type { RenderedEntry } from './render-entry.js';
 import { feedLinks } from './feed-links.js';
 import type { ImageSizeLookup } from './markdown/size-images.js';
 import { uiStrings } from './ui-strings.js';
+import { siteDateParts } from '../load/parse-date.js';
 
 /** What templates see of an entry. Every URL is an href under the base path. */
 export interface EntryView {
@@ -71,7 +71,7 @@ function makeEntryView(key: string, ctx: ViewContext): EntryView {
     absoluteUrl: new URL(href, config.url).href,
     date: entry.date?.iso,
     updated: entry.updated?.iso,
-    year: entry.date ? DateTime.fromMillis(entry.date.epochMs, { zone: config.timezone }).toFormat('yyyy') : undefined,
+    year: entry.date ? siteDateParts(entry.date, config.timezone).year : undefined,
     tags: entry.tags.flatMap((name) => {
       const term = ctx.tagsByName.get(name.toLowerCase());
       return term ? [{ name, url: hrefOf(term.url, config.basePath) }] : [];

@@ -1,6 +1,7 @@
 import { parse as parseToml } from 'smol-toml';
+import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { dateFromFileName, parseDate, type DateResult } from '../../src/load/parse-date.js';
+import { dateFromFileName, parseDate, siteDateParts, type DateResult } from '../../src/load/parse-date.js';
 import type { EntryDate } from '../../src/types.js';
 
 const SHANGHAI = 'Asia/Shanghai';
@@ -159,5 +160,30 @@ describe('dateFromFileName', () => {
 
   it('does not validate the date itself (that is parseDate’s job)', () => {
     expect(dateFromFileName('2025-13-45-x')).toEqual({ date: '2025-13-45', rest: 'x' });
+  });
+});
+
+describe('siteDateParts', () => {
+  // What Luxon gives when asked again in the zone: the reference the ISO string must agree with.
+  const luxon = (date: EntryDate, zone: string) => {
+    const at = DateTime.fromMillis(date.epochMs, { zone });
+    return { year: at.toFormat('yyyy'), day: at.toFormat('yyyy-MM-dd'), rfc3339: at.toISO({ suppressMilliseconds: true }) };
+  };
+  const zones = ['Asia/Shanghai', 'UTC', 'America/Los_Angeles', 'Asia/Kolkata', 'Pacific/Chatham', 'Europe/Berlin'];
+  const values = ['2025-07-09', '2025-07-09 06:48', '2025-12-31T23:30:00Z', '2026-01-01T00:15:00+14:00', '2025-03-30T02:30:00', '2025-07-09T06:48:00.120+08:00', '1000-01-01T12:00:00Z'];
+
+  it('reads year, day and the RFC 3339 form from the ISO string as Luxon computes them in the zone', () => {
+    for (const zone of zones) {
+      for (const value of values) {
+        const parsed = parseDate(value, zone);
+        if (!parsed.ok) throw new Error(`${value} in ${zone}: ${parsed.reason}`);
+        expect(siteDateParts(parsed.date, zone), `${value} in ${zone}`).toEqual(luxon(parsed.date, zone));
+      }
+    }
+  });
+
+  it('asks Luxon when the ISO string has another form', () => {
+    const date = { iso: '+012025-07-09T06:48:00.000+08:00', epochMs: Date.UTC(2025, 6, 8, 22, 48) };
+    expect(siteDateParts(date, 'Asia/Shanghai')).toEqual({ year: '2025', day: '2025-07-09', rfc3339: '2025-07-09T06:48:00+08:00' });
   });
 });

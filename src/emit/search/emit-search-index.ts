@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import { SEARCH_INDEX } from '../../collect/search-route.js';
 import { hrefOf } from '../../collect/url-path.js';
 import type { ResolvedConfig } from '../../config/resolve-config.js';
@@ -6,6 +5,7 @@ import type { RenderedEntry } from '../../render/render-entry.js';
 import type { Site } from '../../types.js';
 import type { OutputFile } from '../write-site.js';
 import { searchTerms } from '../../render/search-terms.js';
+import { siteDateParts } from '../../load/parse-date.js';
 
 /** Characters of the excerpt shown under each result. */
 const EXCERPT_LENGTH = 80;
@@ -58,7 +58,7 @@ export function buildSearchIndex({ site, rendered, config }: SearchSource): Sear
     return {
       t: entry.title,
       u: hrefOf(url, config.basePath),
-      d: entry.date ? DateTime.fromMillis(entry.date.epochMs, { zone: config.timezone }).toFormat('yyyy-MM-dd') : '',
+      d: entry.date ? siteDateParts(entry.date, config.timezone).day : '',
       e: excerpt(rendered[key]?.descriptionText ?? ''),
       l: lang,
     };
