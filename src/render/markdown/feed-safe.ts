@@ -16,8 +16,8 @@ export async function feedSafeTree(page: Root, pageAbsoluteUrl: string, codeBloc
   const tree = hasRawHtml(page) ? ((await import('hast-util-raw')).raw(page) as Root) : page;
   const clean = (nodes: readonly RootContent[]): RootContent[] =>
     nodes.flatMap((node): RootContent[] => {
-      if (node.type === 'raw' && /^\s*<(script|style|button|iframe)\b/i.test(node.value)) return [];
-      // Comments (`<!-- more -->`) mean nothing to a reader, and some parsers drop them anyway.
+      // Comments (`<!-- more -->`) mean nothing to a reader, and some parsers drop them anyway. A
+      // raw node left here is one (other raw HTML was parsed above, scripts into elements).
       if (node.type === 'comment' || (node.type === 'raw' && isComment(node.value))) return [];
       if (node.type !== 'element') return [node];
       if (DROPPED.has(node.tagName)) {
