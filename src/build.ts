@@ -1,5 +1,4 @@
 import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { BuildFingerprint } from './cache/build-fingerprint.js';
 import { openHighlightCache } from './cache/highlight-cache-file.js';
@@ -10,6 +9,7 @@ import { collectSite } from './collect/collect-site.js';
 import type { ResolvedConfig } from './config/resolve-config.js';
 import { failOnErrors, type Diagnostic } from './diagnostics.js';
 import { listFiles } from './discover/list-files.js';
+import { themeStaticFiles } from './discover/theme-files.js';
 import { readImageSizes, type ImageSizes } from './discover/read-image-sizes.js';
 import { imageSizeLookup } from './render/markdown/size-images.js';
 import { emitFeeds, feedsShowBuildTime } from './emit/feeds/emit-feeds.js';
@@ -22,7 +22,7 @@ import { renderEntries } from './render/render-entries.js';
 import type { RenderedEntry } from './render/render-entry.js';
 import { renderSite } from './render/render-site.js';
 import { createTemplateEngine, type TemplateEngine } from './render/template-engine.js';
-import type { CopiedFile, Site } from './types.js';
+import type { Site } from './types.js';
 import { startBuild, upToDateResult, type BuildOptions, type StartedBuild } from './start-build.js';
 import { createEntryRunner } from './work/entry-runner.js';
 
@@ -180,10 +180,7 @@ export async function prepareSite(options: BuildOptions, begun?: StartedBuild): 
     const loaded = await timed('load', () => loadSources(discovery.sources, { root: config.root, fingerprint, store, runner }));
     stageDone(loaded.diagnostics);
 
-    // templates/static/** of the site, then of the default theme, under public/ in priority.
-    const themeFiles: CopiedFile[] = config.templateDirs.flatMap((dir) =>
-      listFiles(path.join(dir, 'static')).map((rel) => ({ from: path.join(dir, 'static', ...rel.split('/')), outputPath: rel })),
-    );
+    const themeFiles = themeStaticFiles(config);
     const collected = await timed('collect', () => collectSite({ entries: loaded.entries, publicFiles: listFiles(config.publicDir), themeFiles }, config));
     stageDone(collected.diagnostics);
     const { site } = collected;

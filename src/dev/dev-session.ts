@@ -1,4 +1,3 @@
-import { statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -10,11 +9,12 @@ import { loadConfig } from '../config/load-config.js';
 import { resolveConfig, type BuildFlags, type ResolvedConfig } from '../config/resolve-config.js';
 import { diagnostic, failOnErrors, QuireError, type Diagnostic } from '../diagnostics.js';
 import { discoverSources } from '../discover/discover-sources.js';
-import { listFiles } from '../discover/list-files.js';
 import { loadSources } from '../load/load-sources.js';
 import { createTemplateEngine } from '../render/template-engine.js';
-import type { CopiedFile, Entry, SourceFile } from '../types.js';
+import type { Entry } from '../types.js';
 import { createEntryRunner } from '../work/entry-runner.js';
+import { themeStaticFiles } from '../discover/theme-files.js';
+import { attribute, isContent, isFile, sameSource, statOf } from './changed-sources.js';
 import { createSiteGeneration, type SiteGeneration } from './site-generation.js';
 import { memoryRecordStore, type RecordMemory } from './memory-record-store.js';
 import { timer, type Base, type KnownSource } from './session-state.js';
@@ -119,7 +119,7 @@ export function openDevSession(options: DevSessionOptions): DevSession {
         const { entry, diagnostics: found } = bySource[i]!;
         known.set(source.rel, { source, ...stats[i]!, entry, diagnostics: found, contentKey: loaded.contentKeys.get(source.rel) });
       });
-      const themeFiles = themeFilesOf(config);
+      const themeFiles = themeStaticFiles(config);
       const templates = createTemplateEngine(config);
       // From here on the sources are known: a failed collect or render is fixed by an edit.
       const next: Base = { config, fingerprint, templates, themeFiles, known, collectMemo: createCollectMemo(config), runner: createEntryRunner(config, setup, 1, { keepParsedBodies: true }), discovery, sourcePaths: new Set(discovery.sources.map((s) => s.path)), good: undefined };
@@ -249,57 +249,6 @@ export function openDevSession(options: DevSessionOptions): DevSession {
       base = undefined;
     },
   };
-}
-
-/** templates/static/** of the site, then of the default theme (as `prepareSite` lists them). */
-function themeFilesOf(config: ResolvedConfig): CopiedFile[] {
-  return config.templateDirs.flatMap((dir) => listFiles(path.join(dir, 'static')).map((rel) => ({ from: path.join(dir, 'static', ...rel.split('/')), outputPath: rel })));
-}
-
-/** A changed path that an update after an edit can handle: under content/ or public/ (not a folder itself). */
-function isContent(file: string, config: ResolvedConfig): boolean {
-  const under = (dir: string) => file.startsWith(dir + path.sep);
-  return under(config.contentDir) || under(config.publicDir);
-}
-
-function sameSource(a: SourceFile, b: SourceFile): boolean {
-  return a.kind === b.kind && a.path === b.path && a.assets.join('\n') === b.assets.join('\n');
-}
-
-function isFile(file: string): boolean {
-  try {
-    return statSync(file).isFile();
-  } catch {
-    return false;
-  }
-}
-
-function statOf(file: string): { size: number; mtimeMs: number } {
-  try {
-    const s = statSync(file);
-    return { size: s.size, mtimeMs: s.mtimeMs };
-  } catch {
-    return { size: -1, mtimeMs: -1 };
-  }
-}
-
-/** Which entry and which load diagnostics belong to each source (diagnostics by their file; others go with the first source). */
-function attribute(sources: readonly SourceFile[], entries: readonly Entry[], diagnostics: readonly Diagnostic[], root: string): Array<{ entry: Entry | undefined; diagnostics: Diagnostic[] }> {
-  const index = new Map<string, number>();
-  sources.forEach((source, i) => {
-    index.set(source.rel, i);
-    index.set(`file:${path.relative(root, source.path) || source.path}`, i);
-  });
-  const out = sources.map(() => ({ entry: undefined as Entry | undefined, diagnostics: [] as Diagnostic[] }));
-  for (const entry of entries) {
-    const i = index.get(entry.source.rel);
-    if (i !== undefined) out[i]!.entry = entry;
-  }
-  for (const d of diagnostics) {
-    const i = d.file === undefined ? undefined : index.get(`file:${d.file}`);
-    out[i ?? 0]?.diagnostics.push(d);
-  }
-  return out;
 }
 
 function diagnosticsOf(error: unknown): readonly Diagnostic[] {
