@@ -1,4 +1,4 @@
-import { defineConfig } from 'quire';
+import { defineConfig } from 'quire-ssg';
 
 export default defineConfig({
   title: '半瓶水 · Half Full',

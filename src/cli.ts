@@ -116,12 +116,14 @@ export async function main(argv: readonly string[] = process.argv): Promise<numb
     .option('--lang <lang>', 'Language of the sample content and UI: zh-CN or en (default: from the machine locale)')
     .option('--timezone <zone>', 'IANA time zone of the site (default: the machine zone)')
     .option('--force', 'Write into a folder that has other files (same-named files are overwritten, nothing is deleted)')
+    .option('--install', 'Then install quire-ssg into the site with npm (what `npm create quire` does)')
     .example('quire init my-blog --lang en')
-    .action((dir: string | undefined, flags: { lang?: unknown; timezone?: unknown; force?: unknown; quiet?: unknown; verbose?: unknown }) => {
+    .action((dir: string | undefined, flags: { lang?: unknown; timezone?: unknown; force?: unknown; install?: unknown; quiet?: unknown; verbose?: unknown }) => {
       run(flags, async (terminal) => {
         const { runInit } = await import('./init/run-init.js');
+        const { spawnNpm } = await import('./init/run-npm.js');
         const { locale, timeZone } = Intl.DateTimeFormat().resolvedOptions();
-        return runInit({ dir, flags, cwd: process.cwd(), machine: { locale, timeZone }, now: new Date(), quireVersion: version, terminal });
+        return runInit({ dir, flags, cwd: process.cwd(), machine: { locale, timeZone }, now: new Date(), quireVersion: version, terminal, npm: spawnNpm(process.env) });
       });
     });
 

@@ -25,6 +25,7 @@ export type DiagnosticCode =
   | 'WriteError'
   | 'InitFolderNotEmpty'
   | 'InitInvalidOption'
+  | 'InstallFailed'
   // quire new / dev / check
   | 'InvalidOption'
   | 'FileExists'

@@ -1,4 +1,4 @@
-import { defineConfig } from 'quire';
+import { defineConfig } from 'quire-ssg';
 
 // Every option is described in quire's README (section Configuration).
 export default defineConfig({

@@ -1,4 +1,4 @@
-import { defineConfig } from 'quire';
+import { defineConfig } from 'quire-ssg';
 
 // 所有选项见 quire 的 README（Configuration 一节）。
 export default defineConfig({

@@ -17,9 +17,12 @@ export interface InitOptions {
   readonly now: Date;
   /** Allow a folder with other files in it; scaffold files of the same name are overwritten. */
   readonly force: boolean;
-  /** Version of the running quire: the new site depends on `^version`. */
+  /** Version of the running quire: the new site depends on `^version` (or on its vendored tarball). */
   readonly quireVersion: string;
 }
+
+/** The npm name quire is published under; its command is `quire`. */
+export const PACKAGE_NAME = 'quire-ssg';
 
 export type InitAction = 'created' | 'overwrote' | 'updated' | 'unchanged';
 
@@ -35,13 +38,16 @@ export interface InitFile {
 export interface InitResult {
   readonly dir: string;
   readonly files: readonly InitFile[];
+  /** The quire-ssg dependency the scaffold asked for: `^version` or `file:vendor/….tgz`. */
+  readonly dependency: string;
 }
 
 /**
- * What a new or empty-enough folder may already hold: a fresh GitHub repository, or what
- * `npm install -D quire` leaves. Anything else needs `--force`.
+ * What a new or empty-enough folder may already hold: a fresh GitHub repository, what
+ * `npm install -D quire-ssg` leaves, or a `vendor/` folder with quire's tarball. Anything else
+ * needs `--force`.
  */
-const TOLERATED = /^(\.git|\.gitattributes|\.gitignore|\.DS_Store|Thumbs\.db|node_modules|package\.json|package-lock\.json|(readme|license|licence|copying)(\.[^.]*)?)$/i;
+const TOLERATED = /^(\.git|\.gitattributes|\.gitignore|\.DS_Store|Thumbs\.db|node_modules|vendor|package\.json|package-lock\.json|(readme|license|licence|copying)(\.[^.]*)?)$/i;
 
 /** The order in which the written files are listed. */
 const ORDER = ['quire.config.ts', 'content/posts/', 'content/pages/', 'content/weekly/', 'content/notes/', 'package.json', '.gitignore', '.github/', ''];
@@ -63,10 +69,11 @@ export function initSite(options: InitOptions): InitResult {
     week: when.toFormat("kkkk-'W'WW"),
     timezone: options.timezone,
   });
+  const dependency = dependencyRange(options);
   const wish: PackageWish = {
     name: packageName(options.dir),
     scripts: { build: 'quire build', dev: 'quire dev --drafts --future' },
-    devDependencies: { quire: `^${options.quireVersion}` },
+    devDependencies: { [PACKAGE_NAME]: dependency },
   };
 
   const planned: Array<{ file: InitFile; text: string }> = [];
@@ -108,7 +115,7 @@ export function initSite(options: InitOptions): InitResult {
   }
   const rank = (p: string) => ORDER.findIndex((prefix) => p.startsWith(prefix));
   const files = planned.map((p) => p.file).sort((a, b) => rank(a.path) - rank(b.path) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { dir: options.dir, files };
+  return { dir: options.dir, files, dependency };
 }
 
 function checkFolder(options: InitOptions): void {
@@ -136,6 +143,43 @@ function checkFolder(options: InitOptions): void {
   ]);
 }
 
+/**
+ * What the new site depends on: the tarball in its `vendor/` folder when there is one
+ * (`file:vendor/quire-ssg-X.Y.Z.tgz`, a path inside the repository that `npm ci` finds on a clean
+ * CI runner), else `^` the running version from the npm registry. Throws QuireError when
+ * `vendor/` holds several tarballs and none is the running version's.
+ */
+export function dependencyRange(options: Pick<InitOptions, 'dir' | 'displayDir' | 'quireVersion'>): string {
+  const tarball = vendoredTarball(path.join(options.dir, 'vendor'), options.quireVersion);
+  if (tarball === undefined) return `^${options.quireVersion}`;
+  if (typeof tarball === 'string') return `file:vendor/${tarball}`;
+  throw new QuireError([
+    diagnostic(
+      'InitInvalidOption',
+      `vendor/ holds ${tarball.length} quire tarballs (${tarball.join(', ')}) and none is this quire's (${PACKAGE_NAME}-${options.quireVersion}.tgz)`,
+      { file: shown(options, 'vendor') },
+      'keep only the tarball the site should install, then run quire init again',
+    ),
+  ]);
+}
+
+/**
+ * The quire-ssg tarball in `vendorDir`: the one of `preferredVersion`, else the only one.
+ * Undefined when there is none; the list of names when there are several to choose from.
+ */
+export function vendoredTarball(vendorDir: string, preferredVersion: string): string | string[] | undefined {
+  let names: string[];
+  try {
+    names = readdirSync(vendorDir);
+  } catch {
+    return undefined;
+  }
+  const found = names.filter((name) => name.startsWith(`${PACKAGE_NAME}-`) && name.endsWith('.tgz')).sort();
+  if (found.includes(`${PACKAGE_NAME}-${preferredVersion}.tgz`)) return `${PACKAGE_NAME}-${preferredVersion}.tgz`;
+  if (found.length <= 1) return found[0];
+  return found;
+}
+
 /** An npm package name from the folder name; `my-blog` when nothing usable is left. */
 export function packageName(dir: string): string {
   const name = path
@@ -147,6 +191,6 @@ export function packageName(dir: string): string {
   return name === '' || name === 'node_modules' || name === 'favicon.ico' ? 'my-blog' : name;
 }
 
-function shown(options: InitOptions, rel: string): string {
+function shown(options: Pick<InitOptions, 'displayDir'>, rel: string): string {
   return options.displayDir === '.' ? rel : path.posix.join(options.displayDir.split(path.sep).join('/'), rel);
 }

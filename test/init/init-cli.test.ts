@@ -7,6 +7,7 @@ import { remove, tempDir, writeFiles } from '../helpers/site-fixture.js';
 
 // The compiled CLI, as `npx quire` runs it (npm test compiles src/ to lib/ first).
 const bin = fileURLToPath(new URL('../../bin/quire.js', import.meta.url));
+const version = (JSON.parse(readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8')) as { version: string }).version;
 
 function quire(args: string[], cwd: string, locale?: string) {
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' };
@@ -37,11 +38,10 @@ describe('quire init', () => {
     expect(run.stdout).toContain('created a quire site in my-blog/ (English, time zone Asia/Shanghai):\n  created   quire.config.ts\n');
     for (const file of ['content/posts/hello-world.md', 'package.json', '.gitignore', '.github/workflows/deploy.yml']) expect(run.stdout).toContain(`created   ${file}\n`);
     expect(run.stdout).toContain('  cd my-blog\n  npm install');
-    expect(run.stdout).toContain('until quire is on the npm registry: npm install --save-dev <its tarball, folder or git URL>');
+    expect(run.stdout).toContain(`(npm cannot find quire-ssg@^${version}? put its tarball in vendor/ and run: npm install --save-dev ./vendor/quire-ssg-${version}.tgz)`);
     expect(run.stdout).toContain('Source: GitHub Actions');
     const pkg = JSON.parse(readFileSync(path.join(cwd, 'my-blog/package.json'), 'utf8'));
-    const version = JSON.parse(readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8')).version;
-    expect(pkg.devDependencies).toEqual({ quire: `^${version}` });
+    expect(pkg.devDependencies).toEqual({ 'quire-ssg': `^${version}` });
   });
 
   it('dates the first post now, in the chosen zone', () => {

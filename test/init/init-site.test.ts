@@ -26,10 +26,10 @@ function initErrors(opts: InitOptions): Diagnostic[] {
   throw new Error('quire init was expected to fail');
 }
 
-/** `import ... from 'quire'` in the new config resolves as it would once quire is installed. */
+/** `import ... from 'quire-ssg'` in the new config resolves as it would once quire is installed. */
 function linkQuire(dir: string): void {
   mkdirSync(path.join(dir, 'node_modules'), { recursive: true });
-  symlinkSync(repo, path.join(dir, 'node_modules', 'quire'), 'dir');
+  symlinkSync(repo, path.join(dir, 'node_modules', 'quire-ssg'), 'dir');
 }
 
 let tmp: string;
@@ -72,7 +72,7 @@ describe.each([
   it('fills in every placeholder: language, zone, and now in that zone', () => {
     for (const rel of SCAFFOLD_TREE) expect(read(rel), rel).not.toMatch(/%%\w+%%/);
     const config = read('quire.config.ts');
-    expect(config).toContain("import { defineConfig } from 'quire';");
+    expect(config).toContain("import { defineConfig } from 'quire-ssg';");
     expect(config).toContain(`language: '${language}'`);
     expect(config).toContain("timezone: 'Asia/Shanghai'");
     expect(config).toMatch(/title: '.+'/);
@@ -94,7 +94,7 @@ describe.each([
       private: true,
       type: 'module',
       scripts: { build: 'quire build', dev: 'quire dev --drafts --future' },
-      devDependencies: { quire: '^1.2.3' },
+      devDependencies: { 'quire-ssg': '^1.2.3' },
     });
     expect(read('.gitignore').split('\n')).toEqual(expect.arrayContaining(['node_modules/', 'dist/', '.quire-cache/']));
   });
@@ -127,9 +127,9 @@ describe('a folder that is not empty', () => {
     expect(listTree(dir)).toEqual(['content/posts/old.md', 'notes.txt']);
   });
 
-  it('counts as empty when it holds only what a new repository or `npm install -D quire` leaves', () => {
+  it('counts as empty when it holds only what a new repository or `npm install -D quire-ssg` leaves', () => {
     const dir = path.join(tmp, 'repo');
-    const pkg = { name: 'blog', version: '1.0.0', scripts: { test: 'echo ok' }, devDependencies: { quire: 'file:../quire-0.1.0.tgz' } };
+    const pkg = { name: 'blog', version: '1.0.0', scripts: { test: 'echo ok' }, devDependencies: { 'quire-ssg': 'file:vendor/quire-ssg-0.1.0.tgz' } };
     writeFiles(dir, {
       '.git/HEAD': 'ref: refs/heads/main\n',
       'README.md': '# blog\n',
@@ -138,6 +138,7 @@ describe('a folder that is not empty', () => {
       'package.json': `${JSON.stringify(pkg, null, 4)}\n`,
       'package-lock.json': '{}\n',
       'node_modules/.package-lock.json': '{}\n',
+      'vendor/quire-ssg-0.1.0.tgz': 'tarball',
     });
     const result = initSite(options(dir));
     const byPath = Object.fromEntries(result.files.map((f) => [f.path, f]));
@@ -163,7 +164,7 @@ describe('a folder that is not empty', () => {
     const byPath = Object.fromEntries(result.files.map((f) => [f.path, f]));
     expect(byPath['content/pages/about.md']!.action).toBe('overwrote');
     expect(byPath['content/posts/hello-world.md']!.action).toBe('created');
-    expect(byPath['package.json']).toMatchObject({ action: 'updated', added: ['scripts.dev', 'devDependencies.quire'], kept: ['scripts.build'] });
+    expect(byPath['package.json']).toMatchObject({ action: 'updated', added: ['scripts.dev', 'devDependencies.quire-ssg'], kept: ['scripts.build'] });
     expect(readFileSync(path.join(dir, 'notes.txt'), 'utf8')).toBe('mine');
     expect(readFileSync(path.join(dir, 'content/posts/old.md'), 'utf8')).toBe('# Old\n');
     expect(readFileSync(path.join(dir, 'content/pages/about.md'), 'utf8')).toContain('title: About');
@@ -189,6 +190,36 @@ describe('a folder that is not empty', () => {
     const errors = initErrors(options(file));
     expect(errors[0]).toMatchObject({ code: 'WriteError', message: expect.stringContaining('is a file') });
     expect(existsSync(path.join(tmp, 'a-file', 'quire.config.ts'))).toBe(false);
+  });
+});
+
+describe('a vendor/ folder with quire’s tarball', () => {
+  it('makes the new site depend on the tarball by a path inside the site', () => {
+    const dir = path.join(tmp, 'vendored');
+    writeFiles(dir, { 'vendor/quire-ssg-1.2.0.tgz': 'older', 'vendor/quire-ssg-1.2.3.tgz': 'this one', 'vendor/other-1.0.0.tgz': 'not quire' });
+    const result = initSite(options(dir));
+    expect(result.dependency).toBe('file:vendor/quire-ssg-1.2.3.tgz');
+    expect(JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')).devDependencies).toEqual({ 'quire-ssg': 'file:vendor/quire-ssg-1.2.3.tgz' });
+  });
+
+  it('takes the only quire tarball there, whatever its version', () => {
+    const dir = path.join(tmp, 'vendored-other');
+    writeFiles(dir, { 'vendor/quire-ssg-0.9.0.tgz': 'x' });
+    expect(initSite(options(dir)).dependency).toBe('file:vendor/quire-ssg-0.9.0.tgz');
+  });
+
+  it('refuses to guess between several tarballs of other versions, and writes nothing', () => {
+    const dir = path.join(tmp, 'vendored-several');
+    writeFiles(dir, { 'vendor/quire-ssg-0.9.0.tgz': 'x', 'vendor/quire-ssg-1.0.0.tgz': 'y' });
+    const errors = initErrors(options(dir));
+    expect(errors).toEqual([
+      expect.objectContaining({
+        code: 'InitInvalidOption',
+        file: 'vendored-several/vendor',
+        message: 'vendor/ holds 2 quire tarballs (quire-ssg-0.9.0.tgz, quire-ssg-1.0.0.tgz) and none is this quire\'s (quire-ssg-1.2.3.tgz)',
+      }),
+    ]);
+    expect(listTree(dir)).toEqual(['vendor/quire-ssg-0.9.0.tgz', 'vendor/quire-ssg-1.0.0.tgz']);
   });
 });
 
