@@ -179,15 +179,4 @@ describe('quire through a real npm registry', () => {
     runWorkflow(registry, clone, tmp);
     expect(readFileSync(path.join(clone, 'dist/index.html'), 'utf8')).toContain('href="/my-blog/posts/hello-world/"');
   });
-
-  it('`npm create quire` in a folder that holds vendor/ installs from the vendored tarball', () => {
-    const target = path.join(work(), 'with-vendor');
-    mkdirSync(path.join(target, 'vendor'), { recursive: true });
-    cpSync(tarball, path.join(target, 'vendor', path.basename(tarball)));
-    const made = ok(registry.npm(['create', 'quire@latest', 'with-vendor', '--', '--lang', 'en', '--timezone', 'UTC'], work()));
-    expect(made.stdout).toContain('created a quire site in with-vendor/');
-    expect(packageJson(target).devDependencies).toEqual({ 'quire-ssg': `file:vendor/quire-ssg-${version}.tgz` });
-    expect(existsSync(path.join(target, 'node_modules/quire-ssg/lib/cli.js'))).toBe(true);
-    ok(registry.npm(['run', 'build'], target));
-  });
 });
