@@ -34,7 +34,7 @@ export async function main(argv: readonly string[] = process.argv): Promise<numb
     .option('--future', 'Include posts dated in the future')
     .option('--root <dir>', 'Project folder (default: the current folder)')
     .option('--threads <n>', 'Threads for parsing and rendering (default: one per core; 1: no worker threads)')
-    .option('--no-cache', 'Neither read nor write the build cache (.quire-cache/)')
+    .option('--no-cache', 'Neither read nor write the build cache (.quire-cache/; used unless this is given)')
     .option('--force', 'Build even when the output folder is up to date with every input')
     .example('quire build --base-url https://me.github.io/blog/')
     .action((flags: Record<string, unknown>) => {
@@ -127,14 +127,19 @@ export async function main(argv: readonly string[] = process.argv): Promise<numb
       });
     });
 
+  // cac shows a negated flag's implied default as "(default: true)", which reads as "off by default".
+  for (const command of cli.commands) for (const option of command.options) if (option.negated) delete option.config.default;
   cli.help();
   cli.version(version);
   cli.parse([...argv], { run: false });
   if (cli.options['help'] || cli.options['version']) return 0;
   if (!cli.matchedCommand) {
     if (cli.args.length > 0) {
-      process.stderr.write(`${pc.red('error')} unknown command "${cli.args[0]}"; run \`quire --help\` for the list\n`);
-      return 1;
+      const typed = String(cli.args[0]);
+      const names = cli.commands.map((c) => c.name.split(' ')[0]!).filter(Boolean);
+      const { suggestCommand } = await import('./cli-output/suggest-name.js');
+      const meant = suggestCommand(typed, names);
+      return usageError(flagsOf(cli.options), 'UnknownCommand', `unknown command "${typed}"`, `${meant ? `did you mean \`quire ${meant}\`? ` : ''}the commands are ${names.join(', ')}; \`quire --help\` describes them`);
     }
     cli.outputHelp();
     return 0;
@@ -144,10 +149,31 @@ export async function main(argv: readonly string[] = process.argv): Promise<numb
   } catch (error) {
     // cac's own checks (unknown option, missing value) are the user's mistake, not a bug.
     if (!(error instanceof Error) || error.name !== 'CACError') throw error;
-    process.stderr.write(`${pc.red('error')} ${error.message}; run \`quire ${cli.matchedCommandName} --help\` for the options\n`);
-    return 1;
+    const name = cli.matchedCommandName ?? '';
+    const unknown = /^Unknown option `(.+)`$/.exec(error.message);
+    if (unknown) {
+      const typed = unknown[1]!;
+      const known = [...(cli.matchedCommand?.options ?? []), ...cli.globalCommand.options].map((o) => `--${o.rawName.replace(/^--?/, '').split(/[ ,<[]/)[0]}`);
+      const { suggestName } = await import('./cli-output/suggest-name.js');
+      const meant = suggestName(typed, [...new Set(known)]);
+      return usageError(flagsOf(cli.options), 'InvalidOption', `unknown option ${typed} for \`quire ${name}\``, `${meant ? `did you mean ${meant}? ` : ''}\`quire ${name} --help\` lists the options`);
+    }
+    return usageError(flagsOf(cli.options), 'InvalidOption', error.message.replace(/^./, (c) => c.toLowerCase()).replace(/`/g, ''), `\`quire ${name} --help\` lists the options`);
   }
   return (await result) ?? 0;
+}
+
+function flagsOf(options: Record<string, unknown>): { quiet?: unknown; verbose?: unknown } {
+  return { quiet: options['quiet'], verbose: options['verbose'] };
+}
+
+/** A mistake on the command line, reported like every other error: exit code 1. */
+async function usageError(flags: { quiet?: unknown; verbose?: unknown }, code: 'UnknownCommand' | 'InvalidOption', message: string, hint: string): Promise<number> {
+  return withTerminal(flags, async (terminal) => {
+    const { diagnostic } = await import('./diagnostics.js');
+    terminal.diagnostics([diagnostic(code, message, {}, hint)]);
+    return 1;
+  });
 }
 
 /** Run a command with a Terminal made from this process; a crash is reported as a bug, without a stack. */

@@ -28,6 +28,7 @@ export type DiagnosticCode =
   | 'InstallFailed'
   // quire new / dev / check
   | 'InvalidOption'
+  | 'UnknownCommand'
   | 'FileExists'
   | 'PortInUse'
   | 'BrokenAnchor'

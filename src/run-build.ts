@@ -57,8 +57,8 @@ export async function runBuild(command: BuildCommand): Promise<number> {
     if (!terminal.quiet) {
       terminal.out(
         result.upToDate
-          ? `${colors.green('up to date')}: ${out}/ already holds the ${result.pages} pages (${result.posts} posts) and ${result.files - result.pages} files of these sources (checked in ${seconds}s)${warnings ? `, ${plural(warnings, 'warning')}` : ''}\n`
-          : `${colors.green('built')} ${result.pages} pages (${result.posts} posts) and ${result.files - result.pages} files into ${out}/ in ${seconds}s${warnings ? `, ${plural(warnings, 'warning')}` : ''}\n`,
+          ? `${colors.green('up to date')}: ${out}/ already holds the ${plural(result.pages, 'page')} (${plural(result.posts, 'post')}) and ${plural(result.files - result.pages, 'file')} of these sources (checked in ${seconds}s)${warnings ? `, ${plural(warnings, 'warning')}` : ''}\n`
+          : `${colors.green('built')} ${plural(result.pages, 'page')} (${plural(result.posts, 'post')}) and ${plural(result.files - result.pages, 'file')} into ${out}/ in ${seconds}s${warnings ? `, ${plural(warnings, 'warning')}` : ''}\n`,
       );
     }
     if (terminal.verbose) {

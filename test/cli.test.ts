@@ -38,7 +38,7 @@ describe('quire CLI', () => {
     const run = quire(['build', '--base-url', 'https://example.org/sub/'], root);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^built \d+ pages \(1 posts\) and \d+ files into dist\/ in \d+\.\d+s\n$/);
+    expect(run.stdout).toMatch(/^built \d+ pages \(1 post\) and \d+ files into dist\/ in \d+\.\d+s\n$/);
     const html = readFileSync(path.join(root, 'dist/posts/hello/index.html'), 'utf8');
     expect(html).toContain('>2025-07-09</time>');
     expect(html).toContain('href="/sub/tags/%E9%9A%8F%E7%AC%94/"');
@@ -134,9 +134,23 @@ describe('quire CLI', () => {
     expect(code).toBe(0);
   });
 
-  it('rejects an unknown command', () => {
+  it('rejects an unknown command with a code and the command that was meant', () => {
     const run = quire(['bild'], root);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('unknown command "bild"');
+    expect(run.stderr).toBe('error[UnknownCommand] unknown command "bild"\n  hint: did you mean `quire build`? the commands are build, dev, new, check, digest, init; `quire --help` describes them\n');
+    expect(quire(['serve'], root).stderr).toContain('did you mean `quire dev`?');
+    expect(quire(['xyzzy'], root).stderr).not.toContain('did you mean');
+  });
+
+  it('rejects an unknown option with the one that was meant', () => {
+    const run = quire(['build', '--draft'], root);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('error[InvalidOption] unknown option --draft for `quire build`\n  hint: did you mean --drafts? `quire build --help` lists the options\n');
+  });
+
+  it('describes --no-cache without a misleading "(default: true)"', () => {
+    const help = quire(['build', '--help'], root).stdout;
+    expect(help).toMatch(/--no-cache +Neither read nor write the build cache \(\.quire-cache\/; used unless this is given\)\s*\n/);
+    expect(help).not.toContain('(default: true)');
   });
 });

@@ -72,9 +72,7 @@ export async function loadConfig(root: string, explicitFile?: string): Promise<L
     const jiti = createJiti(import.meta.url, { moduleCache: false, fsCache: true, interopDefault: true });
     value = await jiti.import(file, { default: true });
   } catch (error) {
-    throw new QuireError([
-      diagnostic('ConfigLoad', `cannot load config: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`, { file: shown }, 'the file must `export default defineConfig({...})`'),
-    ]);
+    throw new QuireError([loadError(error, file, shown)]);
   }
   return { root: configRoot, file, config: validate(value ?? {}, shown, undefined) };
 }
@@ -136,4 +134,34 @@ function closest(key: string, candidates: readonly string[]): string | undefined
     }
   }
   return best !== undefined && bestDistance <= Math.max(2, Math.floor(key.length / 3)) ? best : undefined;
+}
+
+/**
+ * What went wrong loading a JS/TS config, for people: a syntax error at its line and column with
+ * a code frame (jiti appends `path:line:column` to the parser's message), a missing module with
+ * the install that fixes it, else the error's first line.
+ */
+function loadError(error: unknown, file: string, shown: string): Diagnostic {
+  const message = error instanceof Error ? error.message : String(error);
+  const [first = message] = message.split('\n');
+  const reason = first.replace(/^(ParseError|SyntaxError):\s*/, '').trim();
+  const at = /:(\d+):(\d+)\s*$/m.exec(message);
+  if (/^(ParseError|SyntaxError)\b/.test(first) || (error instanceof SyntaxError)) {
+    let source: string | undefined;
+    try {
+      source = readFileSync(file, 'utf8');
+    } catch {
+      source = undefined;
+    }
+    const place = at ? { line: Number(at[1]), column: Number(at[2]) + 1 } : {};
+    return diagnostic('ConfigLoad', `syntax error in the config: ${reason}`, { file: shown, ...place, ...(source !== undefined && { source }) }, 'fix the syntax at the marked position');
+  }
+  const missing = /Cannot find (?:module|package) '([^']+)'/.exec(message);
+  if (missing) {
+    const name = missing[1]!;
+    const pkg = name.startsWith('@') ? name.split('/').slice(0, 2).join('/') : name.split('/')[0]!;
+    const hint = pkg === 'quire-ssg' ? 'install quire in this site: `npm install --save-dev quire-ssg`' : `install it in this site (\`npm install --save-dev ${pkg}\`), or remove the import`;
+    return diagnostic('ConfigLoad', `the config imports "${name}", which is not installed`, { file: shown }, hint);
+  }
+  return diagnostic('ConfigLoad', `cannot load config: ${first}`, { file: shown }, 'the file must run without errors and `export default defineConfig({...})`');
 }

@@ -55,7 +55,7 @@ export async function runDev(command: DevCommand): Promise<number> {
         const warnings = event.result.diagnostics.filter((d) => d.severity === 'warning').length;
         const extra = warnings > 0 ? colors.yellow(` · ${plural(warnings, 'warning')}`) : '';
         if (first) {
-          if (!terminal.quiet) terminal.out(`${colors.green('built')} ${event.result.pages} pages (${event.result.posts} posts) in ${formatMs(event.ms)}${extra}\n`);
+          if (!terminal.quiet) terminal.out(`${colors.green('built')} ${plural(event.result.pages, 'page')} (${plural(event.result.posts, 'post')}) in ${formatMs(event.ms)}${extra}\n`);
         } else if (!terminal.quiet) {
           terminal.out(`${time()} ${colors.green('rebuilt')} in ${formatMs(event.ms)}${extra}${what(event.reasons)}\n`);
         }

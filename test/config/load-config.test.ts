@@ -139,6 +139,25 @@ describe('loadConfig: JavaScript and TypeScript', () => {
     expect(diagnostics[0]).toMatchObject({ code: 'ConfigLoad', file: 'quire.config.mjs' });
     expect(diagnostics[0]!.message).toContain('boom');
   });
+
+  it('reports a syntax error in a TypeScript config at its line and column, with a code frame', async () => {
+    const root = project({ 'quire.config.ts': "export default {\n  title: 'Half,\n  paginate: 3,\n};\n" });
+    const diagnostics = await failure(loadConfig(root));
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]).toMatchObject({ code: 'ConfigLoad', file: 'quire.config.ts', line: 2, column: 10, message: 'syntax error in the config: Unterminated string constant.', hint: 'fix the syntax at the marked position' });
+    expect(diagnostics[0]!.frame).toContain("> 2 |   title: 'Half,");
+  });
+
+  it('names a module the config imports that is not installed, and the install that fixes it', async () => {
+    const root = project({ 'quire.config.mjs': "import math from 'remark-math-not-installed/x.js';\nexport default { title: 'x' };\n" });
+    const diagnostics = await failure(loadConfig(root));
+    expect(diagnostics[0]).toMatchObject({
+      code: 'ConfigLoad',
+      file: 'quire.config.mjs',
+      message: 'the config imports "remark-math-not-installed/x.js", which is not installed',
+      hint: 'install it in this site (`npm install --save-dev remark-math-not-installed`), or remove the import',
+    });
+  });
 });
 
 describe('loadConfig: which file', () => {

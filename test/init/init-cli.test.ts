@@ -92,10 +92,10 @@ describe('quire init', () => {
   it('reports a mistyped or incomplete option as the user’s mistake, not an internal error', () => {
     const typo = quire(['init', 'typo', '--langg', 'en'], cwd);
     expect(typo.code).toBe(1);
-    expect(typo.stderr).toBe('error Unknown option `--langg`; run `quire init --help` for the options\n');
+    expect(typo.stderr).toBe('error[InvalidOption] unknown option --langg for `quire init`\n  hint: did you mean --lang? `quire init --help` lists the options\n');
     const missing = quire(['init', 'typo', '--lang'], cwd);
     expect(missing.code).toBe(1);
-    expect(missing.stderr).toContain('value is missing; run `quire init --help`');
+    expect(missing.stderr).toContain('error[InvalidOption] option --lang <lang> value is missing\n  hint: `quire init --help` lists the options');
     expect(existsSync(path.join(cwd, 'typo'))).toBe(false);
   });
 });

@@ -87,10 +87,10 @@ describe('quire new', () => {
     }
   });
 
-  it('leaves a flag without its value to cac, which says so', () => {
+  it('reports a flag without its value as an InvalidOption', () => {
     const run = quire(['new', 'note', 'x', '--link'], root);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('`--link <url>` value is missing; run `quire new --help` for the options');
+    expect(run.stderr).toBe('error[InvalidOption] option --link <url> value is missing\n  hint: `quire new --help` lists the options\n');
   });
 
   it('refuses to guess an issue number while a weekly file is broken', () => {

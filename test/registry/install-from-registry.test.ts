@@ -107,7 +107,7 @@ describe('quire through a real npm registry', () => {
 
   it('builds, and `quire check` finds no error and no warning', () => {
     const built = ok(registry.npm(['run', 'build'], site()));
-    expect(built.stdout).toMatch(/built \d+ pages \(1 posts\)/);
+    expect(built.stdout).toMatch(/built \d+ pages \(1 post\)/);
     const check = registry.npm(['exec', '--', 'quire', 'check', '--json'], site());
     const report = JSON.parse(check.stdout) as { ok: boolean; errors: number; warnings: number; problems: unknown[] };
     expect(report.problems, check.output).toEqual([]);
