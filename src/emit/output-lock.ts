@@ -3,6 +3,7 @@ import { lstat, mkdir, open, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { readCacheFile } from '../cache/read-cache-file.js';
 import { diagnostic, QuireError, warning, type Diagnostic } from '../diagnostics.js';
+import { writeErrorOf } from '../write-error.js';
 
 /** A path beside the output folder, `.<name>.quire-<what>`: the lock, a staging site (`new-…`) or a retired one (`old-…`). */
 export function besideOutput(outDir: string, what: string): string {
@@ -35,15 +36,25 @@ export function outputInProgress(outDir: string): boolean {
 export async function lockOutput(outDir: string): Promise<{ release: () => Promise<void>; diagnostics: Diagnostic[] }> {
   const lock = besideOutput(outDir, 'lock');
   const diagnostics: Diagnostic[] = [];
-  await mkdir(path.dirname(outDir), { recursive: true });
+  await mkdir(path.dirname(outDir), { recursive: true }).catch((error: unknown) => {
+    throw writeErrorOf(error, path.dirname(outDir));
+  });
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const handle = await open(lock, 'wx');
-      await handle.writeFile(lockText(process.pid));
+      try {
+        await handle.writeFile(lockText(process.pid));
+      } catch (error) {
+        // A lock that could not be written whole (a full disk) is not left behind.
+        await handle.close().catch(() => undefined);
+        await rm(lock, { force: true }).catch(() => undefined);
+        throw writeErrorOf(error, lock);
+      }
       await handle.close();
       return { release: () => rm(lock, { force: true }), diagnostics };
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if (error instanceof QuireError) throw error;
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw writeErrorOf(error, lock);
       const text = (await readCacheFile(lock)) ?? '';
       const holder = lockHolder(text);
       if (holder.running) {
