@@ -3,6 +3,7 @@ import path from 'node:path';
 import { diagnostic, QuireError, type Diagnostic } from '../diagnostics.js';
 import type { CopiedFile } from '../types.js';
 import { writeErrorOf } from '../write-error.js';
+import { readCacheFile } from '../cache/read-cache-file.js';
 import { OUTPUT_MARKER, OUTPUT_MARKER_TEXT } from '../collect/output-marker.js';
 import { besideOutput, lockOutput, recoverOutput } from './output-lock.js';
 
@@ -65,13 +66,23 @@ export async function openSiteWriter(outDir: string): Promise<SiteWriter> {
     await recoverOutput(outDir);
     await mkdir(staging);
     made = true;
-    await writeFile(path.join(staging, OUTPUT_MARKER), OUTPUT_MARKER_TEXT);
+    await placeMarker(outDir, staging);
     return stagingWriter(outDir, staging, besideOutput(outDir, `old-${suffix}`), release, diagnostics);
   } catch (error) {
     if (made) await rm(staging, { recursive: true, force: true }).catch(() => undefined);
     await release();
     throw writeErrorOf(error, made ? staging : outDir);
   }
+}
+
+/** The marker, hard-linked from the previous site when it is the same (so it keeps its inode and mtime, as every unchanged file does). */
+async function placeMarker(outDir: string, staging: string): Promise<void> {
+  const previous = path.join(outDir, OUTPUT_MARKER);
+  const target = path.join(staging, OUTPUT_MARKER);
+  // Read as a cache file is: a FIFO of that name (in a folder given with --force-out) is not waited on.
+  const same = (await readCacheFile(previous)) === OUTPUT_MARKER_TEXT;
+  if (same && (await link(previous, target).then(() => true, () => false))) return;
+  await writeFile(target, OUTPUT_MARKER_TEXT);
 }
 
 function stagingWriter(outDir: string, staging: string, retired: string, release: () => Promise<void>, diagnostics: readonly Diagnostic[]): SiteWriter {
