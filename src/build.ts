@@ -1,4 +1,5 @@
 import os from 'node:os';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { BuildFingerprint } from './cache/build-fingerprint.js';
 import { openHighlightCache } from './cache/highlight-cache-file.js';
@@ -6,8 +7,8 @@ import { openPageCache } from './cache/page-cache.js';
 import { openRecordStore } from './cache/record-store.js';
 import { outputStats, saveSiteManifest } from './cache/site-manifest.js';
 import { collectSite } from './collect/collect-site.js';
-import type { ResolvedConfig } from './config/resolve-config.js';
-import { failOnErrors, type Diagnostic } from './diagnostics.js';
+import { projectDirs, type ResolvedConfig } from './config/resolve-config.js';
+import { failOnErrors, QuireError, type Diagnostic } from './diagnostics.js';
 import { listFiles } from './discover/list-files.js';
 import { themeStaticFiles } from './discover/theme-files.js';
 import { readImageSizes, type ImageSizes } from './discover/read-image-sizes.js';
@@ -16,6 +17,7 @@ import { emitFeeds, feedsShowBuildTime } from './emit/feeds/emit-feeds.js';
 import { emitSiteExtras } from './emit/site-extras.js';
 import { reusingOutput } from './emit/reuse-output.js';
 import { openSiteWriter, type OutputFile, type WriteStats } from './emit/write-site.js';
+import { outDirProblem } from './emit/out-dir-safety.js';
 import { loadSources } from './load/load-sources.js';
 import type { DualLines } from './render/code/tokenize.js';
 import { renderEntries } from './render/render-entries.js';
@@ -25,6 +27,7 @@ import { createTemplateEngine, type TemplateEngine } from './render/template-eng
 import type { Site } from './types.js';
 import { startBuild, upToDateResult, type BuildOptions, type StartedBuild } from './start-build.js';
 import { createEntryRunner } from './work/entry-runner.js';
+import { writeFailure } from './write-error.js';
 
 export type { BuildOptions } from './start-build.js';
 
@@ -69,8 +72,8 @@ export interface PreparedSite {
   readonly fingerprint: BuildFingerprint;
   /** Dimensions of the site's images by output path. */
   readonly imageSizes: ImageSizes;
-  /** Write the build cache (entry records, highlighted code) for the next build. */
-  saveCache(): Promise<void>;
+  /** Write the build cache (entry records, highlighted code) for the next build; a failed write is a warning (the site is built all the same). */
+  saveCache(): Promise<Diagnostic[]>;
 }
 
 /**
@@ -82,6 +85,9 @@ export interface PreparedSite {
 export async function build(options: BuildOptions, firstSteps?: StartedBuild): Promise<BuildResult> {
   const begun = firstSteps ?? (await startBuild(options));
   if (begun.current) return upToDateResult(begun);
+  // The output folder is replaced as a whole: it must be one quire may replace (checked before the work).
+  const unsafeOut = outDirProblem(begun.config.outDir, projectDirs(begun.config), { forceOut: options.forceOut === true });
+  if (unsafeOut) throw new QuireError([unsafeOut]);
   const prepared = await prepareSite(options, begun);
   const { config, site, timings } = prepared;
   const diagnostics = [...prepared.diagnostics];
@@ -91,6 +97,7 @@ export async function build(options: BuildOptions, firstSteps?: StartedBuild): P
   };
   let started = performance.now();
   const writer = await openSiteWriter(config.outDir);
+  diagnostics.push(...writer.diagnostics);
   const pageCache = openPageCache(config.cacheDir, config.outDir, config.templateDirs, prepared.fingerprint.render);
   const out = reusingOutput(writer, pageCache);
   let pages = 0;
@@ -121,10 +128,12 @@ export async function build(options: BuildOptions, firstSteps?: StartedBuild): P
   const output = await writer.commit(site.copies);
   timings['write'] = Math.round(performance.now() - started);
   started = performance.now();
-  await prepared.saveCache().catch(() => undefined);
+  const cacheProblems = await prepared.saveCache();
   // One look at the output folder as it now is, for the page cache and the site manifest.
   const outputs = config.cacheDir !== undefined ? outputStats(config.outDir) : undefined;
-  await pageCache?.save(outputs).catch(() => undefined);
+  await pageCache?.save(outputs).catch((error: unknown) => cacheProblems.push(writeFailure(error, path.join(config.cacheDir!, 'pages.json'), 'warning')));
+  // One warning for a cache that could not be written: every file after the first fails the same way.
+  diagnostics.push(...cacheProblems.slice(0, 1));
   const summary = { pages, posts: site.posts.length, files: pages + feedFiles + site.copies.length, diagnostics };
   // Recorded only when the inputs were settled before they were read and no feed shows the time of the build.
   if (config.cacheDir !== undefined && outputs && begun.inputs?.settled && !feedsShowBuildTime(site, config)) {
@@ -207,8 +216,13 @@ export async function prepareSite(options: BuildOptions, begun?: StartedBuild): 
         workers: runner.workers,
       },
       saveCache: async () => {
-        await store.save();
-        if (highlighted) await saveHighlighted(config.cacheDir, highlighted, entries.keptHighlightKeys);
+        const problems: Diagnostic[] = [];
+        await store.save().catch(() => undefined);
+        if (store.writeFailure) problems.push(writeFailure(store.writeFailure.error, store.writeFailure.file, 'warning'));
+        if (highlighted && config.cacheDir !== undefined) {
+          await saveHighlighted(config.cacheDir, highlighted, entries.keptHighlightKeys).catch((error: unknown) => problems.push(writeFailure(error, path.join(config.cacheDir!, 'highlight.json'), 'warning')));
+        }
+        return problems;
       },
     };
   } finally {

@@ -36,6 +36,7 @@ export async function main(argv: readonly string[] = process.argv): Promise<numb
     .option('--threads <n>', 'Threads for parsing and rendering (default: one per core; 1: no worker threads)')
     .option('--no-cache', 'Neither read nor write the build cache (.quire-cache/; used unless this is given)')
     .option('--force', 'Build even when the output folder is up to date with every input')
+    .option('--force-out', 'Replace a non-empty output folder that no quire build wrote (never .git, the project or a source folder)')
     .example('quire build --base-url https://me.github.io/blog/')
     .action((flags: Record<string, unknown>) => {
       run(flags, async (terminal) => (await import('./run-build.js')).runBuild({ flags, cwd: process.cwd(), terminal }));

@@ -37,6 +37,9 @@ export type DiagnosticCode =
   | 'MissingDescription'
   | 'FutureDate'
   | 'DuplicateTitle'
+  // output folder, lock and cache (hostile input)
+  | 'StaleLock'
+  | 'CacheDirUnsafe'
   | 'InternalError';
 
 export interface Diagnostic {

@@ -6,7 +6,7 @@ import { QuireError } from './diagnostics.js';
 import type { BuildOptions } from './start-build.js';
 
 export interface BuildCommand {
-  readonly flags: { config?: unknown; out?: unknown; baseUrl?: unknown; drafts?: unknown; future?: unknown; root?: unknown; threads?: unknown; cache?: unknown; force?: unknown };
+  readonly flags: { config?: unknown; out?: unknown; baseUrl?: unknown; drafts?: unknown; future?: unknown; root?: unknown; threads?: unknown; cache?: unknown; force?: unknown; forceOut?: unknown };
   readonly cwd: string;
   readonly terminal: Terminal;
 }
@@ -44,6 +44,7 @@ export async function runBuild(command: BuildCommand): Promise<number> {
       ...(threads.value !== undefined && { threads: threads.value }),
       ...(command.flags.cache === false && { cache: false }),
       ...(command.flags.force === true && { force: true }),
+      ...(command.flags.forceOut === true && { forceOut: true }),
     };
     // An up-to-date site is found before the Markdown and template packages are loaded.
     const { startBuild, upToDateResult } = await import('./start-build.js');

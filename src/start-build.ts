@@ -1,10 +1,12 @@
 import { performance } from 'node:perf_hooks';
 import { buildFingerprint, siteSettings, type BuildFingerprint } from './cache/build-fingerprint.js';
+import { cacheDirProblem } from './cache/cache-dir-safety.js';
 import { currentSite, type SiteSummary } from './cache/site-manifest.js';
 import { loadConfig } from './config/load-config.js';
 import { resolveConfig, type BuildFlags, type ResolvedConfig } from './config/resolve-config.js';
 import { discoverSources } from './discover/discover-sources.js';
 import { inputState, type InputState } from './discover/input-state.js';
+import { QuireError } from './diagnostics.js';
 import { outputInProgress } from './emit/output-lock.js';
 import type { BuildResult } from './build.js';
 import type { Discovery } from './types.js';
@@ -16,6 +18,8 @@ export interface BuildOptions extends BuildFlags {
   readonly config?: string;
   /** `--force`: build even when the output folder is current (the build cache is still used). */
   readonly force?: boolean;
+  /** `--force-out`: replace a non-empty output folder that no quire build wrote (never a source folder, `.git` or the project). */
+  readonly forceOut?: boolean;
 }
 
 /** The first steps of a build, and whether the rest can be skipped. */
@@ -42,6 +46,8 @@ export async function startBuild(options: BuildOptions, { check = true }: { chec
   const timings: Record<string, number> = {};
   let started = performance.now();
   const config = resolveConfig(await loadConfig(options.root, options.config), options, options.root);
+  const unsafeCache = config.cacheDir !== undefined ? cacheDirProblem(config.cacheDir, config.root) : undefined;
+  if (unsafeCache) throw new QuireError([unsafeCache]);
   const fingerprint = buildFingerprint(config);
   timings['config'] = Math.round(performance.now() - started);
   started = performance.now();

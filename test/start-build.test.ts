@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildOptions, type BuildResult } from '../src/build.js';
+import { lockText } from '../src/emit/output-lock.js';
 import { configJson, fileIdentities, hashTree, remove, tempDir, writeFiles } from './helpers/site-fixture.js';
 
 // A second build with nothing changed stops after looking at its inputs and the output folder;
@@ -108,7 +109,7 @@ describe('a build whose output is already current', () => {
 
   it('builds when another build holds the output lock (and so reports it)', async () => {
     await run();
-    writeFileSync(path.join(root, '.dist.quire-lock'), String(process.pid));
+    writeFileSync(path.join(root, '.dist.quire-lock'), lockText(process.pid));
     try {
       await expect(run()).rejects.toMatchObject({ diagnostics: [expect.objectContaining({ code: 'WriteError' })] });
     } finally {

@@ -1,13 +1,19 @@
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { readCacheFile } from './read-cache-file.js';
+import { writeCacheFile } from './write-cache-file.js';
 import type { HighlightCache } from '../render/highlight.js';
 import type { DualLines } from '../render/code/tokenize.js';
 
 const FILE = 'highlight.json';
 /** Bumped when the stored token format or the way tokens are computed changes. */
 /** 3: lines cut short by the tokenizer's time limit were stored by format 2; never trust them. */
-const FORMAT = 3;
+/** 4: the entries carry a SHA-256 checksum, as the entry records do. */
+const FORMAT = 4;
+/** `{"stamp":…,"sum":"<sha256 of the entries' JSON text>","entries":` — then that text, then `}`. */
+const HEAD = /^\{"stamp":("(?:[^"\\]|\\.)*"),"sum":"([0-9a-f]{64})","entries":/;
 
 export interface HighlightCacheFile extends HighlightCache {
   readonly hits: number;
@@ -20,19 +26,16 @@ export interface HighlightCacheFile extends HighlightCache {
 
 /**
  * The persistent cache of highlighted code in `<cacheDir>/highlight.json`, keyed by a hash of
- * (code, language, themes) and stamped with the shiki version and our format: a file from another
- * version, or one that does not parse, is ignored, never trusted. Safe to delete.
+ * (code, language, themes) and stamped with the shiki version and our format, its entries carrying
+ * their checksum: a file from another version, one that does not parse, whose entries do not match
+ * their checksum (edited), or that is not a regular file, is ignored, never trusted (the code is
+ * highlighted again). Safe to delete.
  */
 export async function openHighlightCache(cacheDir: string | undefined): Promise<HighlightCacheFile> {
   const stamp = `${FORMAT}/${shikiVersion()}`;
   let stored: Record<string, DualLines> = {};
   if (cacheDir !== undefined) {
-    try {
-      const parsed: unknown = JSON.parse(await readFile(path.join(cacheDir, FILE), 'utf8'));
-      if (isCache(parsed) && parsed.stamp === stamp) stored = parsed.entries;
-    } catch {
-      // missing or corrupt: start empty
-    }
+    stored = decodeHighlightFile((await readCacheFile(path.join(cacheDir, FILE))) ?? '', stamp) ?? {};
   }
   const used = new Map<string, DualLines>();
   /** Lines made or used this build, else well-formed stored ones. */
@@ -71,10 +74,7 @@ export async function openHighlightCache(cacheDir: string | undefined): Promise<
     async save() {
       if (cacheDir === undefined) return;
       await mkdir(cacheDir, { recursive: true });
-      const target = path.join(cacheDir, FILE);
-      const temporary = `${target}.${process.pid}.tmp`;
-      await writeFile(temporary, JSON.stringify({ stamp, entries: Object.fromEntries(used) }));
-      await rename(temporary, target);
+      await writeCacheFile(path.join(cacheDir, FILE), encodeHighlightFile(stamp, Object.fromEntries(used)));
     },
   };
 }
@@ -83,8 +83,29 @@ function shikiVersion(): string {
   return (createRequire(import.meta.url)('shiki/package.json') as { version: string }).version;
 }
 
-function isCache(value: unknown): value is { stamp: string; entries: Record<string, DualLines> } {
-  return typeof value === 'object' && value !== null && typeof (value as { stamp?: unknown }).stamp === 'string' && typeof (value as { entries?: unknown }).entries === 'object' && (value as { entries?: unknown }).entries !== null;
+/** The file's text: JSON whose `entries` are preceded by the checksum of their own text. */
+export function encodeHighlightFile(stamp: string, entries: Record<string, DualLines>): string {
+  const body = JSON.stringify(entries);
+  return `{"stamp":${JSON.stringify(stamp)},"sum":"${sha256(body)}","entries":${body}}`;
+}
+
+/** The entries of a file of this `stamp` whose checksum holds, else undefined. */
+export function decodeHighlightFile(text: string, stamp: string): Record<string, DualLines> | undefined {
+  const head = HEAD.exec(text);
+  if (!head || !text.endsWith('}')) return undefined;
+  const body = text.slice(head[0].length, -1);
+  if (sha256(body) !== head[2]) return undefined;
+  try {
+    if (JSON.parse(head[1]!) !== stamp) return undefined;
+    const entries: unknown = JSON.parse(body);
+    return typeof entries === 'object' && entries !== null && !Array.isArray(entries) ? (entries as Record<string, DualLines>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
 }
 
 /** A cheap shape check of one entry: lines of [text, colour, colour, style, style]. */

@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import pLimit from 'p-limit';
 import { CACHE_FORMAT } from './build-fingerprint.js';
 import { PACKED_FORM, packedForm } from '../packed-text.js';
+import { readCacheFile } from './read-cache-file.js';
+import { writeCacheFile } from './write-cache-file.js';
 
 const FILE = 'pages.json';
 
@@ -42,8 +44,9 @@ export function openPageCache(cacheDir: string | undefined, outDir: string, temp
   if (templates === undefined) return undefined;
   const fullStamp = `${CACHE_FORMAT}\u0000${stamp}\u0000${templates}`;
   let previous: Manifest['pages'] | undefined;
-  const loading = readFile(path.join(cacheDir, FILE), 'utf8').then(
+  const loading = readCacheFile(path.join(cacheDir, FILE)).then(
     (text) => {
+      if (text === undefined) return;
       const parsed = JSON.parse(text) as Partial<Manifest>;
       if (parsed.stamp === fullStamp && parsed.outDir === outDir && typeof parsed.pages === 'object' && parsed.pages !== null) previous = parsed.pages;
     },
@@ -116,9 +119,7 @@ export function openPageCache(cacheDir: string | undefined, outDir: string, temp
         ),
       );
       await mkdir(cacheDir, { recursive: true });
-      const target = path.join(cacheDir, FILE);
-      await writeFile(`${target}.${process.pid}.tmp`, JSON.stringify({ stamp: fullStamp, outDir, pages } satisfies Manifest));
-      await rename(`${target}.${process.pid}.tmp`, target);
+      await writeCacheFile(path.join(cacheDir, FILE), JSON.stringify({ stamp: fullStamp, outDir, pages } satisfies Manifest));
     },
   };
 }

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
-import { mkdir, open, readdir, rename, stat, unlink, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, stat, unlink, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import pLimit from 'p-limit';
 import { CACHE_FORMAT } from './build-fingerprint.js';
+import { CACHE_READ_FLAGS } from './read-cache-file.js';
+import { writeCacheFile } from './write-cache-file.js';
 
 /** The folder under the cache folder, and the first word of every record file. */
 const FOLDER = 'entries';
@@ -27,8 +29,10 @@ export interface RecordStore {
   getMany(kind: RecordKind, keys: readonly string[]): Promise<Array<unknown | undefined>>;
   /** Store a value under a key (written in the background: `save` waits for it); marks it as used. */
   put(kind: RecordKind, key: string, value: unknown): void;
-  /** Records that were there but were ignored: truncated, corrupt, or of another format. */
+  /** Records that were there but were ignored: truncated, corrupt, of another format, or not a regular file. */
   readonly rejected: number;
+  /** The first write that failed (a full disk, a read-only folder), with the file: the cache is then incomplete, the build is not. */
+  readonly writeFailure: { readonly error: unknown; readonly file: string } | undefined;
   /** Finish writing what was put, and delete the records no build has used for a day (so the cache does not grow without end). */
   save(): Promise<void>;
 }
@@ -38,7 +42,9 @@ export interface RecordStore {
  * `quire-cache <format> <kind> <key> <sha256 of the rest>` and then the value as JSON. A record
  * whose header, checksum or JSON does not match is ignored, never trusted; a missing folder is
  * an empty cache. Keys are hex SHA-256 of everything the value depends on, so a changed input
- * never finds an old record. `cacheDir` undefined: nothing is read or written.
+ * never finds an old record. A record that is not a regular file (a FIFO, a device, a link) is a
+ * miss, opened without waiting. A write that fails leaves no temporary file behind. `cacheDir`
+ * undefined: nothing is read or written.
  */
 export function openRecordStore(cacheDir: string | undefined): RecordStore {
   const dir = cacheDir === undefined ? undefined : path.join(cacheDir, FOLDER);
@@ -46,7 +52,7 @@ export function openRecordStore(cacheDir: string | undefined): RecordStore {
   /** Records read that are due a new mtime. */
   const stale = new Set<string>();
   const writes: Array<Promise<void>> = [];
-  const suffix = `.${process.pid}.tmp`;
+  let writeFailure: RecordStore['writeFailure'];
   let folder: Promise<unknown> | undefined;
   const limit = pLimit(IO_CONCURRENCY);
   let rejected = 0;
@@ -57,15 +63,21 @@ export function openRecordStore(cacheDir: string | undefined): RecordStore {
     if (dir === undefined) return undefined;
     let text: string;
     try {
-      const handle = await open(path.join(dir, name));
+      const handle = await open(path.join(dir, name), CACHE_READ_FLAGS);
       try {
-        const { mtimeMs } = await handle.stat();
-        if (Date.now() - mtimeMs > KEEP_FRESH_MS) stale.add(name);
+        const stats = await handle.stat();
+        if (!stats.isFile()) {
+          rejected++;
+          return undefined;
+        }
+        if (Date.now() - stats.mtimeMs > KEEP_FRESH_MS) stale.add(name);
         text = await handle.readFile('utf8');
       } finally {
         await handle.close();
       }
-    } catch {
+    } catch (error) {
+      // a link in place of a record (O_NOFOLLOW) is not followed
+      if ((error as NodeJS.ErrnoException).code === 'ELOOP') rejected++;
       return undefined;
     }
     const value = decodeRecord(text, kind, key);
@@ -86,17 +98,23 @@ export function openRecordStore(cacheDir: string | undefined): RecordStore {
       // only the value (which the build keeps anyway), not a second copy of it as text. A
       // record is named by the hash of its inputs, so one written by a build that fails later
       // is still right; each appears under its name only once complete (write, then rename).
+      const target = path.join(dir, name);
       writes.push(
         limit(async () => {
+          // After one failure (a full disk) the others are not tried: each would fail the same way.
+          if (writeFailure) return;
           await (folder ??= mkdir(dir, { recursive: true }));
-          const target = path.join(dir, name);
-          await writeFile(target + suffix, encodeRecord(kind, key, value));
-          await rename(target + suffix, target);
-        }).catch(() => undefined),
+          await writeCacheFile(target, encodeRecord(kind, key, value));
+        }).catch((error: unknown) => {
+          writeFailure ??= { error, file: target };
+        }),
       );
     },
     get rejected() {
       return rejected;
+    },
+    get writeFailure() {
+      return writeFailure;
     },
     async save() {
       if (dir === undefined) return;
@@ -114,7 +132,7 @@ export function openRecordStore(cacheDir: string | undefined): RecordStore {
         () => -Infinity,
       );
       if (now - lastPruned < PRUNE_EVERY_MS) return;
-      await writeFile(marker, '').catch(() => undefined);
+      await writeCacheFile(marker, '').catch(() => undefined);
       const names = await readdir(dir).catch(() => [] as string[]);
       await Promise.all(
         names.map((name) =>

@@ -1,9 +1,11 @@
-import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { readdirSync, statSync, type Stats } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import type { SiteClock } from '../types.js';
 import { CACHE_FORMAT } from './build-fingerprint.js';
+import { readCacheFileSync } from './read-cache-file.js';
+import { writeCacheFile } from './write-cache-file.js';
 
 const FILE = 'site.json';
 
@@ -46,7 +48,7 @@ export function stampOf(stats: Stats): FileStamp {
 export function currentSite(cacheDir: string, outDir: string, inputs: string, now: number): SiteSummary | undefined {
   let manifest: SiteManifest;
   try {
-    manifest = JSON.parse(readFileSync(path.join(cacheDir, FILE), 'utf8')) as SiteManifest;
+    manifest = JSON.parse(readCacheFileSync(path.join(cacheDir, FILE)) ?? 'null') as SiteManifest;
   } catch {
     return undefined;
   }
@@ -81,9 +83,7 @@ export async function saveSiteManifest(cacheDir: string, outDir: string, inputs:
   for (const [rel, stats] of outputs) stamps[rel] = stampOf(stats);
   const manifest: SiteManifest = { format: CACHE_FORMAT, inputs, outDir, clock, outputs: stamps, summary };
   await mkdir(cacheDir, { recursive: true });
-  const target = path.join(cacheDir, FILE);
-  await writeFile(`${target}.${process.pid}.tmp`, JSON.stringify(manifest));
-  await rename(`${target}.${process.pid}.tmp`, target);
+  await writeCacheFile(path.join(cacheDir, FILE), JSON.stringify(manifest));
 }
 
 function sameStamp(a: FileStamp, b: unknown): boolean {

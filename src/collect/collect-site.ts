@@ -9,6 +9,7 @@ import { createCollectMemo, place, positionOfUrlField, type CollectMemo } from '
 import { publishClock } from './publish-clock.js';
 import { placeWeekly } from './weekly/place-weekly.js';
 import { SEARCH_INDEX, SEARCH_PAGE } from './search-route.js';
+import { OUTPUT_MARKER } from './output-marker.js';
 import type { PackedText } from '../packed-text.js';
 
 export interface CollectInput {
@@ -22,6 +23,9 @@ export interface CollectInput {
 type Place = { file?: string; line?: number; column?: number; source?: string | PackedText };
 
 const FEED_CLASH_HINT = 'feeds are written as feed.xml, atom.xml and feed.json in the site root and in each tag folder: give your file another name or URL';
+const RESERVED_HINT = 'give it another `slug` or `permalink`; to replace a file quire writes, put your own in public/';
+/** Files quire writes unless public/ has its own: no entry may take their place. */
+const SITEMAP_FILES = /^sitemap(-\d+)?\.xml$/;
 
 /**
  * Decide what is published and where: URLs, lists, tags, and a check that no two things share a
@@ -42,18 +46,30 @@ export function collectSite(input: CollectInput, config: ResolvedConfig, memo?: 
 
   // Who claims each output file, to catch two sources on one URL (compared case-insensitively,
   // because macOS and Windows file systems are).
-  const claims = new Map<string, string>();
+  const claims = new Map<string, Claim>();
   const feedFiles = new Set<string>();
+  // Files quire writes that public/ may replace but nothing else may: robots.txt, the sitemap and the theme's files.
+  const reserved = new Map<string, string>([
+    ['robots.txt', 'the robots.txt quire writes'],
+    ['sitemap.xml', 'the sitemap quire writes'],
+  ]);
+  for (const file of input.themeFiles) if (!reserved.has(claimKey(file.outputPath))) reserved.set(claimKey(file.outputPath), `the theme file ${file.outputPath}`);
   // `place` may be a function: what an error would point at is worked out only for an error.
-  const claim = (outputPath: string, owner: string, place: Place | (() => Place), isFeed = false) => {
+  const claim = (outputPath: string, owner: string, place: Place | (() => Place), isFeed = false, fromPublic = false) => {
     const key = claimKey(outputPath);
     const previous = claims.get(key);
+    const where = () => (typeof place === 'function' ? place() : place);
     if (previous !== undefined) {
       const hint = isFeed || feedFiles.has(key) ? FEED_CLASH_HINT : 'give one of them another `slug` or `permalink`';
-      diagnostics.push(diagnostic('DuplicateUrl', `${owner} and ${previous} both produce ${outputPath}`, typeof place === 'function' ? place() : place, hint));
+      diagnostics.push(diagnostic('DuplicateUrl', `${owner} and ${previous.owner} both produce ${outputPath}`, where(), hint));
       return false;
     }
-    claims.set(key, owner);
+    const generated = reserved.get(key) ?? (SITEMAP_FILES.test(key) ? 'the sitemap quire writes' : undefined);
+    if (!fromPublic && generated !== undefined) {
+      diagnostics.push(diagnostic('DuplicateUrl', `${owner} would replace ${generated} (${outputPath})`, where(), RESERVED_HINT));
+      return false;
+    }
+    claims.set(key, { owner, outputPath, place });
     if (isFeed) feedFiles.add(key);
     return true;
   };
@@ -62,6 +78,16 @@ export function collectSite(input: CollectInput, config: ResolvedConfig, memo?: 
   const claimFeed = (feed: FeedRoute, owner: string) =>
     (Object.keys(feed.files) as FeedFormat[]).every((format) => claim(feed.files[format].outputPath, `the ${FEED_FORMAT_NAMES[format]} feed of ${owner}`, {}, true));
   const siteFeedClaimed = claimFeed(feedRoute('site', '/', []), 'the site');
+  // So are the other files of fixed names, and the marker of the output folder.
+  const fixedPages = [
+    ['tags', '/tags/', 'tags/index.html'],
+    ['archive', '/archive/', 'archive/index.html'],
+    ['404', '/404.html', '404.html'],
+    ['search', SEARCH_PAGE.url, SEARCH_PAGE.outputPath],
+  ] as const;
+  const fixedClaimed = fixedPages.filter(([type, , outputPath]) => claim(outputPath, `the ${type} page`, {}));
+  claim(SEARCH_INDEX.outputPath, 'the search index', {});
+  claim(OUTPUT_MARKER, 'the marker of the output folder', {});
 
   const entries: Record<string, Placed> = {};
   // Kept beside `entries` so that lists and sorting need no lookups in it.
@@ -139,18 +165,10 @@ export function collectSite(input: CollectInput, config: ResolvedConfig, memo?: 
       if (claim(list.outputPath, `the page of tag "${term.name}"`, {})) routes.push({ type: 'tag', url: list.url, outputPath: list.outputPath, term: term.slug, list });
     }
   }
-  for (const [type, url, outputPath] of [
-    ['tags', '/tags/', 'tags/index.html'],
-    ['archive', '/archive/', 'archive/index.html'],
-    ['404', '/404.html', '404.html'],
-    ['search', SEARCH_PAGE.url, SEARCH_PAGE.outputPath],
-  ] as const) {
-    if (claim(outputPath, `the ${type} page`, {})) routes.push({ type, url, outputPath });
-  }
-  claim(SEARCH_INDEX.outputPath, 'the search index', {});
+  for (const [type, url, outputPath] of fixedClaimed) routes.push({ type, url, outputPath });
 
   for (const file of input.publicFiles) {
-    if (claim(file, `public/${file}`, { file: path.relative(config.root, path.join(config.publicDir, file)) })) {
+    if (claim(file, `public/${file}`, { file: path.relative(config.root, path.join(config.publicDir, file)) }, false, true)) {
       copies.push({ from: path.join(config.publicDir, ...file.split('/')), outputPath: file });
     }
   }
@@ -158,9 +176,17 @@ export function collectSite(input: CollectInput, config: ResolvedConfig, memo?: 
   for (const file of input.themeFiles) {
     const key = claimKey(file.outputPath);
     if (claims.has(key)) continue;
-    claims.set(key, `theme file ${file.outputPath}`);
+    claims.set(key, { owner: `the theme file ${file.outputPath}`, outputPath: file.outputPath, place: {} });
     copies.push(file);
   }
+  // The files written after the pages (unless public/ has its own), for the check below.
+  for (const [outputPath, owner] of [
+    ['robots.txt', 'the robots.txt quire writes'],
+    ['sitemap.xml', 'the sitemap quire writes'],
+  ] as const) {
+    if (!claims.has(outputPath)) claims.set(outputPath, { owner, outputPath, place: {} });
+  }
+  diagnostics.push(...folderClashes(claims));
 
   const site: Site = {
     entries,
@@ -179,6 +205,40 @@ export function collectSite(input: CollectInput, config: ResolvedConfig, memo?: 
 }
 
 const NON_ASCII = /[^\u0000-\u007f]/;
+
+/** Who wants an output file, and where an error about it points. */
+interface Claim {
+  readonly owner: string;
+  readonly outputPath: string;
+  readonly place: Place | (() => Place);
+}
+
+/**
+ * A file claimed where another claim needs a folder (`favicon.svg`, a theme file, and a post at
+ * `/favicon.svg/`, which is `favicon.svg/index.html`): one error for each, pointing at the claim
+ * that has a place (a source file) if either has.
+ */
+function folderClashes(claims: ReadonlyMap<string, Claim>): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  for (const [key, inner] of claims) {
+    for (let slash = key.indexOf('/'); slash !== -1; slash = key.indexOf('/', slash + 1)) {
+      const file = claims.get(key.slice(0, slash));
+      if (!file) continue;
+      const placeOf = (c: Claim) => (typeof c.place === 'function' ? c.place() : c.place);
+      const place = placeOf(inner).file !== undefined ? placeOf(inner) : placeOf(file);
+      found.push(
+        diagnostic(
+          'DuplicateUrl',
+          `${inner.owner} produces ${inner.outputPath}, but ${file.outputPath} is a file (${file.owner})`,
+          place,
+          'give one of them another `slug` or `permalink`',
+        ),
+      );
+      break;
+    }
+  }
+  return found;
+}
 
 /** What two output paths clash on: equal after NFC and lower-casing (ASCII is NFC already). */
 function claimKey(outputPath: string): string {

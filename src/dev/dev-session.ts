@@ -5,6 +5,7 @@ import { saveHighlighted } from '../build.js';
 import { buildFingerprint } from '../cache/build-fingerprint.js';
 import { createCollectMemo } from '../collect/place-entry.js';
 import { openRecordStore } from '../cache/record-store.js';
+import { cacheDirProblem } from '../cache/cache-dir-safety.js';
 import { loadConfig } from '../config/load-config.js';
 import { resolveConfig, type BuildFlags, type ResolvedConfig } from '../config/resolve-config.js';
 import { diagnostic, failOnErrors, QuireError, type Diagnostic } from '../diagnostics.js';
@@ -99,6 +100,8 @@ export function openDevSession(options: DevSessionOptions): DevSession {
       const { basePath } = resolveConfig(loaded, {}, options.root);
       return resolveConfig(loaded, flagsFor(basePath), options.root);
     });
+    const unsafeCache = config.cacheDir !== undefined ? cacheDirProblem(config.cacheDir, config.root) : undefined;
+    if (unsafeCache) throw new QuireError([unsafeCache]);
     lastConfig = config;
     const fingerprint = buildFingerprint(config);
     // The first build of the session reads and writes the disk cache (so the next start is

@@ -36,6 +36,9 @@ export function memoryRecordStore(memory: RecordMemory, disk: RecordStore | unde
     get rejected() {
       return disk?.rejected ?? 0;
     },
+    get writeFailure() {
+      return disk?.writeFailure;
+    },
     save: () => disk?.save() ?? Promise.resolve(),
   };
 }

@@ -1,7 +1,10 @@
 import { copyFile, link, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { diagnostic, QuireError } from '../diagnostics.js';
+import { diagnostic, QuireError, type Diagnostic } from '../diagnostics.js';
 import type { CopiedFile } from '../types.js';
+import { writeErrorOf } from '../write-error.js';
+import { readCacheFile } from '../cache/read-cache-file.js';
+import { OUTPUT_MARKER, OUTPUT_MARKER_TEXT } from '../collect/output-marker.js';
 import { besideOutput, lockOutput, recoverOutput } from './output-lock.js';
 
 /** Files in flight at once: enough to keep the disk busy, few enough for the open-file limit and memory. */
@@ -21,6 +24,8 @@ export interface SiteWriter {
   commit(copies: readonly CopiedFile[]): Promise<WriteStats>;
   /** Throw the new site away; the previous one stays as it was. */
   abort(): Promise<void>;
+  /** Warnings from taking the lock (a stale one taken over). */
+  readonly diagnostics: readonly Diagnostic[];
 }
 
 export interface WriteStats {
@@ -36,7 +41,9 @@ export interface WriteStats {
  * exactly as it was; one killed between the two renames of the swap is repaired by the next
  * build (see `recoverOutput`). No path can leave the output folder: each is resolved and checked
  * before it is written. A file whose bytes equal the previous site's is hard-linked from it
- * instead of written (same inode, same mtime: rsync-style deploys skip it).
+ * instead of written (same inode, same mtime: rsync-style deploys skip it). Every site gets the
+ * `OUTPUT_MARKER` file, by which a later build knows the folder is its own to replace. A failed
+ * write is a WriteError naming the file; the staging folder is removed whatever fails.
  */
 export async function writeSite(outDir: string, files: readonly OutputFile[], copies: readonly CopiedFile[]): Promise<WriteStats> {
   const writer = await openSiteWriter(outDir);
@@ -51,21 +58,34 @@ export async function writeSite(outDir: string, files: readonly OutputFile[], co
 
 /** Take the lock and start a new site beside `outDir` (see `writeSite`); always `commit` or `abort`. */
 export async function openSiteWriter(outDir: string): Promise<SiteWriter> {
-  const release = await lockOutput(outDir);
+  const { release, diagnostics } = await lockOutput(outDir);
+  const suffix = `${process.pid}-${Date.now().toString(36)}`;
+  const staging = besideOutput(outDir, `new-${suffix}`);
+  let made = false;
   try {
     await recoverOutput(outDir);
-    const suffix = `${process.pid}-${Date.now().toString(36)}`;
-    const staging = besideOutput(outDir, `new-${suffix}`);
     await mkdir(staging);
-    return stagingWriter(outDir, staging, besideOutput(outDir, `old-${suffix}`), release);
+    made = true;
+    await placeMarker(outDir, staging);
+    return stagingWriter(outDir, staging, besideOutput(outDir, `old-${suffix}`), release, diagnostics);
   } catch (error) {
+    if (made) await rm(staging, { recursive: true, force: true }).catch(() => undefined);
     await release();
-    if (error instanceof QuireError) throw error;
-    throw writeError(error);
+    throw writeErrorOf(error, made ? staging : outDir);
   }
 }
 
-function stagingWriter(outDir: string, staging: string, retired: string, release: () => Promise<void>): SiteWriter {
+/** The marker, hard-linked from the previous site when it is the same (so it keeps its inode and mtime, as every unchanged file does). */
+async function placeMarker(outDir: string, staging: string): Promise<void> {
+  const previous = path.join(outDir, OUTPUT_MARKER);
+  const target = path.join(staging, OUTPUT_MARKER);
+  // Read as a cache file is: a FIFO of that name (in a folder given with --force-out) is not waited on.
+  const same = (await readCacheFile(previous)) === OUTPUT_MARKER_TEXT;
+  if (same && (await link(previous, target).then(() => true, () => false))) return;
+  await writeFile(target, OUTPUT_MARKER_TEXT);
+}
+
+function stagingWriter(outDir: string, staging: string, retired: string, release: () => Promise<void>, diagnostics: readonly Diagnostic[]): SiteWriter {
   const inFlight = new Set<Promise<void>>();
   const made = new Map<string, Promise<unknown>>();
   let failure: unknown;
@@ -86,22 +106,26 @@ function stagingWriter(outDir: string, staging: string, retired: string, release
     if (!done) made.set(dir, (done = mkdir(dir, { recursive: true })));
     return done;
   };
-  /** The same bytes in the previous site: link that file (keeps its inode and mtime), else write. */
+  /** The same bytes in the previous site: link that file (keeps its inode and mtime), else write. A failure names the file. */
   const place = async (target: string, bytes: () => Promise<Uint8Array>, fresh: (target: string) => Promise<void>) => {
-    await folder(path.dirname(target));
-    const previous = path.join(outDir, path.relative(staging, target));
-    const old = await readFile(previous).catch(() => undefined);
-    if (old !== undefined && Buffer.compare(old, await bytes()) === 0) {
-      try {
-        await link(previous, target);
-        kept++;
-        return;
-      } catch {
-        // a file system without hard links: write the bytes instead
+    try {
+      await folder(path.dirname(target));
+      const previous = path.join(outDir, path.relative(staging, target));
+      const old = await readFile(previous).catch(() => undefined);
+      if (old !== undefined && Buffer.compare(old, await bytes()) === 0) {
+        try {
+          await link(previous, target);
+          kept++;
+          return;
+        } catch {
+          // a file system without hard links: write the bytes instead
+        }
       }
+      await fresh(target);
+      written++;
+    } catch (error) {
+      throw writeErrorOf(error, path.join(outDir, path.relative(staging, target)));
     }
-    await fresh(target);
-    written++;
   };
   const enqueue = async (job: () => Promise<void>) => {
     if (failure !== undefined) throw failure;
@@ -123,15 +147,21 @@ function stagingWriter(outDir: string, staging: string, retired: string, release
     if (closed) return;
     closed = true;
     await Promise.allSettled([...inFlight]);
-    await rm(staging, { recursive: true, force: true });
+    await rm(staging, { recursive: true, force: true }).catch(() => undefined);
     await release();
   };
 
   return {
+    diagnostics,
     async write(file) {
       const target = inside(file.outputPath);
       const bytes = typeof file.contents === 'string' ? Buffer.from(file.contents, 'utf8') : file.contents;
-      await enqueue(() => place(target, async () => bytes, (t) => writeFile(t, bytes)));
+      try {
+        await enqueue(() => place(target, async () => bytes, (t) => writeFile(t, bytes)));
+      } catch (error) {
+        // The caller aborts; a write that failed is reported as the file it was writing.
+        throw writeErrorOf(error, outDir);
+      }
     },
     async reuse(outputPath) {
       const target = inside(outputPath);
@@ -153,8 +183,7 @@ function stagingWriter(outDir: string, staging: string, retired: string, release
         await drain();
       } catch (error) {
         await abort();
-        if (error instanceof QuireError) throw error;
-        throw writeError(error);
+        throw writeErrorOf(error, outDir);
       }
       try {
         await swap(outDir, staging, retired);
@@ -179,12 +208,8 @@ async function swap(outDir: string, staging: string, retired: string): Promise<v
   } catch (error) {
     // Put the previous site back if it was moved away.
     if (hadPrevious) await rename(retired, outDir).catch(() => undefined);
-    await rm(staging, { recursive: true, force: true });
+    await rm(staging, { recursive: true, force: true }).catch(() => undefined);
     throw new QuireError([diagnostic('WriteError', `cannot replace ${outDir}: ${(error as Error).message}`, {}, 'is a program holding files in the output folder open?')]);
   }
-  if (hadPrevious) await rm(retired, { recursive: true, force: true });
-}
-
-function writeError(error: unknown): QuireError {
-  return new QuireError([diagnostic('WriteError', `cannot write the site: ${(error as Error).message}`, {}, 'check free disk space and permissions of the output folder')]);
+  if (hadPrevious) await rm(retired, { recursive: true, force: true }).catch(() => undefined);
 }

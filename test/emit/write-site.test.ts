@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { QuireError } from '../../src/diagnostics.js';
 import { writeSite } from '../../src/emit/write-site.js';
+import { lockText } from '../../src/emit/output-lock.js';
 import { hashTree, remove, tempDir, writeFiles } from '../helpers/site-fixture.js';
 
 describe('writeSite', () => {
@@ -17,7 +18,7 @@ describe('writeSite', () => {
   it('replaces the output folder and leaves nothing else beside it', async () => {
     writeFiles(out, { 'old.html': 'old' });
     await writeSite(out, [{ outputPath: 'index.html', contents: 'new' }, { outputPath: 'posts/远程/index.html', contents: '中文' }], []);
-    expect(readdirSync(out).sort()).toEqual(['index.html', 'posts']);
+    expect(readdirSync(out).sort()).toEqual(['.quire-output', 'index.html', 'posts']);
     expect(readFileSync(path.join(out, 'posts/远程/index.html'), 'utf8')).toBe('中文');
     expect(readdirSync(parent)).toEqual(['dist']);
   });
@@ -33,7 +34,7 @@ describe('writeSite', () => {
 
   it('refuses to write while another live quire holds the lock, with a clear message', async () => {
     writeFiles(out, { 'index.html': 'old' });
-    writeFileSync(path.join(parent, '.dist.quire-lock'), String(process.pid));
+    writeFileSync(path.join(parent, '.dist.quire-lock'), lockText(process.pid));
     const error = await writeSite(out, [{ outputPath: 'index.html', contents: 'new' }], []).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(QuireError);
     expect((error as QuireError).diagnostics[0]!.message).toContain(`another quire (process ${process.pid}) is writing`);

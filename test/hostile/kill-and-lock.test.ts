@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configJson, hashTree, remove, tempDir, writeFiles } from '../helpers/site-fixture.js';
+import { lockText } from '../../src/emit/output-lock.js';
 
 const bin = fileURLToPath(new URL('../../bin/quire.js', import.meta.url));
 const POSTS = 200;
@@ -153,7 +154,7 @@ describe('two builds of one site at once', () => {
     // A live process holds the lock, as a running quire would.
     const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
     try {
-      writeFileSync(path.join(root, '.dist.quire-lock'), String(holder.pid));
+      writeFileSync(path.join(root, '.dist.quire-lock'), lockText(holder.pid!));
       writeFiles(root, { 'content/posts/c.md': '---\ntitle: C\ndate: 2025-01-03\n---\nC.\n' });
       const run = quire(root);
       expect(run.code).toBe(1);

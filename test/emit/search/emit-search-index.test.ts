@@ -146,7 +146,7 @@ describe('the search route', () => {
       );
       expect(error).toBeInstanceOf(QuireError);
       const found = (error as QuireError).diagnostics.find((d) => d.code === 'DuplicateUrl');
-      expect(found?.message).toBe('the search page and content/pages/search.md both produce search/index.html');
+      expect(found?.message).toBe('content/pages/search.md and the search page both produce search/index.html');
     } finally {
       remove(root);
     }
