@@ -35,6 +35,9 @@ export type DiagnosticCode =
   | 'MissingDescription'
   | 'FutureDate'
   | 'DuplicateTitle'
+  // weekly digest: issue numbers that would move, issues with nothing in them
+  | 'WeeklyNumber'
+  | 'EmptyIssue'
   | 'InternalError';
 
 export interface Diagnostic {
