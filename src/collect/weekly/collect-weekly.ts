@@ -261,7 +261,7 @@ function numberUnpinned(all: Draft[]): Diagnostic[] {
         diagnostic(
           'WeeklyNumber',
           `issue ${d.number} (${where(d)}, week ${d.week.id}) comes after issue ${last.number} (${where(last)}, week ${last.week.id}): numbers grow with the week`,
-          placeOf(d),
+          placeOf(last),
           `a number may only be given to a week later than every numbered one: fix the \`issue:\` of one of them`,
         ),
       );
