@@ -68,7 +68,8 @@ export function planWeeklyIssue(state: WeeklyState, now: Date): IssuePlan | { pr
  * The issue a note written at `now` is pinned to: the issue of its week; else a new number, one more
  * than any in use, when its week is later than every issue; else the first issue after its week
  * (an issue there is already numbered, and a number may only go to a week later than every
- * numbered one). Undefined when the weekly files have errors (the note is then written unpinned). Pure.
+ * numbered one). Undefined when the weekly files have errors, or that later issue's number is not
+ * pinned (the note is then written unpinned, and `checkAddition` says what to pin first). Pure.
  */
 export function planNoteIssue(state: WeeklyState, now: Date): number | undefined {
   const collected = collectWeekly(state);
@@ -78,7 +79,9 @@ export function planNoteIssue(state: WeeklyState, now: Date): number | undefined
   const same = byWeek.find((i) => i.week.id === week.id);
   if (same) return same.number;
   const later = byWeek.find((i) => i.week.startMs > week.startMs);
-  if (later) return later.number;
+  // A pin names a pinned number: one the build inferred is not a pin target yet (the build says
+  // to pin that issue first).
+  if (later) return later.numberInferred ? undefined : later.number;
   const draftPins = state.weekly.filter((e) => e.draft).map((e) => pinnedNumber(e) ?? 0);
   return Math.max(0, ...collected.issues.map((i) => i.number), ...draftPins) + 1;
 }
@@ -97,6 +100,8 @@ export function checkAddition(state: WeeklyState, kind: EntryKind, rel: string, 
   const next = collectWeekly(after);
   const known = new Set(before.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message));
   const problems = next.diagnostics.filter((d) => d.severity === 'error' && !known.has(d.message));
+  // The build's own errors say what would move and what to pin.
+  if (problems.length > 0) return problems;
   const numberOf = new Map(next.issues.map((i) => [i.week.id, i.number]));
   for (const issue of before.issues) {
     const now = numberOf.get(issue.week.id);
