@@ -124,3 +124,21 @@ describe('a weekly digest in Asia/Shanghai', () => {
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
 });
+
+describe('an issue with nothing in it', () => {
+  it('is a warning that names the file, unlike a diary-style issue of prose alone', async () => {
+    const root = tempDir();
+    try {
+      writeFiles(root, {
+        'quire.config.json': configJson(),
+        'content/weekly/0001.md': '---\ndate: 2025-12-21 20:00:00\n---\n这周只写了几段话。\n\n## 生活\n\n搬家了。\n',
+        'content/weekly/0002.md': '---\ndate: 2025-12-28 20:00:00\n---\n\n',
+      });
+      const result = await build({ root, outDir: path.join(root, 'dist'), now: new Date('2026-01-13T00:00:00Z') });
+      const empty = result.diagnostics.filter((d) => d.code === 'EmptyIssue');
+      expect(empty.map((d) => [d.severity, d.file, d.message])).toEqual([['warning', 'content/weekly/0002.md', 'weekly issue 2 has no items and no text: it is published empty']]);
+    } finally {
+      remove(root);
+    }
+  });
+});
