@@ -69,10 +69,10 @@ export async function runNew(command: NewCommand): Promise<number> {
       // An issue for a later week is dated at its start: published then, not now.
       if (plan.week.id !== isoWeekOf(command.now.getTime(), config.timezone).id) when = new Date(plan.week.startMs);
       done = plan.takesOver
-        ? `week ${plan.week.id}: it takes over the issue its notes made so far (same number and URL)`
+        ? `for week ${plan.week.id}: it takes over the issue its notes made so far (same number and URL)`
         : plan.thisWeek
-          ? `week ${plan.week.id}: this week's notes already go into issue ${plan.thisWeek.number}${plan.thisWeek.entry ? ` (${plan.thisWeek.entry.displayPath})` : ''}`
-          : `week ${plan.week.id}: ${NEXT_STEP.weekly}`;
+          ? `for week ${plan.week.id}: this week's notes already go into issue ${plan.thisWeek.number}${plan.thisWeek.entry ? ` (${plan.thisWeek.entry.displayPath})` : ''}`
+          : `for week ${plan.week.id}: ${NEXT_STEP.weekly}`;
     }
     if (kind === 'note' && state) {
       issue = planNoteIssue(state, command.now);

@@ -112,7 +112,7 @@ describe('collectWeekly', () => {
     const inserted = collectWeekly({ timezone, weekly: tight.issues.map((i) => i.entry!), notes: [note('late.md', 'date: 2026-01-14')] });
     const errors = inserted.diagnostics.filter((d) => d.severity === 'error');
     expect(errors.map((d) => d.file)).toEqual(['content/weekly/a.md', 'content/notes/late.md', 'content/weekly/b.md']);
-    expect(errors[0]!.message).toBe('content/weekly/a.md: week 2026-W02 has no pinned issue number, and 3 issues without one share the 2 numbers free after issue 1 (content/weekly/0001.md) and before issue 4 (content/weekly/0004.md)');
+    expect(errors[0]!.message).toBe('this issue (week 2026-W02) has no pinned issue number, and 3 issues without one share the 2 numbers free after issue 1 (content/weekly/0001.md) and before issue 4 (content/weekly/0004.md)');
     // Two unpinned issues after the last pinned one: the older could move, the newest could not.
     const tail = collectWeekly({ timezone, weekly: [issue('0001.md', 'date: 2026-01-04'), issue('a.md', 'date: 2026-01-11'), issue('b.md', 'date: 2026-01-18')], notes: [] });
     const [only, ...rest] = tail.diagnostics.filter((d) => d.severity === 'error');

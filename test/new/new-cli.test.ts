@@ -167,7 +167,7 @@ describe('quire new weekly and quire new note never move a number', () => {
       const run = quire(['new', 'weekly'], root);
       expect(run.code).toBe(1);
       expect(run.stdout).toBe('');
-      expect(run.stderr).toContain('error[WeeklyNumber] content/weekly/a.md:1:1: content/weekly/a.md: week 2025-W45 is issue 1 only because of the issues before it');
+      expect(run.stderr).toContain('error[WeeklyNumber] content/weekly/a.md:1:1: this issue (week 2025-W45) is issue 1 only because of the issues before it');
       expect(run.stderr).toContain('pin its number: add `issue: 1` to content/weekly/a.md');
     } finally {
       remove(root);

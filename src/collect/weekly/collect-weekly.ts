@@ -207,6 +207,7 @@ export function lastNoteDate(notes: readonly Entry[], week: IsoWeek): EntryDate 
 function numberUnpinned(all: Draft[]): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const sorted = [...all].sort((a, b) => a.week.startMs - b.week.startMs || a.date.epochMs - b.date.epochMs || (a.key < b.key ? -1 : 1));
+  const subject = (d: Draft) => (d.entry ? `this issue (week ${d.week.id})` : `the notes of week ${d.week.id} (${d.notes.map((n) => n.displayPath).join(', ')})`);
   const where = (d: Draft) => (d.entry ? d.entry.displayPath : `the notes of ${d.week.id} (${d.notes.map((n) => n.displayPath).join(', ')})`);
   const placeOf = (d: Draft) => {
     const file = d.pinnedIn ?? d.entry ?? d.notes[0]!;
@@ -230,7 +231,7 @@ function numberUnpinned(all: Draft[]): Diagnostic[] {
           diagnostics.push(
             diagnostic(
               'WeeklyNumber',
-              `${where(d)}: week ${d.week.id} has no pinned issue number, and ${run.length} issues without one share the ${room} number${room === 1 ? '' : 's'} free ${span}`,
+              `${subject(d)} ${d.entry ? 'has' : 'have'} no pinned issue number, and ${run.length} issues without one share the ${room} number${room === 1 ? '' : 's'} free ${span}`,
               placeOf(d),
               `pin each issue already published with the number it was published with (e.g. ${pinIn(d, d.number!)}); put notes of a new week into an existing issue with \`issue: N\``,
             ),
@@ -239,7 +240,7 @@ function numberUnpinned(all: Draft[]): Diagnostic[] {
           diagnostics.push(
             diagnostic(
               'WeeklyNumber',
-              `${where(d)}: week ${d.week.id} is issue ${d.number} only because of the issues before it: ${next ? `the numbers ${span} are not all taken` : 'a later issue exists'}, so its number would change if an issue were added before it`,
+              `${subject(d)} ${d.entry ? 'is' : 'are'} issue ${d.number} only because of the issues before it: ${next ? `the numbers ${span} are not all taken` : 'a later issue exists'}, so adding an issue before it would change its number, URL and feed id`,
               placeOf(d),
               `pin its number: ${pinIn(d, d.number!)}`,
             ),
