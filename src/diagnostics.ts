@@ -40,6 +40,9 @@ export type DiagnosticCode =
   // output folder, lock and cache (hostile input)
   | 'StaleLock'
   | 'CacheDirUnsafe'
+  // weekly digest: issue numbers that would move, issues with nothing in them
+  | 'WeeklyNumber'
+  | 'EmptyIssue'
   | 'InternalError';
 
 export interface Diagnostic {

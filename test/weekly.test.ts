@@ -27,8 +27,9 @@ describe('a weekly digest in Asia/Shanghai', () => {
       // 2025-12-22 04:43 Shanghai is Sunday 20:43 UTC of W51: it belongs to W52.
       'content/notes/early-monday.md': note('周一清晨', '2025-12-22 04:43:00', '技术', 'tags: [go]\n'),
       'content/notes/sunday-night.md': note('周日深夜', '2025-12-21 23:59:00', '工具'),
-      // 2025-12-29 is in 2026-W01, which has no issue file: it gets issue 53.
-      'content/notes/new-year.md': note('新年第一条', '2025-12-29', '阅读', 'tags: [go]\n'),
+      // 2025-12-29 is in 2026-W01, which has no issue file: the note pins its number, 53.
+      'content/notes/new-year.md': note('新年第一条', '2025-12-29', '阅读', 'tags: [go]\nissue: 53\n'),
+      'content/notes/new-year-2.md': note('新年第二条', '2025-12-31 10:15:00', '阅读'),
       'content/notes/later.md': note('一月', '2026-01-12 00:30:00', '技术'),
     });
     result = await build({ root, outDir: path.join(root, 'dist'), now: new Date('2026-01-13T00:00:00Z') });
@@ -38,7 +39,7 @@ describe('a weekly digest in Asia/Shanghai', () => {
   it('puts each note in the issue of its week and numbers notes-only weeks after the highest', () => {
     expect(text('weekly/51/index.html', 'h3.weekly-item a')).toEqual(['周日深夜']);
     expect(text('weekly/52/index.html', 'h3.weekly-item a')).toEqual(['周一清晨']);
-    expect(text('weekly/53/index.html', 'h3.weekly-item a')).toEqual(['新年第一条']);
+    expect(text('weekly/53/index.html', 'h3.weekly-item a')).toEqual(['新年第一条', '新年第二条']);
     // 2026-01-12 00:30 is Monday of 2026-W03: its week is not over at "now" (2026-01-13), so not yet published
     expect(() => read('weekly/54/index.html')).toThrow();
   });
@@ -64,6 +65,24 @@ describe('a weekly digest in Asia/Shanghai', () => {
     expect(read('weekly/index.html')).toContain('2 条');
   });
 
+  it('gives the weekly feeds their own title, in the feeds and in the discovery links', async () => {
+    const out = path.join(root, 'dist');
+    const [rss, atom] = parseWithFeedparser([path.join(out, 'weekly/feed.xml'), path.join(out, 'weekly/atom.xml')]);
+    expect(rss!.feed.title).toBe('周报 · Fixture');
+    expect(atom!.feed.title).toBe('周报 · Fixture');
+    expect((JSON.parse(read('weekly/feed.json')) as { title: string }).title).toBe('周报 · Fixture');
+    expect(parseWithFeedparser([path.join(out, 'feed.xml')])[0]!.feed.title).toBe('Fixture');
+    const titles = selectAll('link[rel=alternate]', fromHtml(read('weekly/index.html'))).map((l) => l.properties['title']);
+    expect(titles).toEqual(['Fixture (RSS)', 'Fixture (Atom)', 'Fixture (JSON Feed)', '周报 · Fixture (RSS)', '周报 · Fixture (Atom)', '周报 · Fixture (JSON Feed)']);
+  });
+
+  it('dates a notes-only issue by its last note, not the end of its week', async () => {
+    const site = await parseLikeFluentReader(read('weekly/feed.xml'));
+    expect(site.items[0]!.title).toBe('周报 53');
+    // 2025-12-31 10:15 in Shanghai
+    expect(new Date(site.items[0]!.date!).toISOString()).toBe('2025-12-31T02:15:00.000Z');
+  });
+
   it('writes a weekly feed that feedparser and rss-parser read, and puts issues in the site feed', async () => {
     const out = path.join(root, 'dist');
     const [rss, atom] = parseWithFeedparser([path.join(out, 'weekly/feed.xml'), path.join(out, 'weekly/atom.xml')]);
@@ -75,8 +94,8 @@ describe('a weekly digest in Asia/Shanghai', () => {
     const site = await parseLikeFluentReader(read('feed.xml'));
     expect(site.items.map((i) => i.title)).toEqual(['周报 53', '周报 52', '周报 51 —— 远程办公', 'Hello']);
     expect(site.items[0]!.link).toBe('https://example.org/blog/weekly/53/');
-    // a notes-only week has no file to pin its number: its id follows the ISO week
-    expect(site.items[0]!.id).toBe('https://example.org/blog/weekly/2026-W01');
+    // every issue's feed id is its URL, whose number never moves
+    expect(site.items[0]!.id).toBe('https://example.org/blog/weekly/53/');
   });
 
   it('links the weekly feed from the head of /weekly/ and of each issue, beside the site feed', () => {
@@ -87,13 +106,39 @@ describe('a weekly digest in Asia/Shanghai', () => {
   });
 
   it('shows notes on their tag pages, linking to their place in the issue', () => {
-    const links = selectAll('.tag-notes a', fromHtml(read('tags/go/index.html'))).map((a) => a.properties['href']);
+    const links = selectAll('.tag-notes li a', fromHtml(read('tags/go/index.html'))).map((a) => a.properties['href']);
     expect(links).toEqual(['/blog/weekly/53/#note-new-year', '/blog/weekly/52/#note-early-monday']);
     expect(selectAll('#note-early-monday', fromHtml(read('weekly/52/index.html')))).toHaveLength(1);
     expect(text('tags/周报/index.html', '.post-summary h2')).toEqual(['周报 51 —— 远程办公']);
   });
 
+  it('says on a tag page, and in its feed, that its notes go out with the weekly feed', async () => {
+    const why = selectAll('.tag-notes-feed', fromHtml(read('tags/go/index.html')));
+    expect(why.map((n) => hastToString(n).trim())).toEqual(['短评随周报发出，不在本标签的订阅里 · 订阅周报']);
+    expect(selectAll('.tag-notes-feed a', fromHtml(read('tags/go/index.html'))).map((a) => a.properties['href'])).toEqual(['/blog/weekly/feed.xml']);
+    // a tag of notes only has no feed of its own: its page links the weekly feed instead
+    expect(() => read('tags/go/feed.xml')).toThrow();
+  });
+
   it('warns about nothing but the numbers it had to infer', () => {
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+});
+
+describe('an issue with nothing in it', () => {
+  it('is a warning that names the file, unlike a diary-style issue of prose alone', async () => {
+    const root = tempDir();
+    try {
+      writeFiles(root, {
+        'quire.config.json': configJson(),
+        'content/weekly/0001.md': '---\ndate: 2025-12-21 20:00:00\n---\n这周只写了几段话。\n\n## 生活\n\n搬家了。\n',
+        'content/weekly/0002.md': '---\ndate: 2025-12-28 20:00:00\n---\n\n',
+      });
+      const result = await build({ root, outDir: path.join(root, 'dist'), now: new Date('2026-01-13T00:00:00Z') });
+      const empty = result.diagnostics.filter((d) => d.code === 'EmptyIssue');
+      expect(empty.map((d) => [d.severity, d.file, d.message])).toEqual([['warning', 'content/weekly/0002.md', 'weekly issue 2 has no items and no text: it is published empty']]);
+    } finally {
+      remove(root);
+    }
   });
 });

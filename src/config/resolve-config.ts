@@ -4,6 +4,7 @@ import { IANAZone } from 'luxon';
 import type { PluggableList } from 'unified';
 import { diagnostic, QuireError, type Diagnostic } from '../diagnostics.js';
 import type { LoadedConfig } from './load-config.js';
+import { uiStrings } from '../render/ui-strings.js';
 
 export interface BuildFlags {
   /** Override of `outDir`, relative to the working directory of the caller. */
@@ -45,7 +46,7 @@ export interface ResolvedConfig {
     readonly tabWidth: number;
     readonly aliases: Readonly<Record<string, string>>;
   };
-  readonly weekly: { readonly sections: readonly string[]; readonly title: string; readonly titleUntitled: string };
+  readonly weekly: { readonly sections: readonly string[]; readonly title: string; readonly titleUntitled: string; readonly feedTitle: string };
   /** Absolute path of the build cache folder, or undefined when caching is off. */
   readonly cacheDir: string | undefined;
   readonly markdown: { readonly remarkPlugins: PluggableList; readonly rehypePlugins: PluggableList };
@@ -123,6 +124,7 @@ export function resolveConfig(loaded: LoadedConfig, flags: BuildFlags = {}, cwd:
       sections: config.weekly.sections,
       title: config.weekly.title ?? (language.toLowerCase().startsWith('zh') ? '周报 {n} —— {title}' : 'Weekly #{n}: {title}'),
       titleUntitled: config.weekly.titleUntitled ?? (language.toLowerCase().startsWith('zh') ? '周报 {n}' : 'Weekly #{n}'),
+      feedTitle: config.weekly.feedTitle ?? `${uiStrings(language).weekly} · ${config.title}`,
     },
     cacheDir: flags.cache === false ? undefined : path.resolve(root, config.cacheDir),
     markdown: config.markdown as ResolvedConfig['markdown'],

@@ -41,6 +41,8 @@ export const userConfigSchema = z.strictObject({
       title: z.string().min(1).optional(),
       /** Title when the issue has none; default `周报 {n}` / `Weekly #{n}`. */
       titleUntitled: z.string().min(1).optional(),
+      /** Title of the weekly feeds and their links; default `周报 · <site title>` / `Weekly · <site title>`. */
+      feedTitle: z.string().min(1).optional(),
     })
     .prefault({}),
   /** Folder for the build cache (highlighted code); safe to delete. */

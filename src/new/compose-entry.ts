@@ -15,7 +15,7 @@ export interface NewEntryRequest {
   readonly slug: string | undefined;
   readonly link: string | undefined;
   readonly section: string | undefined;
-  /** The weekly issue number (required for `weekly`). */
+  /** The weekly issue number: required for `weekly`; for a `note`, the issue it is pinned to. */
   readonly issue: number | undefined;
   readonly now: Date;
   readonly timezone: string;
@@ -82,6 +82,7 @@ export function composeEntry(request: NewEntryRequest): ComposedEntry | { readon
     case 'note':
       if (request.link !== undefined) fields['link'] = request.link;
       if (request.section !== undefined && request.section.trim() !== '') fields['section'] = request.section.trim();
+      if (request.issue !== undefined) fields['issue'] = request.issue;
       fields['tags'] = [];
       break;
     case 'weekly':

@@ -1,13 +1,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { DateTime } from 'luxon';
 import type { Terminal } from '../cli-output/terminal.js';
 import { loadConfig } from '../config/load-config.js';
 import { resolveConfig } from '../config/resolve-config.js';
 import { readStringFlags } from '../cli-flags.js';
 import { diagnostic, QuireError } from '../diagnostics.js';
 import { composeEntry, FOLDER_OF, NEW_KINDS, type NewKind } from './compose-entry.js';
-import { nextIssueNumber } from './next-issue.js';
+import { isoWeekOf } from '../collect/weekly/iso-week.js';
+import { checkAddition, planNoteIssue, planWeeklyIssue, readWeeklyState, type WeeklyState } from './next-issue.js';
 
 export interface NewCommand {
   readonly kind: string;
@@ -45,19 +45,49 @@ export async function runNew(command: NewCommand): Promise<number> {
   const root = path.resolve(command.cwd, flags.root ?? '.');
   try {
     const config = resolveConfig(await loadConfig(root, flags.config), {}, root);
-    const weekId = DateTime.fromJSDate(command.now, { zone: config.timezone }).toFormat("kkkk-'W'WW");
     let issue: number | undefined;
-    if (kind === 'weekly') {
-      const next = nextIssueNumber(config, weekId);
-      if ('problems' in next) {
-        terminal.diagnostics(next.problems);
+    let when = command.now;
+    let state: WeeklyState | undefined;
+    let done: string = NEXT_STEP[kind];
+    if (kind === 'weekly' || kind === 'note') {
+      const read = readWeeklyState(config);
+      if ('problems' in read) {
+        terminal.diagnostics(read.problems);
+        terminal.err(`cannot work out ${kind === 'weekly' ? 'the next issue number' : 'the issue of this note'} until these files are fixed\n`);
+        return 1;
+      }
+      state = read;
+    }
+    if (kind === 'weekly' && state) {
+      const plan = planWeeklyIssue(state, command.now);
+      if ('problems' in plan) {
+        terminal.diagnostics(plan.problems);
         terminal.err('cannot work out the next issue number until these files are fixed\n');
         return 1;
       }
-      issue = next.number;
+      issue = plan.number;
+      // An issue for a later week is dated at its start: published then, not now.
+      if (plan.week.id !== isoWeekOf(command.now.getTime(), config.timezone).id) when = new Date(plan.week.startMs);
+      done = plan.takesOver
+        ? `for week ${plan.week.id}: it takes over the issue its notes made so far (same number and URL)`
+        : plan.thisWeek
+          ? `for week ${plan.week.id}: this week's notes already go into issue ${plan.thisWeek.number}${plan.thisWeek.entry ? ` (${plan.thisWeek.entry.displayPath})` : ''}`
+          : `for week ${plan.week.id}: ${NEXT_STEP.weekly}`;
     }
-    const composed = composeEntry({ kind, title: command.title, slug: flags.slug, link: flags.link, section: flags.section, issue, now: command.now, timezone: config.timezone });
+    if (kind === 'note' && state) {
+      issue = planNoteIssue(state, command.now);
+      done = issue !== undefined ? `pinned to weekly issue ${issue} (\`issue: ${issue}\`), so its issue never changes number` : NEXT_STEP.note;
+    }
+    const composed = composeEntry({ kind, title: command.title, slug: flags.slug, link: flags.link, section: flags.section, issue, now: when, timezone: config.timezone });
     if ('problems' in composed) return fail(composed.problems);
+    if (state) {
+      const moved = checkAddition(state, kind === 'weekly' ? 'weekly' : 'note', composed.rel, composed.text);
+      if (moved.length > 0) {
+        terminal.diagnostics(moved);
+        terminal.err(`not written: ${composed.rel} would change the weekly issues above\n`);
+        return 1;
+      }
+    }
 
     const target = path.join(config.contentDir, ...composed.rel.split('/'));
     const shown = path.relative(command.cwd, target) || target;
@@ -75,7 +105,7 @@ export async function runNew(command: NewCommand): Promise<number> {
     terminal.out(`${shown}\n`);
     if (!terminal.quiet) {
       const what = kind === 'weekly' ? `weekly issue ${issue}` : `${kind}`;
-      terminal.err(`${terminal.colors.green('created')} ${what}: ${terminal.colors.dim(NEXT_STEP[kind])}\n`);
+      terminal.err(`${terminal.colors.green('created')} ${what}: ${terminal.colors.dim(done)}\n`);
     }
     return 0;
   } catch (error) {

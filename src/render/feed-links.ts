@@ -1,5 +1,6 @@
 import { FEED_FORMAT_NAMES } from '../collect/feed-routes.js';
 import { hrefOf } from '../collect/url-path.js';
+import type { ResolvedConfig } from '../config/resolve-config.js';
 import type { FeedFormat, FeedRoute, Site } from '../types.js';
 import { uiStrings } from './ui-strings.js';
 
@@ -9,11 +10,15 @@ const MEDIA_TYPES: Readonly<Record<FeedFormat, string>> = {
   json: 'application/feed+json',
 };
 
-/** A feed's title: the site's title, or `标签：go · Site` / `Tagged “go” · Site` for a tag's. */
-export function feedTitle(route: FeedRoute, site: Site, siteTitle: string, language: string): string {
-  if (route.kind !== 'tag') return siteTitle;
+/**
+ * A feed's title: the site's title; `weekly.feedTitle` (default `周报 · Site` / `Weekly · Site`)
+ * for the weekly digest's; `标签：go · Site` / `Tagged “go” · Site` for a tag's.
+ */
+export function feedTitle(route: FeedRoute, site: Site, config: Pick<ResolvedConfig, 'title' | 'language' | 'weekly'>): string {
+  if (route.kind === 'weekly') return config.weekly.feedTitle;
+  if (route.kind !== 'tag') return config.title;
   const name = site.tags.find((term) => term.slug === route.term)?.name ?? route.term ?? '';
-  return `${uiStrings(language).postsTagged.replace('{tag}', name)} · ${siteTitle}`;
+  return `${uiStrings(config.language).postsTagged.replace('{tag}', name)} · ${config.title}`;
 }
 
 /** What templates get to write `<link rel="alternate">` for a feed: type, title, href. */

@@ -143,7 +143,7 @@ function routeContext(route: Route, ctx: ViewContext, base: Record<string, unkno
     case 'tag': {
       const term = site.tags.find((x) => x.slug === route.term)!;
       const feed = site.feeds.find((f) => f.kind === 'tag' && f.term === term.slug);
-      const feeds = feed ? feedLinks(feed, feedTitle(feed, site, config.title, config.language), config.basePath) : [];
+      const feeds = feed ? feedLinks(feed, feedTitle(feed, site, config), config.basePath) : [];
       return {
         template: 'tag',
         context: {
@@ -152,6 +152,8 @@ function routeContext(route: Route, ctx: ViewContext, base: Record<string, unkno
           tag: { name: term.name, url: href(term.url), count: term.posts.length, feeds },
           posts: route.list.posts.map((k) => entryView(k, ctx)),
           notes: route.list.page === 1 ? term.notes.map((k) => noteView(site.notes[k]!, config.basePath)) : [],
+          // Notes are items of weekly issues: the weekly feed carries them, the tag's feed does not.
+          weeklyFeed: term.notes.length > 0 ? weeklyFeedHref(site, config.basePath) : undefined,
           pagination: paginationView(route.list, config.basePath),
         },
       };
@@ -160,7 +162,7 @@ function routeContext(route: Route, ctx: ViewContext, base: Record<string, unkno
       const info = site.weeklyIssues.find((i) => i.key === route.key)!;
       const view = issueView(info, ctx);
       const feed = site.feeds.find((f) => f.kind === 'weekly');
-      const feeds = feed ? feedLinks(feed, feedTitle(feed, site, config.title, config.language), config.basePath) : [];
+      const feeds = feed ? feedLinks(feed, feedTitle(feed, site, config), config.basePath) : [];
       return {
         template: 'weekly-issue',
         context: {
@@ -174,7 +176,7 @@ function routeContext(route: Route, ctx: ViewContext, base: Record<string, unkno
     }
     case 'weekly-index': {
       const feed = site.feeds.find((f) => f.kind === 'weekly');
-      const feeds = feed ? feedLinks(feed, feedTitle(feed, site, config.title, config.language), config.basePath) : [];
+      const feeds = feed ? feedLinks(feed, feedTitle(feed, site, config), config.basePath) : [];
       return { template: 'weekly-index', context: { ...base, page: { ...pageMeta(t.weekly, route.url), feeds }, ...weeklyIndexView(ctx) } };
     }
     case 'tags':
@@ -198,4 +200,10 @@ function routeContext(route: Route, ctx: ViewContext, base: Record<string, unkno
     case 'search':
       return { template: 'search', context: { ...base, page: pageMeta(t.search, route.url), search: { index: href(SEARCH_INDEX.url) } } };
   }
+}
+
+/** The weekly digest's RSS feed, as an href, if the site has one. */
+function weeklyFeedHref(site: Site, basePath: string): string | undefined {
+  const feed = site.feeds.find((f) => f.kind === 'weekly');
+  return feed && hrefOf(feed.files.rss.url, basePath);
 }

@@ -38,31 +38,46 @@ describe('collectWeekly', () => {
     });
   });
 
-  it('gives a notes-only week an issue numbered after the highest, dated at the end of its week', () => {
-    const { issues } = collectWeekly({
+  it('gives a notes-only week an issue numbered after the one before it, dated by its last note', () => {
+    const { issues, diagnostics } = collectWeekly({
       timezone: 'Asia/Shanghai',
       weekly: [issue('0001.md', 'date: 2026-01-04 20:00'), issue('x.md', 'issue: 7\ndate: 2026-01-11 20:00')],
       notes: [note('a.md', 'date: 2026-01-12 00:30:00'), note('b.md', 'date: 2026-01-14 10:00'), note('c.md', 'date: 2026-01-11 23:59:00')],
     });
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const made = issues.find((i) => i.entry === undefined)!;
     expect(made.number).toBe(8);
+    expect(made.numberInferred).toBe(true);
     expect(made.week.id).toBe('2026-W03');
     expect(made.notes).toEqual(['notes/a.md', 'notes/b.md']);
-    expect(made.date.iso).toBe('2026-01-18T23:59:59.999+08:00');
+    expect(made.date.iso).toBe('2026-01-14T10:00:00.000+08:00');
     expect(issues.find((i) => i.number === 7)!.notes).toEqual(['notes/c.md']);
   });
 
-  it('honours a note pinned to an issue, and reports a pin to a missing issue at its line', () => {
+  it('honours a note pinned to an issue; a pin to a number without a file makes its week that issue', () => {
     const { issues, diagnostics } = collectWeekly({
       timezone: 'Asia/Shanghai',
       weekly: [issue('0003.md', 'date: 2026-01-04 20:00')],
-      notes: [note('pinned.md', 'date: 2025-06-01\nissue: 3'), note('lost.md', 'date: 2025-06-01\nissue: 9')],
+      notes: [note('pinned.md', 'date: 2025-06-01\nissue: 3'), note('own.md', 'date: 2026-01-07\nissue: 4'), note('same-week.md', 'date: 2026-01-08')],
     });
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(issues.find((i) => i.number === 3)!.notes).toEqual(['notes/pinned.md']);
-    expect(diagnostics.find((d) => d.severity === 'error')).toMatchObject({ code: 'BrokenLink', file: 'content/notes/lost.md', line: 4 });
+    const four = issues.find((i) => i.number === 4)!;
+    expect([four.entry, four.week.id, four.numberInferred, four.notes]).toEqual([undefined, '2026-W02', false, ['notes/own.md', 'notes/same-week.md']]);
   });
 
-  it('reports a duplicate number naming both files, and warns about gaps and unpinned numbers', () => {
+  it('reports a pinned number that does not grow with the week, at the pin, naming both files', () => {
+    const { diagnostics } = collectWeekly({
+      timezone: 'Asia/Shanghai',
+      weekly: [issue('0003.md', 'date: 2026-01-04 20:00')],
+      notes: [note('lost.md', 'date: 2025-06-01\nissue: 9')],
+    });
+    const error = diagnostics.find((d) => d.severity === 'error')!;
+    expect(error).toMatchObject({ code: 'WeeklyNumber', file: 'content/notes/lost.md', line: 4 });
+    expect(error.message).toBe('issue 3 (content/weekly/0003.md, week 2026-W01) comes after issue 9 (the notes of 2025-W22 (content/notes/lost.md), week 2025-W22): numbers grow with the week');
+  });
+
+  it('reports a duplicate number naming both files, and warns about gaps', () => {
     const { diagnostics } = collectWeekly({
       timezone: 'Asia/Shanghai',
       weekly: [issue('0002.md', 'date: 2026-01-04'), issue('other.md', 'issue: 2\ndate: 2026-01-11'), issue('loose.md', 'date: 2026-01-18')],
@@ -75,7 +90,34 @@ describe('collectWeekly', () => {
     expect(error.line).toBe(2);
     const warnings = diagnostics.filter((d) => d.severity === 'warning').map((d) => d.message);
     expect(warnings.some((m) => m.includes('is missing') && m.includes('1'))).toBe(true);
-    expect(warnings.some((m) => m.includes('numbered 3 by date'))).toBe(true);
+  });
+
+  it('lets only the newest issue, or issues that exactly fill a run of numbers, go without a pin', () => {
+    const timezone = 'Asia/Shanghai';
+    // 1 pinned, a and b unpinned, 4 pinned: a and b can only be 2 and 3, so both are fixed.
+    const tight = collectWeekly({
+      timezone,
+      weekly: [issue('0001.md', 'date: 2026-01-04'), issue('a.md', 'date: 2026-01-11'), issue('b.md', 'date: 2026-01-25'), issue('0004.md', 'date: 2026-02-01'), issue('c.md', 'date: 2026-02-08')],
+      notes: [],
+    });
+    expect(tight.diagnostics).toEqual([]);
+    expect(tight.issues.map((i) => [i.key, i.number])).toEqual([
+      ['weekly/c.md', 5],
+      ['weekly/0004.md', 4],
+      ['weekly/b.md', 3],
+      ['weekly/a.md', 2],
+      ['weekly/0001.md', 1],
+    ]);
+    // A week of notes added between them: a and b would move, so the build says what to pin.
+    const inserted = collectWeekly({ timezone, weekly: tight.issues.map((i) => i.entry!), notes: [note('late.md', 'date: 2026-01-14')] });
+    const errors = inserted.diagnostics.filter((d) => d.severity === 'error');
+    expect(errors.map((d) => d.file)).toEqual(['content/weekly/a.md', 'content/notes/late.md', 'content/weekly/b.md']);
+    expect(errors[0]!.message).toBe('this issue (week 2026-W02) has no pinned issue number, and 3 issues without one share the 2 numbers free after issue 1 (content/weekly/0001.md) and before issue 4 (content/weekly/0004.md)');
+    // Two unpinned issues after the last pinned one: the older could move, the newest could not.
+    const tail = collectWeekly({ timezone, weekly: [issue('0001.md', 'date: 2026-01-04'), issue('a.md', 'date: 2026-01-11'), issue('b.md', 'date: 2026-01-18')], notes: [] });
+    const [only, ...rest] = tail.diagnostics.filter((d) => d.severity === 'error');
+    expect(rest).toEqual([]);
+    expect(only).toMatchObject({ code: 'WeeklyNumber', file: 'content/weekly/a.md', line: 1, hint: 'pin its number: add `issue: 2` to content/weekly/a.md' });
   });
 
   it('uses the `week` field over the date, and rejects a week that does not exist', () => {
@@ -89,7 +131,7 @@ describe('collectWeekly', () => {
   });
 
   it('numbers the same whether or not future issues are published: drafts aside, all count', () => {
-    const weekly = [issue('0001.md', 'date: 2026-01-04'), issue('b.md', 'date: 2099-01-04'), issue('a.md', 'date: 2026-01-11'), issue('d.md', 'date: 2026-02-01\ndraft: true')];
+    const weekly = [issue('0001.md', 'date: 2026-01-04'), issue('b.md', 'date: 2099-01-04'), issue('a.md', 'issue: 2\ndate: 2026-01-11'), issue('d.md', 'date: 2026-02-01\ndraft: true')];
     const numbers = collectWeekly({ timezone: 'Asia/Shanghai', weekly, notes: [] }).issues.map((i) => [i.key, i.number]);
     expect(numbers).toEqual([
       ['weekly/b.md', 3],

@@ -108,14 +108,67 @@ describe('quire new weekly, when this week already has notes', () => {
       writeFiles(root, {
         'quire.config.json': configJson({ timezone: 'UTC' }),
         'content/weekly/0001.md': '---\nissue: 1\ndate: 2025-11-09 20:00:00\n---\nOne.\n',
-        // an old week of notes only: issue 2, inferred
-        'content/notes/old.md': '---\ntitle: Old\ndate: 2025-11-12 09:00:00\nlink: https://example.org/old\n---\n',
+        // an old week of notes only, pinned to issue 2 (as `quire new note` writes it)
+        'content/notes/old.md': '---\ntitle: Old\ndate: 2025-11-12 09:00:00\nlink: https://example.org/old\nissue: 2\n---\n',
       });
       const now = new Date().toISOString().slice(0, 19).replace('T', ' ');
       writeFiles(root, { 'content/notes/new.md': `---\ntitle: New\ndate: ${now}\nlink: https://example.org/new\n---\n` });
       // this week's notes are issue 3 on the site now; the new file takes 3 over
       const run = quire(['new', 'weekly'], root);
       expect(run.stdout).toBe(`${path.join('content', 'weekly', '0003.md')}\n`);
+      expect(run.stderr).toContain('it takes over the issue its notes made so far');
+    } finally {
+      remove(root);
+    }
+  });
+});
+
+describe('quire new weekly and quire new note never move a number', () => {
+  const thisWeek = () => {
+    const now = new Date();
+    return { now: now.toISOString().slice(0, 19).replace('T', ' ') };
+  };
+
+  it('creates next week\'s issue when this week has one, and says which issue gathers this week\'s notes', () => {
+    const root = tempDir('quire-new-weekly-');
+    try {
+      writeFiles(root, {
+        'quire.config.json': configJson({ timezone: 'UTC' }),
+        'content/weekly/0001.md': `---\nissue: 1\ndate: ${thisWeek().now}\n---\nOne.\n`,
+      });
+      const run = quire(['new', 'weekly'], root);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toBe(`${path.join('content', 'weekly', '0002.md')}\n`);
+      expect(run.stderr).toContain("this week's notes already go into issue 1 (content/weekly/0001.md)");
+      const text = readFileSync(path.join(root, 'content/weekly/0002.md'), 'utf8');
+      // dated at the start of next week (Monday 00:00 in the site zone), so not published before it
+      const week = /^week: (.+)$/m.exec(text)![1]!;
+      const date = /^date: (.+)$/m.exec(text)![1]!;
+      expect(date).toMatch(/ 00:00:00$/);
+      expect(new Date(`${date.replace(' ', 'T')}Z`).getUTCDay()).toBe(1);
+      expect(Date.parse(`${date.replace(' ', 'T')}Z`)).toBeGreaterThan(Date.now());
+      expect(week).not.toBe(/^week: (.+)$/m.exec(readFileSync(path.join(root, 'content/weekly/0001.md'), 'utf8'))?.[1]);
+      // a note written now is pinned to this week's issue
+      expect(quire(['new', 'note', 'fzf'], root).code).toBe(0);
+      expect(readFileSync(path.join(root, 'content/notes/fzf.md'), 'utf8')).toMatch(/\nissue: 1\n/);
+    } finally {
+      remove(root);
+    }
+  });
+
+  it('refuses while an issue without a pinned number could move, and says what to pin', () => {
+    const root = tempDir('quire-new-weekly-');
+    try {
+      writeFiles(root, {
+        'quire.config.json': configJson({ timezone: 'UTC' }),
+        'content/weekly/a.md': '---\ndate: 2025-11-09 20:00:00\n---\nOne.\n',
+        'content/weekly/b.md': '---\ndate: 2025-11-16 20:00:00\n---\nTwo.\n',
+      });
+      const run = quire(['new', 'weekly'], root);
+      expect(run.code).toBe(1);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toContain('error[WeeklyNumber] content/weekly/a.md:1:1: this issue (week 2025-W45) is issue 1 only because of the issues before it');
+      expect(run.stderr).toContain('pin its number: add `issue: 1` to content/weekly/a.md');
     } finally {
       remove(root);
     }

@@ -8,6 +8,7 @@ export interface IsoWeek {
   /** Monday 00:00 and Sunday 23:59:59.999 of the week, in the site zone (ISO with offset). */
   readonly start: string;
   readonly end: string;
+  readonly startMs: number;
   readonly endMs: number;
 }
 
@@ -19,6 +20,11 @@ export interface IsoWeek {
 export function isoWeekOf(epochMs: number, zone: string): IsoWeek {
   const local = DateTime.fromMillis(epochMs, { zone });
   return weekFrom(local.startOf('week'));
+}
+
+/** The week after `week`. */
+export function nextIsoWeek(week: IsoWeek, zone: string): IsoWeek {
+  return weekFrom(DateTime.fromMillis(week.startMs, { zone }).plus({ weeks: 1 }));
 }
 
 /** The week named `2025-W51`, or undefined if there is no such week (W53 only in long years). */
@@ -38,6 +44,7 @@ function weekFrom(monday: DateTime): IsoWeek {
     week: monday.weekNumber,
     start: monday.toISO()!,
     end: end.toISO()!,
+    startMs: monday.toMillis(),
     endMs: end.toMillis(),
   };
 }

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import type { ResolvedConfig } from '../../config/resolve-config.js';
-import type { Diagnostic } from '../../diagnostics.js';
+import { warning, type Diagnostic } from '../../diagnostics.js';
 import type { Entry, NoteRef, Placed, WeeklyIssueInfo } from '../../types.js';
 import { uiStrings } from '../../render/ui-strings.js';
-import { collectWeekly } from './collect-weekly.js';
+import { collectWeekly, lastNoteDate } from './collect-weekly.js';
 import { formatWeekRange } from './iso-week.js';
 import { buildIssueTree } from './issue-tree.js';
 import { packText } from '../../packed-text.js';
@@ -18,7 +18,8 @@ export interface PlacedWeekly {
 
 /**
  * Number every weekly issue over all sources (so numbers do not depend on --future), then keep
- * what is published now, merge each issue's notes into its tree and place it at `/weekly/<n>/`.
+ * what is published now, merge each issue's notes into its tree and place it at `/weekly/<n>/`;
+ * its feed id is that URL. An issue file with neither text nor items is a warning.
  */
 export function placeWeekly(all: readonly Entry[], isPublished: (entry: Entry) => boolean, isFuture: (epochMs: number) => boolean, config: ResolvedConfig): PlacedWeekly {
   // With --drafts, draft issues are numbered and shown too (a pinned number does not move).
@@ -31,23 +32,31 @@ export function placeWeekly(all: readonly Entry[], isPublished: (entry: Entry) =
   const entries: Placed[] = [];
   const issues: WeeklyIssueInfo[] = [];
   const noteRefs: Record<string, NoteRef> = {};
+  const diagnostics = [...collected.diagnostics];
   for (const issue of collected.issues) {
-    if (issue.entry ? !isPublished(issue.entry) : isFuture(issue.date.epochMs)) continue;
+    // A week of notes is published once the week is over, dated by its last published note.
+    if (issue.entry ? !isPublished(issue.entry) : isFuture(issue.week.endMs)) continue;
     const issueNotes = issue.notes.map((k) => byKey.get(k)!).filter(isPublished);
     if (!issue.entry && issueNotes.length === 0) continue;
+    const date = issue.entry ? issue.date : lastNoteDate(issueNotes, issue.week);
     const tree = buildIssueTree(issue.entry, issueNotes, config.weekly.sections, t.other);
+    if (issue.entry && tree.itemCount === 0 && tree.mdast.children.length === 0) {
+      diagnostics.push(
+        warning('EmptyIssue', `weekly issue ${issue.number} has no items and no text: it is published empty`, { file: issue.entry.displayPath }, `write its intro or items, add notes of week ${issue.week.id}, or mark it \`draft: true\``),
+      );
+    }
     const rawTitle = issue.entry && issue.entry.titleFrom !== 'file-name' ? issue.entry.title : '';
     const title = (rawTitle ? config.weekly.title : config.weekly.titleUntitled).split('{n}').join(String(issue.number)).split('{title}').join(rawTitle);
     const url = `/weekly/${issue.number}/`;
     const entry: Entry = issue.entry
-      ? { ...issue.entry, title, date: issue.date, mdast: tree.mdast }
+      ? { ...issue.entry, title, date, mdast: tree.mdast }
       : {
           kind: 'weekly',
           source: { kind: 'weekly', path: path.join(config.contentDir, 'notes'), rel: issue.key, assets: [] },
           displayPath: path.relative(config.root, path.join(config.contentDir, 'notes')) || 'notes',
           title,
           titleFrom: 'file-name',
-          date: issue.date,
+          date,
           updated: undefined,
           tags: [],
           categories: [],
@@ -57,8 +66,8 @@ export function placeWeekly(all: readonly Entry[], isPublished: (entry: Entry) =
           description: undefined,
           summary: undefined,
           image: undefined,
-          // A week made of notes has no file to pin a number in: its feed id follows the week.
-          id: `${config.url}weekly/${issue.week.id}`,
+          // Like every issue, its feed id is its URL: /weekly/<n>/, where n never moves.
+          id: undefined,
           lang: undefined,
           issue: issue.number,
           week: issue.week.id,
@@ -87,5 +96,5 @@ export function placeWeekly(all: readonly Entry[], isPublished: (entry: Entry) =
       noteRefs[note.source.rel] = { key: note.source.rel, title: note.title, date: note.date, link: note.link, issueUrl: url, anchor, issueTitle: title };
     }
   }
-  return { entries, issues, notes: noteRefs, diagnostics: collected.diagnostics };
+  return { entries, issues, notes: noteRefs, diagnostics };
 }

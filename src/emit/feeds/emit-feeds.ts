@@ -70,10 +70,11 @@ export function feedChannelOf(route: FeedRoute, items: readonly FeedItem[], { si
   const absolute = (url: string) => new URL(hrefOf(url, config.basePath), config.url).href;
   const about = config.description !== '' ? config.description : config.title;
   const tag = route.kind === 'tag' ? site.tags.find((term) => term.slug === route.term) : undefined;
+  const weekly = site.feeds.find((f) => f.kind === 'weekly');
   return {
-    title: feedTitle(route, site, config.title, config.language),
+    title: feedTitle(route, site, config),
     description: tag
-      ? `${uiStrings(config.language).postsTagged.replace('{tag}', tag.name)} — ${about}`
+      ? `${uiStrings(config.language).postsTagged.replace('{tag}', tag.name)} — ${about}${tag.notes.length > 0 && weekly ? ` (${uiStrings(config.language).notesInWeekly}: ${absolute(weekly.files.rss.url)})` : ''}`
       : route.kind === 'weekly'
         ? `${uiStrings(config.language).weekly} — ${about}`
         : about,
