@@ -141,10 +141,10 @@ describe('quire build on an up-to-date site', () => {
       const cli = (...args: string[]) => spawnSync(process.execPath, [bin, 'build', ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CI: 'true' } });
       const built = cli();
       expect(built.status).toBe(0);
-      expect(built.stdout).toMatch(/^built \d+ pages \(1 posts\)/m);
+      expect(built.stdout).toMatch(/^built \d+ pages \(1 post\)/m);
       const again = cli('--verbose');
       expect(again.status).toBe(0);
-      expect(again.stdout).toMatch(/^up to date: dist\/ already holds the \d+ pages \(1 posts\)/m);
+      expect(again.stdout).toMatch(/^up to date: dist\/ already holds the \d+ pages \(1 post\)/m);
       expect(again.stdout).toContain('nothing read or written');
       expect(again.stderr).toContain('UnknownLanguage');
       // Either may also have printed its progress line (after a second).
