@@ -59,7 +59,7 @@ export interface EntryRenderContext {
 }
 
 /**
- * Markdown tree → HTML of the page, its excerpt, TOC and reading statistics. `mdast` is the
+ * Markdown tree → HTML of the page, its excerpt, TOC and reading statistics. `written` is the
  * entry's tree (see `parseEntryBody`); plugins may change it, so pass a tree nothing else uses.
  */
 export async function renderEntry(placed: Placed, written: MdastRoot, ctx: EntryRenderContext): Promise<{ rendered: RenderedEntry; diagnostics: Diagnostic[] }> {
