@@ -101,13 +101,13 @@ export async function main(argv: readonly string[] = process.argv): Promise<numb
   cli
     .command('digest <number>', 'Print weekly issue <number> for a newsletter: e-mail HTML (CSS inlined), plain text or Markdown')
     .option('--format <format>', 'email, text or markdown (default: email)')
-    .option('--out <file>', 'Write to this file instead of standard output')
+    .option('--out <file>', 'Write to this file instead of standard output (email: FILE.html and its plain-text part FILE.txt)')
     .option('--base-url <url>', 'Site URL for the links (overrides `url`)')
     .option('--drafts', 'Include drafts')
     .option('--future', 'Include issues dated in the future')
     .option('--config <file>', 'Config file')
     .option('--root <dir>', 'Project folder (default: the current folder)')
-    .example('quire digest 12 --format email --out issue-12.html')
+    .example('quire digest 12 --format email --out issue-12   # writes issue-12.html and issue-12.txt')
     .action((number: string, flags: Record<string, unknown>) => {
       run(flags, async (terminal) => (await import('./run-digest.js')).runDigestCommand({ number: String(number), flags, cwd: process.cwd(), terminal }));
     });

@@ -31,8 +31,8 @@ export async function runDigestCommand(command: DigestCommand): Promise<number> 
         future: command.flags.future === true,
       },
     );
-    if (result.file === undefined) terminal.out(result.text.endsWith('\n') ? result.text : `${result.text}\n`);
-    else if (!terminal.quiet) terminal.err(`wrote ${path.relative(command.cwd, result.file) || result.file}\n`);
+    if (result.files.length === 0) terminal.out(result.text.endsWith('\n') ? result.text : `${result.text}\n`);
+    else if (!terminal.quiet) terminal.err(`wrote ${result.files.map((file) => path.relative(command.cwd, file) || file).join(' and ')}\n`);
     return 0;
   } catch (error) {
     if (error instanceof QuireError) {

@@ -37,9 +37,10 @@ describe('a weekly digest in Asia/Shanghai', () => {
   afterAll(() => remove(root));
 
   it('puts each note in the issue of its week and numbers notes-only weeks after the highest', () => {
-    expect(text('weekly/51/index.html', 'h3.weekly-item a')).toEqual(['周日深夜']);
-    expect(text('weekly/52/index.html', 'h3.weekly-item a')).toEqual(['周一清晨']);
-    expect(text('weekly/53/index.html', 'h3.weekly-item a')).toEqual(['新年第一条', '新年第二条']);
+    // notes have `note-` ids (the author's own items are h3.weekly-item too)
+    expect(text('weekly/51/index.html', 'h3[id^="note-"] a')).toEqual(['周日深夜']);
+    expect(text('weekly/52/index.html', 'h3[id^="note-"] a')).toEqual(['周一清晨']);
+    expect(text('weekly/53/index.html', 'h3[id^="note-"] a')).toEqual(['新年第一条', '新年第二条']);
     // 2026-01-12 00:30 is Monday of 2026-W03: its week is not over at "now" (2026-01-13), so not yet published
     expect(() => read('weekly/54/index.html')).toThrow();
   });
@@ -54,8 +55,45 @@ describe('a weekly digest in Asia/Shanghai', () => {
     const h2 = text('weekly/52/index.html', '.content h2');
     expect(h2).toEqual(['技术']);
     expect(read('weekly/51/index.html')).toMatch(/mise[\s\S]*周日深夜/);
-    expect(text('weekly/51/index.html', '.domain')).toEqual(['example.com']);
-    expect(text('weekly/51/index.html', '.week-range')[0]).toBe('2025.12.15 – 12.21');
+    expect(text('weekly/51/index.html', '.domain')).toEqual(['mise.jdx.dev', 'example.com']);
+    expect(text('weekly/51/index.html', '.week-range')[0]).toBe('2025-12-15 – 12-21');
+  });
+
+  it('gives the author’s link items and the merged notes one look: linked title, domain, commentary', () => {
+    const page = fromHtml(read('weekly/51/index.html'));
+    const items = selectAll('.content h3', page);
+    expect(items.map((h) => hastToString(h))).toEqual(['mise mise.jdx.dev', '周日深夜 example.com']);
+    const shape = (h: (typeof items)[number]) => ({
+      className: h.properties['className'],
+      children: h.children.map((c) => (c.type === 'element' ? `${c.tagName}.${String(c.properties['className'] ?? '')}` : c.type === 'text' ? JSON.stringify(c.value) : c.type)),
+      next: selectAll('h3 + p', page).some((p) => p.position?.start.line === (h.position?.end.line ?? -1) + 1),
+    });
+    expect(shape(items[0]!)).toEqual(shape(items[1]!));
+    expect(shape(items[0]!).children).toEqual(['a.', '" "', 'small.domain']);
+    expect(selectAll('.content ul', page)).toEqual([]);
+    expect(text('weekly/51/index.html', '.content h3 + p')).toEqual(['好用。', '周日深夜 的评论。']);
+  });
+
+  it('lists every section and every item in the issue TOC, each linking to its heading', () => {
+    const page = fromHtml(read('weekly/51/index.html'));
+    const toc = selectAll('nav.toc a', page).map((a) => [hastToString(a), String(a.properties['href'])]);
+    expect(toc.map(([label]) => label)).toEqual(['工具', 'mise', '周日深夜']);
+    const ids = selectAll('.content h2, .content h3', page).map((h) => `#${String(h.properties['id'])}`);
+    expect(toc.map(([, href]) => decodeURIComponent(href!))).toEqual(ids);
+  });
+
+  it('links the previous (older) issue as rel="prev" and the next (newer) one as rel="next", labelled so', () => {
+    const nav = selectAll('nav.post-nav a', fromHtml(read('weekly/52/index.html'))).map((a) => [String(a.properties['rel']), String(a.properties['href']), hastToString(a)]);
+    expect(nav).toEqual([
+      ['prev', '/blog/weekly/51/', '上一期周报 51 —— 远程办公'],
+      ['next', '/blog/weekly/53/', '下一期周报 53'],
+    ]);
+  });
+
+  it('shows every date of the site in one form, and each week range in the same form', () => {
+    expect(text('weekly/51/index.html', '.post-meta time')).toEqual(['2025-12-21']);
+    expect(text('posts/hello/index.html', '.post-meta time')).toEqual(['2025-12-01']);
+    expect(text('weekly/index.html', '.week-range')).toEqual(['2025-12-29 – 2026-01-04', '2025-12-29 – 2026-01-04', '2025-12-22 – 12-28', '2025-12-15 – 12-21']);
   });
 
   it('lists issues on /weekly/, newest first, with week range and item count, latest pinned', () => {
@@ -140,5 +178,39 @@ describe('an issue with nothing in it', () => {
     } finally {
       remove(root);
     }
+  });
+});
+
+describe('a weekly digest in English, with a diary-style issue', () => {
+  let root: string;
+  const read = (rel: string) => readFileSync(path.join(root, 'dist', rel), 'utf8');
+  const text = (rel: string, selector: string) => selectAll(selector, fromHtml(read(rel))).map((n) => hastToString(n).trim());
+
+  beforeAll(async () => {
+    root = tempDir();
+    const prose = 'A week of walking and thinking, written out at length. '.repeat(60);
+    writeFiles(root, {
+      'quire.config.json': configJson({ language: 'en', timezone: 'Europe/London', url: 'https://example.org/' }),
+      'content/posts/hello.md': '---\ntitle: Hello\ndate: 2025-12-01 09:00\n---\nA post.\n',
+      'content/weekly/0001.md': `---\ntitle: Diary\ndate: 2025-12-21 20:00\n---\nIntro.\n\n## Monday\n\n${prose}\n\n## Tuesday\n\n${prose}\n`,
+      'content/weekly/0002.md': '---\ntitle: Links\ndate: 2025-12-28 20:00\n---\n## Tools\n\n- [mise](https://mise.jdx.dev/) — version manager.\n',
+    });
+    await build({ root, outDir: path.join(root, 'dist'), now: new Date('2026-01-13T00:00:00Z') });
+  });
+  afterAll(() => remove(root));
+
+  it('shows a diary’s reading time on the weekly index, not "0 items"', () => {
+    const html = read('weekly/index.html');
+    expect(html).not.toContain('0 items');
+    const rows = selectAll('.weekly-year li', fromHtml(html)).map((li) => hastToString(li).replace(/\s+/g, ' ').trim());
+    expect(rows).toEqual(['22 – 28 Dec 2025 Weekly #2: Links 1 item', expect.stringMatching(/^15 – 21 Dec 2025 Weekly #1: Diary \d+ min read$/)]);
+    expect(text('weekly/1/index.html', '.post-meta .reading-time')).toHaveLength(1);
+  });
+
+  it('writes dates and week ranges the English way on every page', () => {
+    expect(text('weekly/1/index.html', '.post-meta time')).toEqual(['21 Dec 2025']);
+    expect(text('weekly/1/index.html', '.week-range')).toEqual(['15 – 21 Dec 2025']);
+    expect(text('posts/hello/index.html', '.post-meta time')).toEqual(['1 Dec 2025']);
+    expect(text('archive/index.html', '.archive-year time')).toEqual(['1 Dec']);
   });
 });

@@ -14,6 +14,7 @@ import type { TocItem } from './markdown/heading-ids.js';
 import type { LinkContext } from './markdown/rewrite-links.js';
 import type { ImageSizeLookup } from './markdown/size-images.js';
 import { textStats } from './markdown/text-stats.js';
+import { weeklyItems } from './markdown/weekly-items.js';
 import { wrapTables } from './markdown/wrap-tables.js';
 import { searchTerms } from './search-terms.js';
 import { searchText } from './search-text.js';
@@ -58,11 +59,13 @@ export interface EntryRenderContext {
 }
 
 /**
- * Markdown tree → HTML of the page, its excerpt, TOC and reading statistics. `mdast` is the
+ * Markdown tree → HTML of the page, its excerpt, TOC and reading statistics. `written` is the
  * entry's tree (see `parseEntryBody`); plugins may change it, so pass a tree nothing else uses.
  */
-export async function renderEntry(placed: Placed, mdast: MdastRoot, ctx: EntryRenderContext): Promise<{ rendered: RenderedEntry; diagnostics: Diagnostic[] }> {
+export async function renderEntry(placed: Placed, written: MdastRoot, ctx: EntryRenderContext): Promise<{ rendered: RenderedEntry; diagnostics: Diagnostic[] }> {
   const { entry } = placed;
+  // A weekly issue's own link items take the form of its merged notes (see weekly-items.ts).
+  const mdast = entry.kind === 'weekly' ? weeklyItems(written) : written;
   const data: PageData = { entry, pageUrl: placed.url, links: ctx.links, highlighter: ctx.highlighter, imageSize: ctx.imageSize, toc: [], diagnostics: [] };
   const file = new VFile({ path: entry.source.path, data: { quire: data } });
   // Before the plugins run: they may change the Markdown tree.

@@ -170,7 +170,7 @@ function routeContext(route: Route, ctx: ViewContext, base: Record<string, unkno
           ...languageOf(view.lang),
           page: { ...pageMeta(view.title, route.url, view.description), date: view.date, image: view.image, feeds },
           issue: view,
-          ...issueNeighbours(info, ctx),
+          ...issueNeighbours(info, ctx, view.lang),
         },
       };
     }

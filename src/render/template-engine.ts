@@ -2,6 +2,7 @@ import { Liquid } from 'liquidjs';
 import { DateTime } from 'luxon';
 import { hrefOf } from '../collect/url-path.js';
 import type { ResolvedConfig } from '../config/resolve-config.js';
+import { displayDate } from './display-date.js';
 import { scriptSafeJson } from './script-json.js';
 
 export interface TemplateEngine {
@@ -38,6 +39,16 @@ export function createTemplateEngine(config: ResolvedConfig): TemplateEngine {
     return out;
   });
   liquid.registerFilter('json', (value: unknown) => scriptSafeJson(value));
+  // `item.date | local_date: lang` → `2025-12-15` (Chinese) or `15 Dec 2025` (English), the one
+  // form of the site's dates in that language; `local_date: lang, 'short'` leaves out the year.
+  const localDates = new Map<string, string>();
+  liquid.registerFilter('local_date', (value: unknown, language: unknown, form: unknown) => {
+    if (typeof value !== 'string') return value;
+    const key = `${value}\u0000${String(language)}\u0000${String(form)}`;
+    let shown = localDates.get(key);
+    if (shown === undefined) localDates.set(key, (shown = displayDate(value, typeof language === 'string' ? language : config.language, form === 'short' ? 'short' : 'long')));
+    return shown;
+  });
   fastDates(liquid, config.timezone);
   return {
     // Synchronous rendering gives the same output without a promise per tag (templates are read

@@ -1,39 +1,48 @@
 import { hrefOf } from '../collect/url-path.js';
 import type { NoteRef, WeeklyIssueInfo } from '../types.js';
 import { domainOf } from '../collect/weekly/issue-tree.js';
+import { displayDateRange } from './display-date.js';
 import { entryView, type ViewContext } from './views.js';
 
 /** What the issue template sees of an issue: the entry view plus number, week and items. */
 export function issueView(info: WeeklyIssueInfo, ctx: ViewContext) {
+  const view = entryView(info.key, ctx);
   return {
-    ...entryView(info.key, ctx),
+    ...view,
     number: info.number,
     rawTitle: info.rawTitle,
     week: info.week.id,
-    weekRange: info.weekRange,
+    /** The week's first and last day in the page's date form (`2025-12-15 – 12-21`, `15 – 21 Dec 2025`). */
+    weekRange: displayDateRange(info.week.start, info.week.end, view.lang),
     itemCount: info.itemCount,
     sections: info.sections.map((s) => ({ name: s.name, count: s.notes.length + s.bodyItems })),
   };
 }
 
-/** Short form for lists: the weekly index, previous/next, earlier years. */
-export function issueSummary(info: WeeklyIssueInfo, ctx: ViewContext) {
+/**
+ * Short form for lists (the weekly index, previous/next, earlier years), dates in the form of
+ * the page's `language`. An issue of prose with no link items (a diary) has `itemCount` 0: lists
+ * show its reading time instead.
+ */
+export function issueSummary(info: WeeklyIssueInfo, ctx: ViewContext, language: string) {
   const placed = ctx.site.entries[info.key]!;
+  const rendered = ctx.rendered[info.key];
   return {
     number: info.number,
     title: placed.entry.title,
     url: hrefOf(placed.url, ctx.config.basePath),
-    weekRange: info.weekRange,
+    weekRange: displayDateRange(info.week.start, info.week.end, language),
     year: info.week.year,
     date: placed.entry.date?.iso,
     itemCount: info.itemCount,
-    description: ctx.rendered[info.key]?.descriptionText ?? '',
+    readingMinutes: rendered?.readingMinutes ?? 0,
+    description: rendered?.descriptionText ?? '',
   };
 }
 
 /** The weekly index: the latest issue pinned, then every issue grouped by ISO week-year. */
 export function weeklyIndexView(ctx: ViewContext) {
-  const issues = ctx.site.weeklyIssues.map((i) => issueSummary(i, ctx));
+  const issues = ctx.site.weeklyIssues.map((i) => issueSummary(i, ctx, ctx.config.language));
   const years: Array<{ year: number; issues: typeof issues }> = [];
   for (const issue of issues) {
     const group = years.at(-1);
@@ -43,15 +52,19 @@ export function weeklyIndexView(ctx: ViewContext) {
   return { latest: issues[0], issues, years };
 }
 
-/** Previous/next issue by number, and issues of the same ISO week number in earlier years. */
-export function issueNeighbours(info: WeeklyIssueInfo, ctx: ViewContext) {
+/**
+ * The issues either side of this one (`older` is the previous issue, linked `rel="prev"` as
+ * "上一期"/"Previous issue"; `newer` the next one, `rel="next"`), and issues of the same ISO week
+ * number in earlier years, dated in the issue page's `language`.
+ */
+export function issueNeighbours(info: WeeklyIssueInfo, ctx: ViewContext, language: string) {
   const all = ctx.site.weeklyIssues;
   const index = all.indexOf(info);
-  const summary = (i: WeeklyIssueInfo | undefined) => (i ? issueSummary(i, ctx) : undefined);
+  const summary = (i: WeeklyIssueInfo | undefined) => (i ? issueSummary(i, ctx, language) : undefined);
   return {
     newer: summary(all[index - 1]),
     older: summary(all[index + 1]),
-    earlier: all.filter((i) => i.week.week === info.week.week && i.week.year < info.week.year).map((i) => issueSummary(i, ctx)),
+    earlier: all.filter((i) => i.week.week === info.week.week && i.week.year < info.week.year).map((i) => issueSummary(i, ctx, language)),
   };
 }
 

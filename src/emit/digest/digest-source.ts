@@ -2,6 +2,7 @@ import { hrefOf } from '../../collect/url-path.js';
 import type { PreparedSite } from '../../build.js';
 import { diagnostic, QuireError } from '../../diagnostics.js';
 import { unpackText } from '../../packed-text.js';
+import { displayDate, displayDateRange } from '../../render/display-date.js';
 import { uiStrings } from '../../render/ui-strings.js';
 import { siteView } from '../../render/views.js';
 import type { DigestSource } from './export-digest.js';
@@ -26,11 +27,14 @@ export async function digestSource(prepared: PreparedSite, number: number): Prom
   const url = new URL(hrefOf(placed.url, config.basePath), config.url).href;
   const lang = placed.entry.lang ?? config.language;
   const feedHtml = unpackText(html.feedHtml);
+  const date = placed.entry.date?.iso;
+  // The week and the date in the one form the issue page uses.
+  const meta = [displayDateRange(info.week.start, info.week.end, lang), ...(date ? [displayDate(date, lang)] : [])].join(' · ');
   const emailHtml = await templates.render('email', {
     site: siteView(config, site),
     lang,
     t: uiStrings(lang),
-    issue: { number, title: placed.entry.title, url, weekRange: info.weekRange, date: placed.entry.date?.iso, content: feedHtml },
+    issue: { number, title: placed.entry.title, url, weekRange: displayDateRange(info.week.start, info.week.end, lang), date, meta, content: feedHtml },
   });
-  return { title: placed.entry.title, url, feedHtml, emailHtml };
+  return { title: placed.entry.title, url, lang, meta, feedHtml, emailHtml };
 }

@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { prepareSite, type BuildOptions } from '../../build.js';
 import { diagnostic, QuireError } from '../../diagnostics.js';
@@ -10,13 +10,16 @@ const FORMATS: readonly DigestFormat[] = ['email', 'text', 'markdown'];
 export interface DigestRequest {
   readonly number: string;
   readonly format: string | undefined;
-  /** Write here instead of standard output (relative to `cwd`). */
+  /** Write here instead of standard output (relative to `cwd`); see `outputFiles`. */
   readonly out: string | undefined;
   readonly cwd: string;
 }
 
-/** `quire digest <n>`: build in memory, export issue n, print it or write it. Returns the text. */
-export async function runDigest(request: DigestRequest, options: BuildOptions): Promise<{ text: string; file: string | undefined }> {
+/**
+ * `quire digest <n>`: build in memory, export issue n, print it or write it. Returns the text
+ * (for `email`, the HTML) and the files written.
+ */
+export async function runDigest(request: DigestRequest, options: BuildOptions): Promise<{ text: string; files: string[] }> {
   const format = (request.format ?? 'email') as DigestFormat;
   if (!FORMATS.includes(format)) {
     throw new QuireError([diagnostic('ConfigInvalid', `unknown digest format "${request.format}"`, {}, `use one of: ${FORMATS.join(', ')}`)]);
@@ -26,10 +29,34 @@ export async function runDigest(request: DigestRequest, options: BuildOptions): 
     throw new QuireError([diagnostic('ConfigInvalid', `"${request.number}" is not an issue number`, {}, 'e.g. `quire digest 12`')]);
   }
   const prepared = await prepareSite({ ...options, cache: options.cache ?? true });
-  const text = exportDigest(await digestSource(prepared, number), format);
+  const source = await digestSource(prepared, number);
+  const text = exportDigest(source, format);
   await prepared.saveCache().catch(() => undefined);
-  if (request.out === undefined) return { text, file: undefined };
-  const file = path.resolve(request.cwd, request.out);
-  await writeFile(file, text);
-  return { text, file };
+  if (request.out === undefined) return { text, files: [] };
+  const outputs = outputFiles(path.resolve(request.cwd, request.out), format);
+  const contents = { html: text, txt: format === 'email' ? exportDigest(source, 'text') : text };
+  for (const { file, part } of outputs) {
+    try {
+      await mkdir(path.dirname(file), { recursive: true });
+      await writeFile(file, contents[part]);
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+      throw new QuireError([diagnostic('WriteError', `cannot write ${path.relative(request.cwd, file) || file}: ${reason}`, {}, 'check that the folder is writable, or name another file with --out')]);
+    }
+  }
+  return { text, files: outputs.map((o) => o.file) };
+}
+
+/**
+ * Where `--out` writes. `email` writes two files, the HTML and its plain-text part, for an ESP
+ * that takes both: `--out issue-12` or `--out issue-12.html` → `issue-12.html` and `issue-12.txt`.
+ * `text` and `markdown` write the one file named.
+ */
+export function outputFiles(out: string, format: DigestFormat): Array<{ file: string; part: 'html' | 'txt' }> {
+  if (format !== 'email') return [{ file: out, part: 'txt' }];
+  const base = /\.html?$/i.test(out) ? out.replace(/\.html?$/i, '') : out;
+  return [
+    { file: /\.html?$/i.test(out) ? out : `${base}.html`, part: 'html' },
+    { file: `${base}.txt`, part: 'txt' },
+  ];
 }

@@ -24,9 +24,16 @@ export function feedCodeBlock(node: Element): ElementContent[] | undefined {
     type: 'element',
     tagName: 'pre',
     properties: inlineStyle(pre.properties['style'], undefined),
-    children: [{ type: 'element', tagName: 'code', properties: {}, children: content.map(strip) }],
+    // The fence's language as HTML marks it (`language-go`): readers that highlight use it, and the
+    // Markdown digest writes it back on the fence. No style depends on it.
+    children: [{ type: 'element', tagName: 'code', properties: languageOf(code), children: content.map(strip) }],
   });
   return out;
+}
+
+function languageOf(code: Element | undefined): Element['properties'] {
+  const language = code ? classList(code).find((c) => /^language-[\w#+.-]+$/.test(c)) : undefined;
+  return language ? { className: [language] } : {};
 }
 
 function strip(node: ElementContent): ElementContent {

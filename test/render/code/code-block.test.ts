@@ -89,8 +89,9 @@ describe('code blocks', () => {
       expect(codeText(reparse(element))).toBe(source);
       const feed = fromHtml(feedHtml(element), { fragment: true });
       expect(toString(selectAll('pre', feed)[0]!)).toBe(source);
-      // nothing but <pre><code> and coloured spans in the feed form
-      expect(selectAll('figure, button, [class], script', feed)).toEqual([]);
+      // nothing but <pre><code> and coloured spans in the feed form; the one class names the fence's language
+      expect(selectAll('figure, button, script', feed)).toEqual([]);
+      expect(selectAll('[class]', feed).map((e) => `${e.tagName}.${(e.properties['className'] as string[]).join('.')}`)).toEqual(lang ? [`code.language-${lang}`] : []);
       expect(feedHtml(element)).not.toContain('--shiki');
     });
   }
