@@ -35,6 +35,8 @@ export type DiagnosticCode =
   | 'MissingDescription'
   | 'FutureDate'
   | 'DuplicateTitle'
+  // reading only the project: symbolic links that lead out of it (or into .git/, the cache, the output)
+  | 'UnsafeSymlink'
   | 'InternalError';
 
 export interface Diagnostic {

@@ -3,6 +3,7 @@ import type { ResolvedConfig } from '../config/resolve-config.js';
 import { collectWeekly } from '../collect/weekly/collect-weekly.js';
 import { hasErrors, type Diagnostic } from '../diagnostics.js';
 import { discoverSources } from '../discover/discover-sources.js';
+import { readGuard } from '../discover/read-guard.js';
 import { loadEntries } from '../load/load-entries.js';
 
 /**
@@ -13,7 +14,7 @@ import { loadEntries } from '../load/load-entries.js';
  * is all it needs, so Markdown is not parsed.
  */
 export function nextIssueNumber(config: ResolvedConfig, weekId: string): { number: number } | { problems: readonly Diagnostic[] } {
-  const discovery = discoverSources(config.contentDir, config.root);
+  const discovery = discoverSources(config.contentDir, readGuard(config));
   const sources = discovery.sources.filter((s) => s.kind === 'weekly' || s.kind === 'note');
   const loaded = loadEntries(sources, { timezone: config.timezone, displayRoot: config.root, parseMarkdown: () => ({ type: 'root', children: [] }) });
   if (hasErrors(loaded.diagnostics)) return { problems: loaded.diagnostics.filter((d) => d.severity === 'error') };
