@@ -12,11 +12,11 @@ export interface ServedSite {
 }
 
 /**
- * Requests of `quire dev`: a `Host` it does not answer (see `hostAllowed`) gets 403; then the live-reload stream and the status, then the files of the current
- * site — pages rendered when first asked for, with the client script put into every HTML response
- * (never into what a build writes), the 404 page for a miss, a 500 page with the error when a
- * template fails (also told to `onError`), and a page that waits for a site while no build has
- * succeeded yet.
+ * Requests of `quire dev`: 403 for a `Host` it does not answer (see `hostAllowed`), then the
+ * live-reload stream and the status, then the files of the current site — pages rendered when
+ * first asked for, with the client script put into every HTML response (never into what a build
+ * writes), the 404 page for a miss, a 500 page with the error when a template fails (also told to
+ * `onError`), and a page that waits for a site while no build has succeeded yet.
  */
 export function createRequestHandler(
   current: () => ServedSite,

@@ -149,10 +149,11 @@ function stagingWriter(outDir: string, staging: string, retired: string, release
         for (const copy of copies) {
           const target = inside(copy.outputPath);
           // A copy is a web file like any other (0644), whatever the mode of its source.
-          await enqueue(() => place(target, () => readFile(copy.from), async (t) => {
+          const fresh = async (t: string) => {
             await copyFile(copy.from, t);
             await chmod(t, 0o644);
-          }));
+          };
+          await enqueue(() => place(target, () => readFile(copy.from), fresh));
         }
         await drain();
       } catch (error) {
