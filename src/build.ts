@@ -9,9 +9,10 @@ import { outputStats, saveSiteManifest } from './cache/site-manifest.js';
 import { collectSite } from './collect/collect-site.js';
 import { projectDirs, type ResolvedConfig } from './config/resolve-config.js';
 import { failOnErrors, QuireError, type Diagnostic } from './diagnostics.js';
-import { listFiles } from './discover/list-files.js';
 import { themeStaticFiles } from './discover/theme-files.js';
 import { readImageSizes, type ImageSizes } from './discover/read-image-sizes.js';
+import { walkFolder } from './discover/walk-folder.js';
+import type { ReadGuard } from './discover/read-guard.js';
 import { imageSizeLookup } from './render/markdown/size-images.js';
 import { emitFeeds, feedsShowBuildTime } from './emit/feeds/emit-feeds.js';
 import { emitSiteExtras } from './emit/site-extras.js';
@@ -72,6 +73,8 @@ export interface PreparedSite {
   readonly fingerprint: BuildFingerprint;
   /** Dimensions of the site's images by output path. */
   readonly imageSizes: ImageSizes;
+  /** Where the site's files may be read from (see `ReadGuard`). */
+  readonly guard: ReadGuard;
   /** Write the build cache (entry records, highlighted code) for the next build; a failed write is a warning (the site is built all the same). */
   saveCache(): Promise<Diagnostic[]>;
 }
@@ -98,7 +101,7 @@ export async function build(options: BuildOptions, firstSteps?: StartedBuild): P
   let started = performance.now();
   const writer = await openSiteWriter(config.outDir);
   diagnostics.push(...writer.diagnostics);
-  const pageCache = openPageCache(config.cacheDir, config.outDir, config.templateDirs, prepared.fingerprint.render);
+  const pageCache = openPageCache(config.cacheDir, config.outDir, config.templateDirs, prepared.fingerprint.render, prepared.guard);
   const out = reusingOutput(writer, pageCache);
   let pages = 0;
   let feedFiles = 0;
@@ -159,7 +162,7 @@ export async function renderOutputs(prepared: PreparedSite): Promise<OutputFile[
 
 /** The build up to (not including) rendering pages: config, sources, site, the HTML of every entry. */
 export async function prepareSite(options: BuildOptions, begun?: StartedBuild): Promise<PreparedSite> {
-  const { config, fingerprint, discovery, timings } = begun ?? (await startBuild(options, { check: false }));
+  const { config, fingerprint, discovery, guard, timings } = begun ?? (await startBuild(options, { check: false }));
   const diagnostics: Diagnostic[] = [];
   const timed = async <T>(stage: string, run: () => T | Promise<T>): Promise<T> => {
     const start = performance.now();
@@ -183,14 +186,16 @@ export async function prepareSite(options: BuildOptions, begun?: StartedBuild): 
   );
 
   try {
-    // Unreadable folders or broken links are reported with the files that fail to load, in one run.
-    diagnostics.push(...discovery.diagnostics);
+    // Unreadable folders, broken or refused links (of content/, public/ and templates/) are
+    // reported with the files that fail to load, in one run.
+    const themeFiles = themeStaticFiles(config, guard);
+    const publicFiles = walkFolder(config.publicDir, guard);
+    diagnostics.push(...discovery.diagnostics, ...publicFiles.diagnostics, ...themeFiles.diagnostics);
 
     const loaded = await timed('load', () => loadSources(discovery.sources, { root: config.root, fingerprint, store, runner }));
     stageDone(loaded.diagnostics);
 
-    const themeFiles = themeStaticFiles(config);
-    const collected = await timed('collect', () => collectSite({ entries: loaded.entries, publicFiles: listFiles(config.publicDir), themeFiles }, config));
+    const collected = await timed('collect', () => collectSite({ entries: loaded.entries, publicFiles: publicFiles.files, themeFiles: themeFiles.files }, config));
     stageDone(collected.diagnostics);
     const { site } = collected;
 
@@ -205,6 +210,7 @@ export async function prepareSite(options: BuildOptions, begun?: StartedBuild): 
       site,
       fingerprint,
       imageSizes,
+      guard,
       rendered: entries.rendered,
       templates: createTemplateEngine(config),
       diagnostics,

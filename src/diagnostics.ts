@@ -43,6 +43,8 @@ export type DiagnosticCode =
   // weekly digest: issue numbers that would move, issues with nothing in them
   | 'WeeklyNumber'
   | 'EmptyIssue'
+  // reading only the project: symbolic links that lead out of it (or into .git/, the cache, the output)
+  | 'UnsafeSymlink'
   | 'InternalError';
 
 export interface Diagnostic {

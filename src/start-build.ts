@@ -7,6 +7,7 @@ import { resolveConfig, type BuildFlags, type ResolvedConfig } from './config/re
 import { discoverSources } from './discover/discover-sources.js';
 import { inputState, type InputState } from './discover/input-state.js';
 import { QuireError } from './diagnostics.js';
+import { readGuard, type ReadGuard } from './discover/read-guard.js';
 import { outputInProgress } from './emit/output-lock.js';
 import type { BuildResult } from './build.js';
 import type { Discovery } from './types.js';
@@ -27,6 +28,8 @@ export interface StartedBuild {
   readonly config: ResolvedConfig;
   readonly fingerprint: BuildFingerprint;
   readonly discovery: Discovery;
+  /** Where the site's files may be read from (see `ReadGuard`). */
+  readonly guard: ReadGuard;
   /** The state of every input before anything was read (undefined without the cache). */
   readonly inputs: InputState | undefined;
   /** The previous build's summary when the output folder is already what this build would write. */
@@ -52,15 +55,16 @@ export async function startBuild(options: BuildOptions, { check = true }: { chec
   timings['config'] = Math.round(performance.now() - started);
   started = performance.now();
   const checkedAt = Date.now();
-  const discovery = discoverSources(config.contentDir, config.root);
+  const guard = readGuard(config);
+  const discovery = discoverSources(config.contentDir, guard);
   timings['discover'] = Math.round(performance.now() - started);
-  if (config.cacheDir === undefined || !check) return { config, fingerprint, discovery, inputs: undefined, current: undefined, timings };
+  if (config.cacheDir === undefined || !check) return { config, fingerprint, discovery, guard, inputs: undefined, current: undefined, timings };
 
   started = performance.now();
-  const inputs = inputState(siteSettings(config, fingerprint), discovery, config, checkedAt);
+  const inputs = inputState(siteSettings(config, fingerprint), discovery, { ...config, guard }, checkedAt);
   const current = !options.force && !outputInProgress(config.outDir) ? currentSite(config.cacheDir, config.outDir, inputs.digest, config.now.getTime()) : undefined;
   timings['check'] = Math.round(performance.now() - started);
-  return { config, fingerprint, discovery, inputs, current, timings };
+  return { config, fingerprint, discovery, guard, inputs, current, timings };
 }
 
 /** The result of a build that found the output folder already current. */

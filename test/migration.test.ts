@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../src/build.js';
 import { discoverSources } from '../src/discover/discover-sources.js';
+import { readGuard } from '../src/discover/read-guard.js';
 import { loadEntry, type LoadContext } from '../src/load/load-entry.js';
 import { createMarkdownProcessor } from '../src/render/markdown/create-processor.js';
 import type { Entry } from '../src/types.js';
@@ -94,7 +95,7 @@ describe('a content/_posts folder copied from Jekyll', () => {
     const root = tempDir('quire-jekyll-');
     try {
       writeFiles(root, { 'content/_posts/2024-03-18-hello.md': '# Hi\n', 'content/_drafts/idea.md': '# Idea\n', 'content/_partials/x.md': '# X\n' });
-      const { sources, diagnostics } = discoverSources(path.join(root, 'content'), root);
+      const { sources, diagnostics } = discoverSources(path.join(root, 'content'), readGuard({ root }));
       expect(sources).toEqual([]);
       expect(diagnostics.map((d) => [d.severity, d.file, d.hint])).toEqual([
         ['warning', path.join('content', '_drafts'), expect.stringContaining('draft: true')],

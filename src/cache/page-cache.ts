@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
+import { readFileSync, statSync, type Stats } from 'node:fs';
 import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import pLimit from 'p-limit';
 import { CACHE_FORMAT } from './build-fingerprint.js';
+import type { ReadGuard } from '../discover/read-guard.js';
+import { walkFolder } from '../discover/walk-folder.js';
 import { PACKED_FORM, packedForm } from '../packed-text.js';
 import { readCacheFile } from './read-cache-file.js';
 import { writeCacheFile } from './write-cache-file.js';
@@ -38,9 +40,9 @@ type Manifest = { stamp: string; outDir: string; pages: Record<string, [key: str
  * A manifest of another output folder, format or template set is ignored. Templates that read
  * the clock (`'now'`, `'today'`) turn the page cache off.
  */
-export function openPageCache(cacheDir: string | undefined, outDir: string, templateDirs: readonly string[], stamp: string): PageCache | undefined {
+export function openPageCache(cacheDir: string | undefined, outDir: string, templateDirs: readonly string[], stamp: string, guard: ReadGuard): PageCache | undefined {
   if (cacheDir === undefined) return undefined;
-  const templates = templateFingerprint(templateDirs);
+  const templates = templateFingerprint(templateDirs, guard);
   if (templates === undefined) return undefined;
   const fullStamp = `${CACHE_FORMAT}\u0000${stamp}\u0000${templates}`;
   let previous: Manifest['pages'] | undefined;
@@ -132,30 +134,18 @@ function sameFile(now: Stats | undefined, was: Manifest['pages'][string]): boole
   return now !== undefined && now.isFile() && now.size === was[1] && now.mtimeMs === was[2] && now.ino === was[3];
 }
 
-/** A hash of every template file (path and bytes), or undefined when a template reads the clock. */
-function templateFingerprint(dirs: readonly string[]): string | undefined {
+/**
+ * A hash of every template file (path and bytes), or undefined when a template reads the clock.
+ * The folders are walked as the build walks them: no refused link followed, no FIFO read.
+ */
+function templateFingerprint(dirs: readonly string[], guard: ReadGuard): string | undefined {
   const hash = createHash('sha256');
   for (const dir of dirs) {
-    for (const rel of liquidFiles(dir)) {
+    for (const rel of walkFolder(dir, guard).files.filter((f) => f.endsWith('.liquid') && !f.startsWith('static/'))) {
       const bytes = readFileSync(path.join(dir, rel));
       if (/['"](now|today)['"]/.test(bytes.toString('utf8'))) return undefined;
       hash.update(`${dir}\u0000${rel}\u0000${bytes.length}\u0000`).update(bytes);
     }
   }
   return hash.digest('hex');
-}
-
-function liquidFiles(dir: string, prefix = ''): string[] {
-  let names: string[];
-  try {
-    names = readdirSync(path.join(dir, prefix)).sort();
-  } catch {
-    return [];
-  }
-  return names.flatMap((name) => {
-    const rel = prefix ? `${prefix}/${name}` : name;
-    if (name.endsWith('.liquid')) return [rel];
-    if (name === 'static' && prefix === '') return [];
-    return liquidFiles(dir, rel);
-  });
 }

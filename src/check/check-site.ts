@@ -7,6 +7,8 @@ import { collectSite } from '../collect/collect-site.js';
 import { QuireError } from '../diagnostics.js';
 import { discoverSources } from '../discover/discover-sources.js';
 import { listFiles } from '../discover/list-files.js';
+import { readGuard } from '../discover/read-guard.js';
+import { walkFolder } from '../discover/walk-folder.js';
 import { loadEntries } from '../load/load-entries.js';
 import { isFrontMatterError, readFrontMatter } from '../load/read-front-matter.js';
 import { createMarkdownProcessor } from '../render/markdown/create-processor.js';
@@ -83,8 +85,10 @@ export async function checkSite(options: CheckOptions): Promise<CheckReport> {
     // whole Markdown of an entry is parsed when a problem is traced into it.
     const parser = createMarkdownProcessor({ ...config.markdown, footnoteLabel: '', footnoteBackLabel: '' });
     const firstBlock = (markdown: string) => parser.parse(/^\n*[^\n]*(?:\n(?![ \t]*\n)[^\n]*)*/.exec(markdown)?.[0] ?? '');
-    const loaded = loadEntries(discoverSources(config.contentDir, config.root).sources, { timezone: config.timezone, displayRoot: config.root, parseMarkdown: firstBlock });
-    const collected = collectSite({ entries: loaded.entries, publicFiles: listFiles(config.publicDir), themeFiles: [] }, config);
+    // The build that just succeeded checked every link; this walk only must not follow a bad one.
+    const guard = readGuard(config);
+    const loaded = loadEntries(discoverSources(config.contentDir, guard).sources, { timezone: config.timezone, displayRoot: config.root, parseMarkdown: firstBlock });
+    const collected = collectSite({ entries: loaded.entries, publicFiles: walkFolder(config.publicDir, guard).files, themeFiles: [] }, config);
     const trace = createSourceTracer(collected.site, config.basePath, (entry) => {
       const fm = readFrontMatter(unpackText(entry.text));
       return isFrontMatterError(fm) ? (entry.mdast ?? { type: 'root', children: [] }) : parser.parse('\n'.repeat(fm.bodyLineOffset) + fm.body);

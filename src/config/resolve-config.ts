@@ -53,6 +53,10 @@ export interface ResolvedConfig {
   /** Items per feed (0 = all); `full` HTML or `summary` in each item. */
   readonly feed: { readonly limit: number; readonly content: 'full' | 'summary' };
   readonly params: Readonly<Record<string, unknown>>;
+  /** Absolute paths of the folders outside the project that symbolic links may lead into. */
+  readonly allowSymlinksTo: readonly string[];
+  /** `quire dev`: extra host names it answers (`.example.org`: that name and its subdomains). */
+  readonly dev: { readonly allowedHosts: readonly string[] };
   readonly drafts: boolean;
   readonly future: boolean;
   readonly now: Date;
@@ -130,6 +134,8 @@ export function resolveConfig(loaded: LoadedConfig, flags: BuildFlags = {}, cwd:
     markdown: config.markdown as ResolvedConfig['markdown'],
     feed: config.feed,
     params: config.params,
+    allowSymlinksTo: Object.freeze(config.allowSymlinksTo.map((dir) => path.resolve(root, dir))),
+    dev: { allowedHosts: Object.freeze([...config.dev.allowedHosts]) },
     drafts: flags.drafts ?? false,
     future: flags.future ?? false,
     now: flags.now ?? new Date(),

@@ -60,6 +60,17 @@ export const userConfigSchema = z.strictObject({
       content: z.enum(['full', 'summary']).default('full'),
     })
     .default({ limit: 20, content: 'full' }),
+  /**
+   * Folders outside the project (relative to it) that symbolic links in content/, public/ and
+   * templates/ may lead into; any other link out of the project is an error.
+   */
+  allowSymlinksTo: z.array(z.string().min(1)).default([]),
+  /** `quire dev`: host names (besides localhost and the address it listens on) it answers; `.example.org` also allows subdomains. */
+  dev: z
+    .strictObject({
+      allowedHosts: z.array(z.string().min(1)).default([]),
+    })
+    .prefault({}),
   /** Free-form values handed to templates as `site.params`. */
   params: z.record(z.string(), z.unknown()).default({}),
 });

@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { lstatSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ResolvedConfig } from '../config/resolve-config.js';
 import type { Diagnostic } from '../diagnostics.js';
@@ -17,9 +17,10 @@ export function sameSource(a: SourceFile, b: SourceFile): boolean {
   return a.kind === b.kind && a.path === b.path && a.assets.join('\n') === b.assets.join('\n');
 }
 
+/** A regular file, not a link to one: a source replaced by a link is discovered (and checked) again. */
 export function isFile(file: string): boolean {
   try {
-    return statSync(file).isFile();
+    return lstatSync(file).isFile();
   } catch {
     return false;
   }

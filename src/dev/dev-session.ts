@@ -10,6 +10,8 @@ import { loadConfig } from '../config/load-config.js';
 import { resolveConfig, type BuildFlags, type ResolvedConfig } from '../config/resolve-config.js';
 import { diagnostic, failOnErrors, QuireError, type Diagnostic } from '../diagnostics.js';
 import { discoverSources } from '../discover/discover-sources.js';
+import { readGuard } from '../discover/read-guard.js';
+import { walkFolder } from '../discover/walk-folder.js';
 import { loadSources } from '../load/load-sources.js';
 import { createTemplateEngine } from '../render/template-engine.js';
 import type { Entry } from '../types.js';
@@ -112,8 +114,11 @@ export function openDevSession(options: DevSessionOptions): DevSession {
     const setup = { root: options.root, config: options.config, flags, now: config.now.getTime() };
     const runner = createEntryRunner(config, setup, Math.max(1, options.threads ?? os.availableParallelism()));
     try {
-      const discovery = await timed('discover', () => discoverSources(config.contentDir, config.root));
-      stageDone(discovery.diagnostics);
+      const guard = readGuard(config);
+      const discovery = await timed('discover', () => discoverSources(config.contentDir, guard));
+      const themeFiles = themeStaticFiles(config, guard);
+      // Every refused link of content/, templates/ and public/ at once (public/'s warnings come with each collect).
+      stageDone([...discovery.diagnostics, ...themeFiles.diagnostics, ...walkFolder(config.publicDir, guard).diagnostics.filter((d) => d.severity === 'error')]);
       const stats = discovery.sources.map((source) => statOf(source.path));
       const loaded = await timed('load', () => loadSources(discovery.sources, { root: config.root, fingerprint, store, runner }));
       const known = new Map<string, KnownSource>();
@@ -122,10 +127,9 @@ export function openDevSession(options: DevSessionOptions): DevSession {
         const { entry, diagnostics: found } = bySource[i]!;
         known.set(source.rel, { source, ...stats[i]!, entry, diagnostics: found, contentKey: loaded.contentKeys.get(source.rel) });
       });
-      const themeFiles = themeStaticFiles(config);
       const templates = createTemplateEngine(config);
       // From here on the sources are known: a failed collect or render is fixed by an edit.
-      const next: Base = { config, fingerprint, templates, themeFiles, known, collectMemo: createCollectMemo(config), runner: createEntryRunner(config, setup, 1, { keepParsedBodies: true }), discovery, sourcePaths: new Set(discovery.sources.map((s) => s.path)), good: undefined };
+      const next: Base = { config, guard, fingerprint, templates, themeFiles: themeFiles.files, known, collectMemo: createCollectMemo(config), runner: createEntryRunner(config, setup, 1, { keepParsedBodies: true }), discovery, sourcePaths: new Set(discovery.sources.map((s) => s.path)), good: undefined };
       base = next;
       stageDone(loaded.diagnostics);
       const made = await collectAndRender(next, loaded.entries, loaded.contentKeys, store, runner, timed, stageDone);
@@ -165,7 +169,7 @@ export function openDevSession(options: DevSessionOptions): DevSession {
     // list the content folder again and look at the size and mtime of every source.
     const inPublic = (file: string) => file.startsWith(config.publicDir + path.sep);
     const sameSources = changed.every((file) => inPublic(file) || (b.sourcePaths.has(file) && isFile(file)));
-    const discovery = sameSources ? b.discovery : await timed('discover', () => discoverSources(config.contentDir, config.root));
+    const discovery = sameSources ? b.discovery : await timed('discover', () => discoverSources(config.contentDir, b.guard));
     const changedSet = new Set(changed);
     const touched = (file: string) => changedSet.has(file) || changed.some((c) => file.startsWith(c + path.sep));
     const stats = discovery.sources.map((source) => (sameSources && !changedSet.has(source.path) ? undefined : statOf(source.path)));

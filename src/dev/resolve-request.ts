@@ -21,7 +21,8 @@ export function resolveOutputRequest(tree: OutputTree, basePath: string, rawPath
   const rel = request.segments.join('/');
   if (rel !== '' && tree.isFile(rel)) return { kind: 'output', outputPath: rel };
   if (rel === '' || tree.isFolder(rel)) {
-    if (!rawPath.endsWith('/')) return { kind: 'redirect', location: `${rawPath}/${rawQuery}` };
+    // One leading slash, never `//host/`: a path such as `/.//evil.example` must not redirect off the site.
+    if (!rawPath.endsWith('/')) return { kind: 'redirect', location: `/${rawPath.replace(/^[/\\]+/, '')}/${rawQuery}` };
     const index = rel === '' ? 'index.html' : `${rel}/index.html`;
     if (tree.isFile(index)) return { kind: 'output', outputPath: index };
   }

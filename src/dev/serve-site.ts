@@ -12,14 +12,23 @@ export interface ServedSite {
 }
 
 /**
- * Requests of `quire dev`: the live-reload stream and the status, then the files of the current
- * site — pages rendered when first asked for, with the client script put into every HTML response
- * (never into what a build writes), the 404 page for a miss, a 500 page with the error when a
- * template fails (also told to `onError`), and a page that waits for a site while no build has
- * succeeded yet.
+ * Requests of `quire dev`: 403 for a `Host` it does not answer (see `hostAllowed`), then the
+ * live-reload stream and the status, then the files of the current site — pages rendered when
+ * first asked for, with the client script put into every HTML response (never into what a build
+ * writes), the 404 page for a miss, a 500 page with the error when a template fails (also told to
+ * `onError`), and a page that waits for a site while no build has succeeded yet.
  */
-export function createRequestHandler(current: () => ServedSite, live: LiveReload, status: () => unknown, onError: (problem: Diagnostic, build: number) => void = () => undefined): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+export function createRequestHandler(
+  current: () => ServedSite,
+  live: LiveReload,
+  status: () => unknown,
+  allowHost: (hostHeader: string | undefined) => boolean,
+  onError: (problem: Diagnostic, build: number) => void = () => undefined,
+): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   return async (req, res) => {
+    if (!allowHost(req.headers.host)) {
+      return send(res, req, 403, 'text/plain; charset=utf-8', 'forbidden: quire dev answers only requests for localhost, the address it listens on and the names in `dev.allowedHosts` of the config\n');
+    }
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname === EVENTS_PATH) return live.connect(req, res);
     if (url.pathname === STATUS_PATH) return send(res, req, 200, 'application/json; charset=utf-8', JSON.stringify(status()));

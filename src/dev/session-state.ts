@@ -3,6 +3,7 @@ import type { BuildFingerprint } from '../cache/build-fingerprint.js';
 import type { CollectMemo } from '../collect/place-entry.js';
 import type { ResolvedConfig } from '../config/resolve-config.js';
 import type { Diagnostic } from '../diagnostics.js';
+import type { ReadGuard } from '../discover/read-guard.js';
 import type { ImageSizes } from '../discover/read-image-sizes.js';
 import type { RenderedEntry } from '../render/render-entry.js';
 import type { TemplateEngine } from '../render/template-engine.js';
@@ -23,6 +24,8 @@ export interface KnownSource {
 /** Everything an update after an edit reuses: valid until the config or a template changes. */
 export interface Base {
   readonly config: ResolvedConfig;
+  /** Where the site's files may be read from. */
+  readonly guard: ReadGuard;
   readonly fingerprint: BuildFingerprint;
   readonly templates: TemplateEngine;
   readonly themeFiles: readonly CopiedFile[];

@@ -1,6 +1,8 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
 import type { ResolvedConfig } from '../config/resolve-config.js';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
+import { readGuard, refusalOf, REFUSED_LINK_HINT, type ReadGuard } from '../discover/read-guard.js';
 import type { ImageSizes } from '../discover/read-image-sizes.js';
 import { emitFeed } from '../emit/feeds/emit-feeds.js';
 import { emitSiteExtras, SITE_EXTRA_FILES } from '../emit/site-extras.js';
@@ -56,6 +58,7 @@ export function createSiteGeneration(
   const extraFiles = () =>
     (extras ??= new Map(emitSiteExtras({ site, rendered, config }).map((f) => [f.outputPath, Buffer.from(f.contents)])));
   const made = new Map<string, Promise<ServedFile>>();
+  let guard: ReadGuard | undefined;
   const feedsMade = new Map<FeedRoute, Promise<Map<string, Buffer> | Diagnostic>>();
 
   const feedFiles = (route: FeedRoute) => {
@@ -81,10 +84,8 @@ export function createSiteGeneration(
         const body = extraFiles().get(outputPath);
         return body === undefined ? undefined : { ok: true, body };
       }
-      case 'copy': {
-        const body = await readFile(target.from).catch(() => undefined);
-        return body === undefined ? undefined : { ok: true, body };
-      }
+      case 'copy':
+        return readCopy(target.from, (guard ??= readGuard(config)));
       case 'feed': {
         const files = await feedFiles(target.route);
         return files instanceof Map ? { ok: true, body: files.get(outputPath)! } : { ok: false, diagnostic: files };
@@ -136,4 +137,20 @@ function layoutOf(site: Site): Layout {
     }
   }
   return { targets, folders };
+}
+
+/**
+ * A copied file, read from its source now: the file may have been replaced by a link since the
+ * site was collected, so the guard of the build is applied again (to its real path), and only a
+ * regular file is read (a FIFO would never end). Undefined: there is none (a 404).
+ */
+async function readCopy(from: string, guard: ReadGuard): Promise<ServedFile | undefined> {
+  const real = await realpath(from).catch(() => undefined);
+  if (real === undefined) return undefined;
+  const why = refusalOf(guard, real);
+  const shown = path.relative(guard.root, from) || from;
+  if (why) return { ok: false, diagnostic: diagnostic('UnsafeSymlink', `${shown} leads to ${real}, ${why}; quire does not read it`, { file: shown }, REFUSED_LINK_HINT) };
+  if (!(await stat(real).then((s) => s.isFile(), () => false))) return undefined;
+  const body = await readFile(real).catch(() => undefined);
+  return body === undefined ? undefined : { ok: true, body };
 }

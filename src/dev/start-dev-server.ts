@@ -1,4 +1,5 @@
 import { createServer } from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { BuildResult } from '../build.js';
@@ -7,6 +8,7 @@ import type { ResolvedConfig } from '../config/resolve-config.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { openDevSession, type UpdateScope } from './dev-session.js';
 import { createLiveReload, type DevState } from './live-reload.js';
+import { hostAllowed } from './host-check.js';
 import { displayHost, listen } from './listen.js';
 import { createRebuildQueue } from './rebuild-queue.js';
 import { createRequestHandler } from './serve-site.js';
@@ -74,7 +76,10 @@ export async function startDevServer(options: DevOptions, report: (event: DevEve
     reportedPages.add(key);
     report({ type: 'page-failed', build, diagnostic: problem });
   };
-  const handle = createRequestHandler(() => served, live, () => ({ ...state, url: origin + (served.generation?.basePath ?? '/') }), onPageError);
+  // Listening on every address: a request may name any address of this machine.
+  const addresses = Object.values(os.networkInterfaces()).flatMap((list) => (list ?? []).map((a) => a.address));
+  let allowHost = hostAllowed(options.host, addresses, []);
+  const handle = createRequestHandler(() => served, live, () => ({ ...state, url: origin + (served.generation?.basePath ?? '/') }), (host) => allowHost(host), onPageError);
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
@@ -92,7 +97,10 @@ export async function startDevServer(options: DevOptions, report: (event: DevEve
     live.broadcast('building', { reasons });
     const update = await session.update(reasons.includes('start') ? 'all' : reasons);
     // The folders to watch come from the config, which may just have changed.
-    if (session.config) setTargets(targetsOf(session.config, options.root));
+    if (session.config) {
+      setTargets(targetsOf(session.config, options.root));
+      allowHost = hostAllowed(options.host, addresses, session.config.dev.allowedHosts);
+    }
     if (update.ok) {
       const n = ++counter;
       served = { generation: update.generation, build: n };

@@ -1,6 +1,6 @@
 import { collectSite } from '../collect/collect-site.js';
 import type { Diagnostic } from '../diagnostics.js';
-import { listFiles } from '../discover/list-files.js';
+import { walkFolder } from '../discover/walk-folder.js';
 import { readImageSizes, type ImageSizes } from '../discover/read-image-sizes.js';
 import { renderEntries } from '../render/render-entries.js';
 import type { RenderedEntry } from '../render/render-entry.js';
@@ -108,8 +108,9 @@ export async function collectAndRender(
   good?: Good,
 ): Promise<Omit<Good, 'generation'> & { readonly misses: number; readonly keptHighlightKeys: ReadonlySet<string> }> {
   const { config } = b;
-  const collected = await timed('collect', () => collectSite({ entries, publicFiles: listFiles(config.publicDir), themeFiles: b.themeFiles }, config, b.collectMemo));
-  stageDone(collected.diagnostics);
+  const publicFiles = walkFolder(config.publicDir, b.guard);
+  const collected = await timed('collect', () => collectSite({ entries, publicFiles: publicFiles.files, themeFiles: b.themeFiles }, config, b.collectMemo));
+  stageDone([...publicFiles.diagnostics, ...collected.diagnostics]);
   const { site } = collected;
   const imageSizes = await timed('images', () => readImageSizes(site.copies));
   // Every link leads where it did and every image has its size: only new or moved entries change.

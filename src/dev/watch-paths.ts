@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync, watch, type FSWatcher } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 
 export interface WatchTargets {
@@ -72,7 +72,8 @@ export function watchPaths(targets: WatchTargets, onChange: (file: string) => vo
   const changedIn = (folder: string, name: string) => {
     if (name === '') return report(folder);
     const file = path.join(folder, name);
-    const stat = statSync(file, { throwIfNoEntry: false });
+    // lstat: a link made meanwhile (`rootfs -> /`) is not followed, as at the start.
+    const stat = lstatSync(file, { throwIfNoEntry: false });
     if (stat?.isDirectory()) armTree(file);
     else if (stat === undefined) stopTree(file);
     report(file);

@@ -1,7 +1,9 @@
-import { readdirSync, readlinkSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { readdirSync, readlinkSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { diagnostic, warning, type Diagnostic } from '../diagnostics.js';
 import type { Discovery, EntryKind, SourceFile } from '../types.js';
+import { inspectPath } from './inspect-path.js';
+import type { ReadGuard } from './read-guard.js';
 
 const KIND_OF_FOLDER: Readonly<Record<string, EntryKind>> = { posts: 'post', pages: 'page', weekly: 'weekly', notes: 'note' };
 const MARKDOWN = /\.(md|markdown)$/i;
@@ -11,14 +13,21 @@ const JEKYLL_FOLDERS: Readonly<Record<string, string>> = {
   _drafts: 'move its files into posts/ with `draft: true` in their front matter',
 };
 
-/** Walk the content folder: every Markdown source with its kind, bundles with their files. */
-export function discoverSources(contentDir: string, displayRoot: string): Discovery {
+/**
+ * Walk the content folder: every Markdown source with its kind, bundles with their files. A
+ * symbolic link the guard refuses (out of the project, into .git/, the cache or the output) is an
+ * error and is not followed; a FIFO, socket or device is skipped with a warning.
+ */
+export function discoverSources(contentDir: string, guard: ReadGuard): Discovery {
   const diagnostics: Diagnostic[] = [];
   const sources: SourceFile[] = [];
-  const shown = (p: string) => path.relative(displayRoot, p) || p;
+  const shown = (p: string) => path.relative(guard.root, p) || p;
 
+  const folder = inspectPath(contentDir, guard);
+  if (folder.kind === 'none' && folder.problem) return { sources, diagnostics: [folder.problem] };
   let top: Dirent[];
   try {
+    if (folder.kind !== 'folder') throw new Error('not a folder');
     top = readdirSync(contentDir, { withFileTypes: true });
   } catch {
     return {
@@ -42,8 +51,10 @@ export function discoverSources(contentDir: string, displayRoot: string): Discov
       );
       continue;
     }
-    if (!isDirectory(full)) continue;
-    walk(full, kind, new Set([safeRealpath(full)]));
+    const found = inspectPath(full, guard);
+    if (found.kind === 'none' && found.problem) diagnostics.push(found.problem);
+    if (found.kind !== 'folder') continue;
+    walk(full, kind, new Set([found.real]));
   }
 
   function walk(dir: string, kind: EntryKind, seen: Set<string>): void {
@@ -54,35 +65,38 @@ export function discoverSources(contentDir: string, displayRoot: string): Discov
       diagnostics.push(diagnostic('ReadError', `cannot read folder: ${(error as Error).message}`, { file: shown(dir) }));
       return;
     }
-    const isBundle = dir !== path.join(contentDir, folderOf(kind)) && entries.some((e) => /^index\.(md|markdown)$/i.test(e.name) && isFile(path.join(dir, e.name)));
-    if (isBundle) {
-      const index = entries.find((e) => /^index\.(md|markdown)$/i.test(e.name))!;
-      sources.push({ kind, path: path.join(dir, index.name), rel: toRel(path.join(dir, index.name)), assets: listAssets(dir, '', seen) });
+    const found = new Map(entries.filter((e) => !e.name.startsWith('.')).map((e) => [e.name, inspectPath(path.join(dir, e.name), guard)] as const));
+    const index = dir !== path.join(contentDir, folderOf(kind)) ? entries.find((e) => /^index\.(md|markdown)$/i.test(e.name) && found.get(e.name)?.kind === 'file') : undefined;
+    if (index) {
+      sources.push({ kind, path: path.join(dir, index.name), rel: toRel(path.join(dir, index.name)), assets: listAssets(dir, '', seen, found) });
       return;
     }
     for (const e of entries) {
-      if (e.name.startsWith('.')) continue;
+      const what = found.get(e.name);
+      if (!what) continue;
       const full = path.join(dir, e.name);
-      if (isDirectory(full)) {
-        const real = safeRealpath(full);
-        if (seen.has(real)) {
+      if (what.kind === 'folder') {
+        if (seen.has(what.real)) {
           diagnostics.push(warning('ReadError', `${shown(full)} is a link back into a folder already read (a symlink loop); skipped`, { file: shown(full) }));
           continue;
         }
-        walk(full, kind, new Set([...seen, real]));
+        walk(full, kind, new Set([...seen, what.real]));
       } else if (/^_index\.(md|markdown)$/i.test(e.name)) {
         // Hugo's section page: quire makes list pages itself.
         diagnostics.push(warning('ReadError', `${shown(full)} is ignored: a Hugo section page (_index.md) has no meaning in quire`, { file: shown(full) }, 'move its text to a page in content/pages/ if you need it'));
-      } else if (MARKDOWN.test(e.name) && isFile(full)) {
+      } else if (what.kind === 'none' && what.problem) {
+        diagnostics.push(what.problem);
+      } else if (MARKDOWN.test(e.name) && what.kind === 'file') {
         sources.push({ kind, path: full, rel: toRel(full), assets: [] });
-      } else if (MARKDOWN.test(e.name) && e.isSymbolicLink()) {
+      } else if (MARKDOWN.test(e.name) && what.kind === 'none' && what.broken) {
         // A post behind a broken link is not silently left out.
         diagnostics.push(diagnostic('ReadError', `${shown(full)} is a symbolic link to ${safeReadlink(full)}, which does not exist or cannot be read`, { file: shown(full) }, 'fix or remove the link'));
       }
     }
   }
 
-  function listAssets(dir: string, prefix: string, seen: Set<string>): string[] {
+  /** A bundle's files (`found`: what is in `dir`, already looked at). */
+  function listAssets(dir: string, prefix: string, seen: Set<string>, found?: ReadonlyMap<string, ReturnType<typeof inspectPath>>): string[] {
     const out: string[] = [];
     let entries: Dirent[];
     try {
@@ -95,12 +109,14 @@ export function discoverSources(contentDir: string, displayRoot: string): Discov
       const full = path.join(dir, e.name);
       const rel = prefix + e.name;
       if (prefix === '' && /^index\.(md|markdown)$/i.test(e.name)) continue;
-      if (isDirectory(full)) {
-        const real = safeRealpath(full);
-        if (seen.has(real)) continue;
-        out.push(...listAssets(full, rel + '/', new Set([...seen, real])));
-      } else if (isFile(full)) {
+      const what = found?.get(e.name) ?? inspectPath(full, guard);
+      if (what.kind === 'folder') {
+        if (seen.has(what.real)) continue;
+        out.push(...listAssets(full, rel + '/', new Set([...seen, what.real])));
+      } else if (what.kind === 'file') {
         out.push(rel);
+      } else if (what.problem) {
+        diagnostics.push(what.problem);
       }
     }
     return out;
@@ -121,22 +137,6 @@ function byName(a: Dirent, b: Dirent): number {
   return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }
 
-function isDirectory(p: string): boolean {
-  try {
-    return statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-function isFile(p: string): boolean {
-  try {
-    return statSync(p).isFile();
-  } catch {
-    return false;
-  }
-}
-
 function safeReadlink(p: string): string {
   try {
     return readlinkSync(p);
@@ -145,10 +145,3 @@ function safeReadlink(p: string): string {
   }
 }
 
-function safeRealpath(p: string): string {
-  try {
-    return realpathSync(p);
-  } catch {
-    return p;
-  }
-}

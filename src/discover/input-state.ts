@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Discovery } from '../types.js';
-import { listFiles } from './list-files.js';
+import type { ReadGuard } from './read-guard.js';
+import { walkFolder } from './walk-folder.js';
 
 /**
  * A file changed less than this long before it was looked at may change again within the same
@@ -27,23 +28,29 @@ export interface InputFolders {
   readonly publicDir: string;
   readonly templateDirs: readonly string[];
   readonly configFile: string | undefined;
+  /** What the folders may be read through (a refused link is not followed, but counts as an input). */
+  readonly guard: ReadGuard;
 }
 
 /**
  * What a build reads, as one digest: `settings` (any JSON value: the resolved config, package
  * versions…), the discovered sources with their bundle files and the discovery's warnings, every
- * file of the public folder and of each templates folder (static files included) and the config
- * file. A file added, removed, renamed or written changes the digest; so does any setting.
+ * file of the public folder and of each templates folder (static files included), the problems
+ * found in those folders (refused links) and the config file. A file added, removed, renamed or
+ * written changes the digest; so does any setting.
  */
 export function inputState(settings: string, discovery: Discovery, folders: InputFolders, checkedAt: number): InputState {
   const files: string[] = [];
+  const problems: unknown[] = [];
   for (const source of discovery.sources) {
     files.push(source.path);
     for (const asset of source.assets) files.push(path.join(path.dirname(source.path), ...asset.split('/')));
   }
   for (const dir of [folders.publicDir, ...folders.templateDirs]) {
     files.push(`${dir}${path.sep}`);
-    for (const rel of listFiles(dir)) files.push(path.join(dir, ...rel.split('/')));
+    const walked = walkFolder(dir, folders.guard);
+    problems.push(...walked.diagnostics);
+    for (const rel of walked.files) files.push(path.join(dir, ...rel.split('/')));
   }
   if (folders.configFile !== undefined) files.push(folders.configFile);
 
@@ -51,6 +58,7 @@ export function inputState(settings: string, discovery: Discovery, folders: Inpu
   const line = (text: string) => hash.update(text).update('\n');
   line(settings);
   line(JSON.stringify(discovery.diagnostics));
+  line(JSON.stringify(problems));
   let newest = -Infinity;
   let coarse = true;
   for (const file of files) {

@@ -1,4 +1,4 @@
-import { copyFile, link, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, link, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { diagnostic, QuireError, type Diagnostic } from '../diagnostics.js';
 import type { CopiedFile } from '../types.js';
@@ -178,7 +178,12 @@ function stagingWriter(outDir: string, staging: string, retired: string, release
       try {
         for (const copy of copies) {
           const target = inside(copy.outputPath);
-          await enqueue(() => place(target, () => readFile(copy.from), (t) => copyFile(copy.from, t)));
+          // A copy is a web file like any other (0644), whatever the mode of its source.
+          const fresh = async (t: string) => {
+            await copyFile(copy.from, t);
+            await chmod(t, 0o644);
+          };
+          await enqueue(() => place(target, () => readFile(copy.from), fresh));
         }
         await drain();
       } catch (error) {

@@ -4,6 +4,7 @@ import { collectWeekly, pinnedNumber, type WeeklyIssue } from '../collect/weekly
 import { isoWeekOf, nextIsoWeek, type IsoWeek } from '../collect/weekly/iso-week.js';
 import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics.js';
 import { discoverSources } from '../discover/discover-sources.js';
+import { readGuard } from '../discover/read-guard.js';
 import { loadEntries } from '../load/load-entries.js';
 import { loadEntry } from '../load/load-entry.js';
 import type { Entry, EntryKind } from '../types.js';
@@ -31,7 +32,7 @@ const NO_MARKDOWN = () => ({ type: 'root' as const, children: [] });
 
 /** Read the weekly and notes folders (front matter only: Markdown is not parsed). */
 export function readWeeklyState(config: ResolvedConfig): WeeklyState | { problems: readonly Diagnostic[] } {
-  const discovery = discoverSources(config.contentDir, config.root);
+  const discovery = discoverSources(config.contentDir, readGuard(config));
   const sources = discovery.sources.filter((s) => s.kind === 'weekly' || s.kind === 'note');
   const loaded = loadEntries(sources, { timezone: config.timezone, displayRoot: config.root, parseMarkdown: NO_MARKDOWN });
   if (hasErrors(loaded.diagnostics)) return { problems: loaded.diagnostics.filter((d) => d.severity === 'error') };

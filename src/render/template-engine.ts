@@ -1,4 +1,5 @@
-import { Liquid } from 'liquidjs';
+import { statSync } from 'node:fs';
+import { defaultOptions, Liquid } from 'liquidjs';
 import { DateTime } from 'luxon';
 import { hrefOf } from '../collect/url-path.js';
 import type { ResolvedConfig } from '../config/resolve-config.js';
@@ -25,6 +26,9 @@ export function createTemplateEngine(config: ResolvedConfig): TemplateEngine {
     ownPropertyOnly: true,
     timezoneOffset: config.timezone,
     dateFormat: '%Y-%m-%d',
+    // Only a regular file is a template: a FIFO or device of the same name (skipped with a warning
+    // when the folder is walked) would hang the build when read.
+    fs: { ...defaultOptions.fs, existsSync: isRegularFile, exists: async (file: string) => isRegularFile(file) },
   });
   // `'/style.css' | relative_url` → `/blog/style.css`; `absolute_url` → `https://…/blog/style.css`.
   liquid.registerFilter('relative_url', (value: unknown) => hrefOf(String(value ?? '/'), config.basePath));
@@ -79,4 +83,12 @@ function fastDates(liquid: Liquid, timezone: string): void {
     }
     return formatted.get(key);
   });
+}
+
+function isRegularFile(file: string): boolean {
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
 }

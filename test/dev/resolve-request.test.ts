@@ -21,6 +21,11 @@ describe('resolveOutputRequest (a site in memory)', () => {
     expect(resolveOutputRequest(tree, '/blog/', '/other/index.html')).toEqual({ kind: 'not-found' });
   });
 
+  it('redirects with one leading slash: a path the URL parser made `//tags/go` never leaves the site', () => {
+    expect(resolveOutputRequest(tree, '/', '//tags/go')).toEqual({ kind: 'redirect', location: '/tags/go/' });
+    expect(resolveOutputRequest(tree, '/', '///tags', '?a=1')).toEqual({ kind: 'redirect', location: '/tags/?a=1' });
+  });
+
   it('refuses `..`, encoded slashes and broken escapes', () => {
     expect(resolveOutputRequest(tree, '/', '/posts/../../etc/passwd').kind).toBe('bad-request');
     expect(resolveOutputRequest(tree, '/', '/posts%2F..%2Findex.html').kind).toBe('bad-request');

@@ -2,6 +2,7 @@ import { mkdirSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { discoverSources } from '../../src/discover/discover-sources.js';
+import { readGuard } from '../../src/discover/read-guard.js';
 import { remove, tempDir, writeFiles } from '../helpers/site-fixture.js';
 
 describe('discoverSources', () => {
@@ -24,7 +25,7 @@ describe('discoverSources', () => {
       'content/notes/n.md': 'n',
       'content/posts/.hidden.md': 'h',
     });
-    const { sources, diagnostics } = discoverSources(path.join(root, 'content'), root);
+    const { sources, diagnostics } = discoverSources(path.join(root, 'content'), readGuard({ root }));
     expect(diagnostics).toEqual([]);
     expect(sources.map((s) => [s.kind, s.rel, s.assets])).toEqual([
       ['note', 'notes/n.md', []],
@@ -39,7 +40,7 @@ describe('discoverSources', () => {
 
   it('ignores Hugo _index.md and unknown folders with a hint, and never reads Object.prototype as a kind', () => {
     writeFiles(root, { 'content/posts/_index.md': 'hugo', 'content/post/x.md': 'x', 'content/constructor/y.md': 'y', 'content/posts/ok.md': 'ok' });
-    const { sources, diagnostics } = discoverSources(path.join(root, 'content'), root);
+    const { sources, diagnostics } = discoverSources(path.join(root, 'content'), readGuard({ root }));
     expect(sources.map((s) => s.rel)).toEqual(['posts/ok.md']);
     expect(diagnostics.every((d) => d.severity === 'warning')).toBe(true);
     expect(diagnostics.find((d) => d.message.includes('_index.md'))).toBeDefined();
@@ -51,17 +52,17 @@ describe('discoverSources', () => {
     writeFiles(root, { 'content/posts/a.md': 'a' });
     mkdirSync(path.join(root, 'content/posts/loop'));
     symlinkSync(path.join(root, 'content/posts'), path.join(root, 'content/posts/loop/back'));
-    const { sources, diagnostics } = discoverSources(path.join(root, 'content'), root);
+    const { sources, diagnostics } = discoverSources(path.join(root, 'content'), readGuard({ root }));
     expect(sources.map((s) => s.rel)).toEqual(['posts/a.md']);
     expect(diagnostics.some((d) => d.message.includes('symlink loop'))).toBe(true);
-    const missing = discoverSources(path.join(root, 'nope'), root);
+    const missing = discoverSources(path.join(root, 'nope'), readGuard({ root }));
     expect(missing.diagnostics[0]).toMatchObject({ code: 'ContentDirMissing', severity: 'error' });
   });
 
   it('reports a Markdown file that is a broken symbolic link instead of leaving the post out silently', () => {
     writeFiles(root, { 'content/posts/a.md': 'a' });
     symlinkSync(path.join(root, 'nowhere.md'), path.join(root, 'content/posts/gone.md'));
-    const { sources, diagnostics } = discoverSources(path.join(root, 'content'), root);
+    const { sources, diagnostics } = discoverSources(path.join(root, 'content'), readGuard({ root }));
     expect(sources.map((s) => s.rel)).toEqual(['posts/a.md']);
     expect(diagnostics).toEqual([expect.objectContaining({ code: 'ReadError', severity: 'error', file: path.join('content', 'posts', 'gone.md') })]);
     expect(diagnostics[0]!.message).toContain('nowhere.md');

@@ -2,6 +2,7 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inputState, type InputFolders } from '../../src/discover/input-state.js';
+import { readGuard } from '../../src/discover/read-guard.js';
 import type { Discovery } from '../../src/types.js';
 import { remove, tempDir, writeFiles } from '../helpers/site-fixture.js';
 
@@ -27,7 +28,7 @@ describe('inputState', () => {
       ],
       diagnostics: [],
     };
-    folders = { publicDir: path.join(root, 'public'), templateDirs: [path.join(root, 'templates')], configFile: path.join(root, 'quire.config.json') };
+    folders = { publicDir: path.join(root, 'public'), templateDirs: [path.join(root, 'templates')], configFile: path.join(root, 'quire.config.json'), guard: readGuard({ root }) };
   });
   afterAll(() => remove(root));
 
