@@ -35,6 +35,8 @@ export type DiagnosticCode =
   | 'MissingDescription'
   | 'FutureDate'
   | 'DuplicateTitle'
+  // unsafe URL schemes (javascript:, data:…) in front matter, links and raw HTML
+  | 'UnsafeUrl'
   | 'InternalError';
 
 export interface Diagnostic {

@@ -33,7 +33,9 @@ export function exportDigest(source: DigestSource, format: DigestFormat): string
     }
     case 'markdown': {
       const mdast = toMdast(fragment(source.feedHtml));
-      return `# [${source.title.replace(/[[\]]/g, '\\$&')}](${source.url})\n\n${toMarkdown(mdast as never, { extensions: [gfmToMarkdown()], bullet: '-', rule: '-' })}`;
+      // The title as Markdown text (`<script>` → `\<script>`), like every title and section name of the body.
+      const heading = toMarkdown({ type: 'heading', depth: 1, children: [{ type: 'link', url: source.url, children: [{ type: 'text', value: source.title }] }] });
+      return `${heading}\n${toMarkdown(mdast as never, { extensions: [gfmToMarkdown()], bullet: '-', rule: '-' })}`;
     }
   }
 }

@@ -1,0 +1,122 @@
+import type { Element } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import type { Definition, Html, Nodes, Root } from 'mdast';
+import { visit, type VisitorResult } from 'unist-util-visit';
+import { warning, type Diagnostic } from '../diagnostics.js';
+import type { PackedText } from '../packed-text.js';
+import { SAFE_IMAGE_SCHEMES, SAFE_LINK_SCHEMES, unsafeScheme, whyUnsafe as why } from '../safe-url.js';
+import { unsafeUrlProperties } from '../url-attributes.js';
+
+export interface UrlPlace {
+  /** The file as shown in messages. */
+  readonly file: string;
+  /** Its text, for code frames. */
+  readonly source: string | PackedText;
+}
+
+const LINK_HINT = `quire publishes ${SAFE_LINK_SCHEMES} as links; write the URL in full (https://…), or remove the link`;
+const IMAGE_HINT = `quire publishes ${SAFE_IMAGE_SCHEMES} as images; put the image file in the site instead`;
+
+/**
+ * Take every URL with an unsafe scheme (see `unsafeScheme`) out of a Markdown tree, as GitHub
+ * does, and say where each was: a link (inline, autolink, or through a reference definition) is
+ * replaced by its text, an image by its alt text, an unsafe definition is dropped (so no other
+ * file merged into the same page can use it), and in raw HTML the attribute alone is cut from the
+ * HTML as written (`<a href="&#106;avascript:…">x</a>` → `<a >x</a>`), the rest kept as it is.
+ * Changes `tree` in place; positions are the file's.
+ */
+export function removeUnsafeUrls(tree: Root, place: UrlPlace): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const at = (node: Nodes) => ({ file: place.file, line: node.position?.start.line, column: node.position?.start.column, source: place.source });
+
+  // mdast-util-to-hast's lookup: identifiers in upper case, the first definition wins.
+  const definitions = new Map<string, Definition>();
+  visit(tree, 'definition', (node) => {
+    const id = node.identifier.toUpperCase();
+    if (!definitions.has(id)) definitions.set(id, node);
+  });
+  const unsafeDefinition = (identifier: string, use: 'link' | 'image'): string | undefined => {
+    const definition = definitions.get(identifier.toUpperCase());
+    return definition === undefined ? undefined : unsafeScheme(definition.url, use);
+  };
+
+  visit(tree, (node, index, parent): VisitorResult => {
+    if (parent === undefined || index === undefined) return undefined;
+    const replace = (replacement: Nodes[]): VisitorResult => {
+      (parent.children as Nodes[]).splice(index, 1, ...replacement);
+      return index;
+    };
+    const altText = (alt: string | null | undefined): Nodes[] => (alt ? [{ type: 'text', value: alt }] : []);
+    switch (node.type) {
+      case 'link': {
+        const scheme = unsafeScheme(node.url, 'link');
+        if (scheme === undefined) return undefined;
+        diagnostics.push(warning('UnsafeUrl', `the link to ${shown(node.url)} was removed (its text is kept): ${why(scheme)}`, at(node), LINK_HINT));
+        return replace(node.children);
+      }
+      case 'image': {
+        const scheme = unsafeScheme(node.url, 'image');
+        if (scheme === undefined) return undefined;
+        diagnostics.push(warning('UnsafeUrl', `the image ${shown(node.url)} was removed (its alt text is kept): ${why(scheme)}`, at(node), IMAGE_HINT));
+        return replace(altText(node.alt));
+      }
+      case 'definition': {
+        const scheme = unsafeScheme(node.url, 'link');
+        if (scheme === undefined) return undefined;
+        diagnostics.push(warning('UnsafeUrl', `the link definition [${node.label ?? node.identifier}]: ${shown(node.url)} was removed, and the links that use it keep only their text: ${why(scheme)}`, at(node), LINK_HINT));
+        return replace([]);
+      }
+      // A definition safe as a link may not be as an image (`data:text/plain`), and the reverse.
+      case 'linkReference':
+        return unsafeDefinition(node.identifier, 'link') === undefined ? undefined : replace(node.children);
+      case 'imageReference':
+        return unsafeDefinition(node.identifier, 'image') === undefined ? undefined : replace(altText(node.alt));
+      case 'html':
+        diagnostics.push(...cleanHtml(node, place));
+        return undefined;
+      default:
+        return undefined;
+    }
+  });
+  return diagnostics;
+}
+
+/** Cut the unsafe URL attributes out of a raw HTML node, keeping everything else as written. */
+function cleanHtml(node: Html, place: UrlPlace): Diagnostic[] {
+  // An attribute without `=` has no value, so no URL: most raw HTML (`<!-- more -->`, `</a>`) is skipped unparsed.
+  if (!node.value.includes('=')) return [];
+  const cuts: Array<{ start: number; end: number; name: string; value: string; scheme: string }> = [];
+  visit(fromHtml(node.value, { fragment: true, verbose: true }), 'element', (element: Element) => {
+    const positions = (element.data as { position?: { properties?: Record<string, { start: { offset?: number }; end: { offset?: number } } | undefined> } } | undefined)?.position?.properties;
+    for (const found of unsafeUrlProperties(element)) {
+      const range = positions?.[found.property];
+      if (range?.start.offset === undefined || range.end.offset === undefined) continue;
+      cuts.push({ start: range.start.offset, end: range.end.offset, name: node.value.slice(range.start.offset, range.end.offset).split('=')[0]!.trim(), value: found.value, scheme: found.scheme });
+    }
+  });
+  if (cuts.length === 0) return [];
+  cuts.sort((a, b) => b.start - a.start);
+  const diagnostics: Diagnostic[] = [];
+  let value = node.value;
+  for (const cut of cuts) {
+    value = value.slice(0, cut.start) + value.slice(cut.end);
+    const use = /src|poster|background/i.test(cut.name) ? IMAGE_HINT : LINK_HINT;
+    diagnostics.unshift(warning('UnsafeUrl', `the HTML attribute ${cut.name}=${shown(cut.value)} was removed: ${why(cut.scheme)}`, { file: place.file, ...positionIn(node, cut.start), source: place.source }, use));
+  }
+  node.value = value;
+  return diagnostics;
+}
+
+/** File line:column of `offset` in a raw HTML node (columns after its first line are within the node's own text). */
+function positionIn(node: Html, offset: number): { line?: number; column?: number } {
+  const start = node.position?.start;
+  if (!start) return {};
+  const before = node.value.slice(0, offset);
+  const newlines = before.split('\n').length - 1;
+  return newlines === 0 ? { line: start.line, column: start.column + offset } : { line: start.line + newlines, column: offset - before.lastIndexOf('\n') };
+}
+
+/** The URL as written, in quotes, shortened when long (a data: URL). */
+function shown(url: string): string {
+  return JSON.stringify(url.length > 60 ? `${url.slice(0, 57)}…` : url);
+}
