@@ -9,7 +9,7 @@ import type { ResolvedConfig } from '../config/resolve-config.js';
  * Bumped whenever quire changes what it stores in the build cache or how an entry is loaded or
  * rendered without a version change (the stamp below also holds quire's own version).
  */
-export const CACHE_FORMAT = 9;
+export const CACHE_FORMAT = 10;
 
 /** The packages whose code decides how an entry is parsed, highlighted and turned into HTML. */
 const PACKAGES = [
@@ -23,6 +23,8 @@ const PACKAGES = [
   'hast-util-to-html',
   'hast-util-to-string',
   'hast-util-raw',
+  // reads raw HTML for unsafe URLs when an entry is loaded (src/load/remove-unsafe-urls.ts)
+  'hast-util-from-html',
   'hast-util-to-text',
   'github-slugger',
   'shiki',
