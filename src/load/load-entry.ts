@@ -7,7 +7,7 @@ import { frontMatterSchema, KNOWN_FIELDS } from './front-matter-schema.js';
 import { dateFromFileName, DATE_HINT, parseDate } from './parse-date.js';
 import { isFrontMatterError, readFrontMatter } from './read-front-matter.js';
 import { slugify } from './slug.js';
-import { removeUnsafeUrls } from './remove-unsafe-urls.js';
+import { removeUnsafeUrls, type HtmlParser } from './remove-unsafe-urls.js';
 import { SAFE_IMAGE_SCHEMES, SAFE_LINK_SCHEMES, unsafeScheme, whyUnsafe } from '../safe-url.js';
 import { packText, unpackText } from '../packed-text.js';
 
@@ -16,6 +16,8 @@ export interface LoadContext {
   readonly displayRoot: string;
   /** Markdown → mdast (remark-parse + remark-gfm), one instance per build. */
   readonly parseMarkdown: (markdown: string) => MdastRoot;
+  /** To find unsafe URLs in raw HTML: needed when the text `mayHoldUrlAttribute` and `parseMarkdown` gives HTML nodes. */
+  readonly parseHtml?: HtmlParser | undefined;
 }
 
 export type LoadResult = { readonly entry: ParsedEntry | undefined; readonly diagnostics: readonly Diagnostic[] };
@@ -111,7 +113,7 @@ export function loadEntry(source: SourceFile, bytes: Uint8Array, ctx: LoadContex
   let mdast: MdastRoot;
   try {
     mdast = ctx.parseMarkdown(markdownOf(fm.body, fm.bodyLineOffset));
-    problems.push(...removeUnsafeUrls(mdast, { file, source: text }));
+    problems.push(...removeUnsafeUrls(mdast, { file, source: text }, ctx.parseHtml));
   } catch (error) {
     problems.push(diagnostic('MarkdownError', `cannot parse Markdown: ${(error as Error).message}`, { file }));
     mdast = { type: 'root', children: [] };
@@ -180,14 +182,14 @@ export function loadEntry(source: SourceFile, bytes: Uint8Array, ctx: LoadContex
  * and line offset as `loadEntry` parsed, and the title heading dropped again. Throws what the
  * parser throws.
  */
-export function parseEntryBody(entry: Entry, parseMarkdown: (markdown: string) => MdastRoot): MdastRoot {
+export function parseEntryBody(entry: Entry, parseMarkdown: (markdown: string) => MdastRoot, parseHtml: HtmlParser | undefined): MdastRoot {
   if (entry.mdast) return entry.mdast;
   const text = unpackText(entry.text);
   const normalised = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
   const body = entry.bodyLineOffset === 0 ? normalised : normalised.split('\n').slice(entry.bodyLineOffset).join('\n');
   const mdast = parseMarkdown(markdownOf(body, entry.bodyLineOffset));
   // As `loadEntry` did; its warnings are in the entry's load record.
-  removeUnsafeUrls(mdast, { file: entry.displayPath, source: entry.text });
+  removeUnsafeUrls(mdast, { file: entry.displayPath, source: entry.text }, parseHtml);
   return entry.titleFrom === 'heading' ? withoutTitleHeading(mdast) : mdast;
 }
 

@@ -1,11 +1,26 @@
 import type { Element } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
+import type { fromHtml } from 'hast-util-from-html';
 import type { Definition, Html, Nodes, Root } from 'mdast';
 import { visit, type VisitorResult } from 'unist-util-visit';
 import { warning, type Diagnostic } from '../diagnostics.js';
 import type { PackedText } from '../packed-text.js';
 import { SAFE_IMAGE_SCHEMES, SAFE_LINK_SCHEMES, unsafeScheme, whyUnsafe as why } from '../safe-url.js';
 import { unsafeUrlProperties } from '../url-attributes.js';
+
+/**
+ * hast-util-from-html's `fromHtml`, passed in: parse5 weighs ≈3 MiB a thread, so it is loaded
+ * only where some file's text `mayHoldUrlAttribute`.
+ */
+export type HtmlParser = typeof fromHtml;
+
+/**
+ * Whether `text` may hold an HTML start tag with a valued attribute (`<a href=`): if it does not,
+ * none of its raw HTML can hold a URL. True of a text whenever true of any part of it, so a whole
+ * file can be asked before its raw HTML nodes are.
+ */
+export function mayHoldUrlAttribute(text: string): boolean {
+  return /<[A-Za-z][^<>]*=/.test(text);
+}
 
 export interface UrlPlace {
   /** The file as shown in messages. */
@@ -23,9 +38,10 @@ const IMAGE_HINT = `quire publishes ${SAFE_IMAGE_SCHEMES} as images; put the ima
  * replaced by its text, an image by its alt text, an unsafe definition is dropped (so no other
  * file merged into the same page can use it), and in raw HTML the attribute alone is cut from the
  * HTML as written (`<a href="&#106;avascript:…">x</a>` → `<a >x</a>`), the rest kept as it is.
- * Changes `tree` in place; positions are the file's.
+ * Changes `tree` in place; positions are the file's. `parseHtml` is needed when the file's text
+ * `mayHoldUrlAttribute`.
  */
-export function removeUnsafeUrls(tree: Root, place: UrlPlace): Diagnostic[] {
+export function removeUnsafeUrls(tree: Root, place: UrlPlace, parseHtml: HtmlParser | undefined): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const at = (node: Nodes) => ({ file: place.file, line: node.position?.start.line, column: node.position?.start.column, source: place.source });
 
@@ -72,7 +88,7 @@ export function removeUnsafeUrls(tree: Root, place: UrlPlace): Diagnostic[] {
       case 'imageReference':
         return unsafeDefinition(node.identifier, 'image') === undefined ? undefined : replace(altText(node.alt));
       case 'html':
-        diagnostics.push(...cleanHtml(node, place));
+        diagnostics.push(...cleanHtml(node, place, parseHtml));
         return undefined;
       default:
         return undefined;
@@ -82,11 +98,12 @@ export function removeUnsafeUrls(tree: Root, place: UrlPlace): Diagnostic[] {
 }
 
 /** Cut the unsafe URL attributes out of a raw HTML node, keeping everything else as written. */
-function cleanHtml(node: Html, place: UrlPlace): Diagnostic[] {
-  // An attribute without `=` has no value, so no URL: most raw HTML (`<!-- more -->`, `</a>`) is skipped unparsed.
-  if (!node.value.includes('=')) return [];
+function cleanHtml(node: Html, place: UrlPlace, parseHtml: HtmlParser | undefined): Diagnostic[] {
+  // Most raw HTML (`<!-- more -->`, `</a>`, `<br>`) has no valued attribute and is not parsed.
+  if (!mayHoldUrlAttribute(node.value)) return [];
+  if (parseHtml === undefined) throw new Error(`internal: ${place.file} was loaded without an HTML parser, though it has raw HTML with attributes`);
   const cuts: Array<{ start: number; end: number; name: string; value: string; scheme: string }> = [];
-  visit(fromHtml(node.value, { fragment: true, verbose: true }), 'element', (element: Element) => {
+  visit(parseHtml(node.value, { fragment: true, verbose: true }), 'element', (element: Element) => {
     const positions = (element.data as { position?: { properties?: Record<string, { start: { offset?: number }; end: { offset?: number } } | undefined> } } | undefined)?.position?.properties;
     for (const found of unsafeUrlProperties(element)) {
       const range = positions?.[found.property];

@@ -1,3 +1,4 @@
+import { fromHtml } from 'hast-util-from-html';
 import type { Root } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -5,7 +6,7 @@ import remarkRehype from 'remark-rehype';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { removeUnsafeUrls } from '../../src/load/remove-unsafe-urls.js';
+import { mayHoldUrlAttribute, removeUnsafeUrls } from '../../src/load/remove-unsafe-urls.js';
 
 const parse = (markdown: string) => unified().use(remarkParse).use(remarkGfm).parse(markdown) as Root;
 const html = async (tree: Root) => String(unified().use(remarkRehype, { allowDangerousHtml: true }).use(rehypeStringify, { allowDangerousHtml: true }).stringify(await unified().use(remarkRehype, { allowDangerousHtml: true }).run(tree)));
@@ -13,7 +14,7 @@ const html = async (tree: Root) => String(unified().use(remarkRehype, { allowDan
 /** The page HTML of `markdown` after `removeUnsafeUrls`, and its warnings as `line:column message`. */
 async function clean(markdown: string): Promise<{ html: string; warnings: string[] }> {
   const tree = parse(markdown);
-  const diagnostics = removeUnsafeUrls(tree, { file: 'content/posts/x.md', source: markdown });
+  const diagnostics = removeUnsafeUrls(tree, { file: 'content/posts/x.md', source: markdown }, fromHtml);
   expect(diagnostics.every((d) => d.severity === 'warning' && d.code === 'UnsafeUrl' && d.file === 'content/posts/x.md')).toBe(true);
   return { html: await html(tree), warnings: diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`) };
 }
@@ -41,7 +42,7 @@ describe('removeUnsafeUrls', () => {
     expect(warnings).toEqual([expect.stringMatching(/^3:1 the link definition \[evil\]: "java\\tscript:alert\(1\)" was removed/)]);
     // A file merged later (a weekly issue's note) cannot use the definition either.
     const tree = parse('[evil]: javascript:alert(1)\n');
-    removeUnsafeUrls(tree, { file: 'n.md', source: '' });
+    removeUnsafeUrls(tree, { file: 'n.md', source: '' }, undefined);
     const merged: Root = { type: 'root', children: [...parse('[x][evil]').children, ...tree.children] };
     expect(await html(merged)).toBe('<p>[x][evil]</p>');
   });
@@ -72,5 +73,13 @@ describe('removeUnsafeUrls', () => {
   it('gives the line and column of the attribute inside a multi-line HTML block', async () => {
     const { warnings } = await clean('Text.\n\n<div>\n  <a\n     href="javascript:alert(1)">x</a>\n</div>\n');
     expect(warnings).toEqual([expect.stringMatching(/^5:6 the HTML attribute href="javascript:alert\(1\)" was removed/)]);
+  });
+
+  it('needs no HTML parser for a file whose raw HTML has no valued attribute', async () => {
+    const markdown = 'A <br> and <!-- more --> and `a <= b`, <em>x</em>.\n\n<div>\n\n[ok](/ok/)\n\n</div>\n';
+    expect(mayHoldUrlAttribute(markdown)).toBe(false);
+    const tree = parse(markdown);
+    expect(removeUnsafeUrls(tree, { file: 'x.md', source: markdown }, undefined)).toEqual([]);
+    for (const tag of ['<a href=x>', '<IMG\n  SRC="x">', '<a <x href=y>', '<svg/onload=x>']) expect(mayHoldUrlAttribute(`text ${tag} text`), tag).toBe(true);
   });
 });
