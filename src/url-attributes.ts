@@ -34,6 +34,8 @@ export interface UnsafeUrlProperty {
   readonly value: string;
   /** The scheme that makes it unsafe, e.g. `javascript:`. */
   readonly scheme: string;
+  /** Whether it is followed as a link or shown as an image. */
+  readonly use: UrlUse;
 }
 
 /**
@@ -49,11 +51,12 @@ export function unsafeUrlProperties(element: Element): UnsafeUrlProperty[] {
     const value = Array.isArray(raw) ? raw.join(property.toLowerCase() === 'srcset' ? ', ' : ' ') : String(raw);
     const name = property.toLowerCase();
     let scheme: string | undefined;
+    const use: UrlUse = name === 'srcset' ? 'image' : Object.hasOwn(URL_PROPERTIES, name) ? URL_PROPERTIES[name]! : 'link';
     if (name === 'srcset') scheme = unsafeSrcsetScheme(value);
     else if (name === 'ping') scheme = value.split(/\s+/).map((url) => unsafeScheme(url, 'link')).find((s) => s !== undefined);
     else if (animation && ANIMATION_VALUES.has(name)) scheme = value.split(';').map((url) => unsafeScheme(url.trim(), 'link')).find((s) => s !== undefined);
-    else if (Object.hasOwn(URL_PROPERTIES, name)) scheme = unsafeScheme(value, URL_PROPERTIES[name]!);
-    if (scheme !== undefined) found.push({ property, value, scheme });
+    else if (Object.hasOwn(URL_PROPERTIES, name)) scheme = unsafeScheme(value, use);
+    if (scheme !== undefined) found.push({ property, value, scheme, use });
   }
   return found;
 }

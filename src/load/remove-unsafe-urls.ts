@@ -5,7 +5,7 @@ import { visit, type VisitorResult } from 'unist-util-visit';
 import { warning, type Diagnostic } from '../diagnostics.js';
 import type { PackedText } from '../packed-text.js';
 import { SAFE_IMAGE_SCHEMES, SAFE_LINK_SCHEMES, unsafeScheme, whyUnsafe as why } from '../safe-url.js';
-import { unsafeUrlProperties } from '../url-attributes.js';
+import { unsafeUrlProperties, type UnsafeUrlProperty } from '../url-attributes.js';
 
 /**
  * hast-util-from-html's `fromHtml`, passed in: parse5 weighs ≈3 MiB a thread, so it is loaded
@@ -102,26 +102,36 @@ function cleanHtml(node: Html, place: UrlPlace, parseHtml: HtmlParser | undefine
   // Most raw HTML (`<!-- more -->`, `</a>`, `<br>`) has no valued attribute and is not parsed.
   if (!mayHoldUrlAttribute(node.value)) return [];
   if (parseHtml === undefined) throw new Error(`internal: ${place.file} was loaded without an HTML parser, though it has raw HTML with attributes`);
-  const cuts: Array<{ start: number; end: number; name: string; value: string; scheme: string }> = [];
-  visit(parseHtml(node.value, { fragment: true, verbose: true }), 'element', (element: Element) => {
-    const positions = (element.data as { position?: { properties?: Record<string, { start: { offset?: number }; end: { offset?: number } } | undefined> } } | undefined)?.position?.properties;
-    for (const found of unsafeUrlProperties(element)) {
-      const range = positions?.[found.property];
-      if (range?.start.offset === undefined || range.end.offset === undefined) continue;
-      cuts.push({ start: range.start.offset, end: range.end.offset, name: node.value.slice(range.start.offset, range.end.offset).split('=')[0]!.trim(), value: found.value, scheme: found.scheme });
-    }
-  });
-  if (cuts.length === 0) return [];
-  cuts.sort((a, b) => b.start - a.start);
+  const found = unsafeAttributes(node.value, parseHtml);
+  if (found.length === 0) return [];
   const diagnostics: Diagnostic[] = [];
   let value = node.value;
-  for (const cut of cuts) {
-    value = value.slice(0, cut.start) + value.slice(cut.end);
-    const use = /src|poster|background/i.test(cut.name) ? IMAGE_HINT : LINK_HINT;
-    diagnostics.unshift(warning('UnsafeUrl', `the HTML attribute ${cut.name}=${shown(cut.value)} was removed: ${why(cut.scheme)}`, { file: place.file, ...positionIn(node, cut.start), source: place.source }, use));
+  for (const cut of [...found].sort((a, b) => (b.start ?? 0) - (a.start ?? 0))) {
+    if (cut.start !== undefined && cut.end !== undefined) value = value.slice(0, cut.start) + value.slice(cut.end);
+    const name = cut.start !== undefined && cut.end !== undefined ? node.value.slice(cut.start, cut.end).split('=')[0]!.trim() : cut.property;
+    diagnostics.unshift(
+      warning('UnsafeUrl', `the HTML attribute ${name}=${shown(cut.value)} was removed: ${why(cut.scheme)}`, { file: place.file, ...positionIn(node, cut.start ?? 0), source: place.source }, cut.use === 'image' ? IMAGE_HINT : LINK_HINT),
+    );
   }
-  node.value = value;
+  // Cutting whole attributes leaves the others as they were; should the parser still find one
+  // (or an attribute had no place to cut), the whole node goes.
+  node.value = unsafeAttributes(value, parseHtml).length === 0 ? value : '';
   return diagnostics;
+}
+
+type FoundAttribute = UnsafeUrlProperty & { readonly start: number | undefined; readonly end: number | undefined };
+
+/** The unsafe URL attributes of an HTML fragment, with their offsets in it (attribute name to value end). */
+function unsafeAttributes(html: string, parseHtml: HtmlParser): FoundAttribute[] {
+  const found: FoundAttribute[] = [];
+  visit(parseHtml(html, { fragment: true, verbose: true }), 'element', (element: Element) => {
+    const positions = (element.data as { position?: { properties?: Record<string, { start: { offset?: number }; end: { offset?: number } } | undefined> } } | undefined)?.position?.properties;
+    for (const unsafe of unsafeUrlProperties(element)) {
+      const range = positions?.[unsafe.property];
+      found.push({ ...unsafe, start: range?.start.offset, end: range?.end.offset });
+    }
+  });
+  return found;
 }
 
 /** File line:column of `offset` in a raw HTML node (columns after its first line are within the node's own text). */
