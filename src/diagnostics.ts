@@ -45,6 +45,8 @@ export type DiagnosticCode =
   | 'EmptyIssue'
   // reading only the project: symbolic links that lead out of it (or into .git/, the cache, the output)
   | 'UnsafeSymlink'
+  // unsafe URL schemes (javascript:, data:…) in front matter, links and raw HTML
+  | 'UnsafeUrl'
   | 'InternalError';
 
 export interface Diagnostic {

@@ -23,6 +23,8 @@ const PACKAGES = [
   'hast-util-to-html',
   'hast-util-to-string',
   'hast-util-raw',
+  // reads raw HTML for unsafe URLs when an entry is loaded (src/load/remove-unsafe-urls.ts)
+  'hast-util-from-html',
   'hast-util-to-text',
   'github-slugger',
   'shiki',

@@ -14,7 +14,14 @@ export const userConfigSchema = z.strictObject({
   url: z.url({ protocol: /^https?$/ }).default('http://localhost:4321/'),
   language: z.string().min(2).default('zh-CN'),
   timezone: z.string().default('UTC'),
-  author: z.strictObject({ name: z.string().min(1), email: z.email().optional(), url: z.url().optional() }).optional(),
+  author: z
+    .strictObject({
+      name: z.string().min(1),
+      email: z.email().optional(),
+      // Published in feeds and JSON-LD: no javascript:, data: or other scheme a reader's browser would run.
+      url: z.url({ protocol: /^(https?|mailto)$/, error: 'expected an http(s) or mailto: URL' }).optional(),
+    })
+    .optional(),
   permalink: z.string().default('/posts/:slug/'),
   paginate: z.int().min(1).max(1000).default(10),
   /** Automatic summary length in words; a CJK character counts as half a word. */

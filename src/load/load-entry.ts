@@ -7,6 +7,8 @@ import { frontMatterSchema, KNOWN_FIELDS } from './front-matter-schema.js';
 import { dateFromFileName, DATE_HINT, parseDate } from './parse-date.js';
 import { isFrontMatterError, readFrontMatter } from './read-front-matter.js';
 import { slugify } from './slug.js';
+import { removeUnsafeUrls, type HtmlParser } from './remove-unsafe-urls.js';
+import { SAFE_IMAGE_SCHEMES, SAFE_LINK_SCHEMES, unsafeScheme, whyUnsafe } from '../safe-url.js';
 import { packText, unpackText } from '../packed-text.js';
 
 export interface LoadContext {
@@ -14,6 +16,8 @@ export interface LoadContext {
   readonly displayRoot: string;
   /** Markdown → mdast (remark-parse + remark-gfm), one instance per build. */
   readonly parseMarkdown: (markdown: string) => MdastRoot;
+  /** To find unsafe URLs in raw HTML: needed when the text `mayHoldUrlAttribute` and `parseMarkdown` gives HTML nodes. */
+  readonly parseHtml?: HtmlParser | undefined;
 }
 
 export type LoadResult = { readonly entry: ParsedEntry | undefined; readonly diagnostics: readonly Diagnostic[] };
@@ -62,6 +66,21 @@ export function loadEntry(source: SourceFile, bytes: Uint8Array, ctx: LoadContex
     return { entry: undefined, diagnostics: problems };
   }
   const fields = parsed.data;
+  for (const [field, use] of [['link', 'link'], ['image', 'image']] as const) {
+    const value = fields[field];
+    const scheme = value === undefined ? undefined : unsafeScheme(value, use);
+    if (value === undefined || scheme === undefined) continue;
+    problems.push(
+      diagnostic(
+        'UnsafeUrl',
+        `front-matter field \`${field}\`: ${JSON.stringify(value)} is not published: ${whyUnsafe(scheme)}`,
+        at([field]),
+        use === 'link'
+          ? `write the address in full, e.g. \`link: https://example.com/article\` (quire publishes ${SAFE_LINK_SCHEMES})`
+          : `use an http(s) URL, a path on the site (\`/images/cover.png\`) or a file of this page bundle (quire publishes ${SAFE_IMAGE_SCHEMES})`,
+      ),
+    );
+  }
 
   const baseName = path.posix.basename(source.rel).replace(/\.(md|markdown)$/i, '');
   const isBundle = /^index$/i.test(baseName) && source.rel.includes('/');
@@ -94,6 +113,7 @@ export function loadEntry(source: SourceFile, bytes: Uint8Array, ctx: LoadContex
   let mdast: MdastRoot;
   try {
     mdast = ctx.parseMarkdown(markdownOf(fm.body, fm.bodyLineOffset));
+    problems.push(...removeUnsafeUrls(mdast, { file, source: text }, ctx.parseHtml));
   } catch (error) {
     problems.push(diagnostic('MarkdownError', `cannot parse Markdown: ${(error as Error).message}`, { file }));
     mdast = { type: 'root', children: [] };
@@ -162,12 +182,14 @@ export function loadEntry(source: SourceFile, bytes: Uint8Array, ctx: LoadContex
  * and line offset as `loadEntry` parsed, and the title heading dropped again. Throws what the
  * parser throws.
  */
-export function parseEntryBody(entry: Entry, parseMarkdown: (markdown: string) => MdastRoot): MdastRoot {
+export function parseEntryBody(entry: Entry, parseMarkdown: (markdown: string) => MdastRoot, parseHtml: HtmlParser | undefined): MdastRoot {
   if (entry.mdast) return entry.mdast;
   const text = unpackText(entry.text);
   const normalised = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
   const body = entry.bodyLineOffset === 0 ? normalised : normalised.split('\n').slice(entry.bodyLineOffset).join('\n');
   const mdast = parseMarkdown(markdownOf(body, entry.bodyLineOffset));
+  // As `loadEntry` did; its warnings are in the entry's load record.
+  removeUnsafeUrls(mdast, { file: entry.displayPath, source: entry.text }, parseHtml);
   return entry.titleFrom === 'heading' ? withoutTitleHeading(mdast) : mdast;
 }
 

@@ -3,6 +3,8 @@ import { openHighlightCache, type HighlightCacheFile } from '../cache/highlight-
 import type { ResolvedConfig } from '../config/resolve-config.js';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { loadEntry, parseEntryBody } from '../load/load-entry.js';
+import { mayHoldUrlAttribute, type HtmlParser } from '../load/remove-unsafe-urls.js';
+import { unpackText } from '../packed-text.js';
 import type { DualLines } from '../render/code/tokenize.js';
 import { createCodeHighlighter, shikiTokens, type CodeHighlighter, type HighlightCache, type TokenRequest, type TokenSource } from '../render/highlight.js';
 import { codeBlocks, createMarkdownProcessor, type MarkdownProcessor } from '../render/markdown/create-processor.js';
@@ -90,6 +92,12 @@ export function createEntryTasks(config: ResolvedConfig, options: EntryTaskOptio
   const parser = processorFor(config.language);
   const parse = (markdown: string) => parser.parse(markdown);
   const trees = keptTrees();
+  // Loaded with the first text whose raw HTML may hold a URL (see HtmlParser).
+  let htmlParser: HtmlParser | undefined;
+  const htmlParserFor = async (texts: readonly string[]): Promise<HtmlParser | undefined> => {
+    if (htmlParser === undefined && texts.some(mayHoldUrlAttribute)) htmlParser = (await import('hast-util-from-html')).fromHtml;
+    return htmlParser;
+  };
   // Copies in and out: a tree handed on may be changed by the render's plugins.
   const parsedBodies = new Map<string, { readonly markdown: string; readonly tree: MdastRoot }>();
   const parseKept = (rel: string, markdown: string): MdastRoot => {
@@ -139,8 +147,10 @@ export function createEntryTasks(config: ResolvedConfig, options: EntryTaskOptio
 
   return {
     async load(tasks) {
+      // Read as Latin-1: no byte of a multi-byte UTF-8 character is `<`, `=` or a letter.
+      const parseHtml = await htmlParserFor(tasks.map(({ bytes }) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1')));
       return tasks.map(({ source, bytes, withTree }) => {
-        const result = loadEntry(source, bytes, { timezone: config.timezone, displayRoot: config.root, parseMarkdown: options.keepParsedBodies ? (markdown) => parseKept(source.rel, markdown) : parse });
+        const result = loadEntry(source, bytes, { timezone: config.timezone, displayRoot: config.root, parseMarkdown: options.keepParsedBodies ? (markdown) => parseKept(source.rel, markdown) : parse, parseHtml });
         if (!result.entry || withTree) return result;
         // Kept until this entry is rendered, which may be after every other entry is loaded.
         if (result.entry.mdast) {
@@ -163,7 +173,7 @@ export function createEntryTasks(config: ResolvedConfig, options: EntryTaskOptio
         const done = (rendered: RenderedEntry | undefined, diagnostics: readonly Diagnostic[]) => outcomes.push({ rendered, diagnostics, targets, highlightKeys: [...recording].sort() });
         try {
           const kept = trees.take(entry.source.rel);
-          const mdast = entry.mdast ? structuredClone(entry.mdast) : (kept ?? parseEntryBody(entry, parse));
+          const mdast = entry.mdast ? structuredClone(entry.mdast) : (kept ?? parseEntryBody(entry, parse, await htmlParserFor([unpackText(entry.text)])));
           const links = {
             basePath: config.basePath,
             target: (key: string) => (targets[key] = linkTarget(table, key)),

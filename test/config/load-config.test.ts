@@ -94,6 +94,18 @@ describe('loadConfig: YAML and JSON', () => {
     expect(diagnostics[0]!.message).toContain('paginate');
   });
 
+  it('refuses an author URL a browser would run as script, at its line and column', async () => {
+    const root = project({ 'quire.config.yaml': 'author:\n  name: Lin\n  url: "  JaVa\\tScRiPt:alert(1)"\n' });
+    const diagnostics = await failure(loadConfig(root));
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]).toMatchObject({ code: 'ConfigInvalid', file: 'quire.config.yaml', line: 3, column: 8 });
+    expect(diagnostics[0]!.message).toContain('expected an http(s) or mailto: URL');
+    for (const url of ['https://lin.example/', 'mailto:lin@example.org']) {
+      const ok = project({ 'quire.config.yaml': `author:\n  name: Lin\n  url: ${url}\n` });
+      await expect(loadConfig(ok)).resolves.toBeDefined();
+    }
+  });
+
   it('reports every problem at once', async () => {
     const root = project({ 'quire.config.yaml': 'titel: x\npaginate: 0\nurl: not a url\n' });
     const diagnostics = await failure(loadConfig(root));

@@ -1,3 +1,4 @@
+import { fromHtml } from 'hast-util-from-html';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics.js';
@@ -8,7 +9,7 @@ import { unpackText } from '../../src/packed-text.js';
 
 const ROOT = path.join(path.sep, 'site');
 const processor = createMarkdownProcessor({ remarkPlugins: [], rehypePlugins: [], footnoteLabel: 'x', footnoteBackLabel: 'y' });
-const ctx: LoadContext = { timezone: 'Asia/Shanghai', displayRoot: ROOT, parseMarkdown: (markdown) => processor.parse(markdown) };
+const ctx: LoadContext = { timezone: 'Asia/Shanghai', displayRoot: ROOT, parseMarkdown: (markdown) => processor.parse(markdown), parseHtml: fromHtml };
 
 function source(rel: string, kind: EntryKind = 'post'): SourceFile {
   return { kind, path: path.join(ROOT, 'content', ...rel.split('/')), rel, assets: [] };
@@ -274,7 +275,7 @@ describe('loadEntry: positions and the rest of the entry', () => {
       'No front matter.\n\n# Not a title\n',
     ]) {
       const entry = entryOf('posts/a.md', text);
-      expect(parseEntryBody({ ...entry, mdast: undefined }, ctx.parseMarkdown)).toEqual(entry.mdast);
+      expect(parseEntryBody({ ...entry, mdast: undefined }, ctx.parseMarkdown, ctx.parseHtml)).toEqual(entry.mdast);
     }
   });
 

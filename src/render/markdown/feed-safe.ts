@@ -1,12 +1,18 @@
-import type { Element, ElementContent, Nodes, Root, RootContent } from 'hast';
+import type { Element, ElementContent, Nodes, Properties, Root, RootContent } from 'hast';
+import { unsafeUrlProperties } from '../../url-attributes.js';
 
 const URL_ATTRIBUTES = ['href', 'src', 'poster', 'cite'] as const;
-const DROPPED = new Set(['script', 'style', 'button', 'noscript', 'template', 'iframe', 'form', 'input']);
+/** Elements that run script or a plugin, take input, or change where the page's URLs lead. */
+const DROPPED = new Set(['script', 'style', 'button', 'noscript', 'template', 'iframe', 'form', 'input', 'object', 'embed', 'applet', 'frame', 'frameset', 'base', 'meta', 'link']);
+/** The only `style` kept: a table column's alignment, as quire writes it from GFM. */
+const TABLE_ALIGNMENT = /^text-align:(?:left|right|center)$/;
 
 /**
  * A copy of a page's tree for feeds and e-mail, where nothing can be resolved against the
  * site: every URL absolute (`#fn-1` → `https://…/posts/x/#fn-1`, `/img.png` →
- * `https://…/img.png`), no scripts, buttons or styles, code blocks reduced to one
+ * `https://…/img.png`), no scripts, buttons or styles, no event-handler attribute (`onerror`), no
+ * URL with an unsafe scheme (see `unsafeScheme`), no `style` attribute but a table column's
+ * alignment and no `hidden` (nothing hidden from the reader), code blocks reduced to one
  * `<pre><code>` with inline colours (see `feedCodeBlock`). Raw HTML written in the Markdown is
  * parsed first (hast-util-raw, the HTML parsing algorithm over the whole tree, so an `<a>` opened
  * in one raw node and closed in another is one element): its URLs are made absolute like the rest.
@@ -27,7 +33,7 @@ export async function feedSafeTree(page: Root, pageAbsoluteUrl: string, codeBloc
       }
       const replaced = codeBlock(node);
       if (replaced) return replaced as RootContent[];
-      const properties = { ...node.properties };
+      const properties = safeProperties(node);
       for (const attribute of URL_ATTRIBUTES) {
         const value = properties[attribute];
         if (typeof value === 'string' && value !== '') properties[attribute] = absolute(value, pageAbsoluteUrl);
@@ -37,6 +43,18 @@ export async function feedSafeTree(page: Root, pageAbsoluteUrl: string, codeBloc
       return [{ ...node, properties, children: clean(node.children) as Element['children'] }];
     });
   return { type: 'root', children: clean(tree.children) };
+}
+
+/** An element's attributes without event handlers, unsafe URLs, styles (table alignment aside) or `hidden`. */
+function safeProperties(node: Element): Properties {
+  const properties: Properties = {};
+  const unsafe = new Set(unsafeUrlProperties(node).map((found) => found.property));
+  for (const [name, value] of Object.entries(node.properties)) {
+    if (/^on/i.test(name) || unsafe.has(name) || name === 'hidden' || name === 'srcDoc') continue;
+    if (name === 'style' && !((node.tagName === 'td' || node.tagName === 'th') && typeof value === 'string' && TABLE_ALIGNMENT.test(value))) continue;
+    properties[name] = value;
+  }
+  return properties;
 }
 
 /** Raw HTML other than comments (`<!-- more -->` is in most posts, and is dropped as it is). */
