@@ -35,6 +35,9 @@ export type DiagnosticCode =
   | 'MissingDescription'
   | 'FutureDate'
   | 'DuplicateTitle'
+  // hostile input: limits on input shapes, entry ids
+  | 'LimitExceeded'
+  | 'DuplicateId'
   | 'InternalError';
 
 export interface Diagnostic {

@@ -83,7 +83,7 @@ export async function checkSite(options: CheckOptions): Promise<CheckReport> {
     // whole Markdown of an entry is parsed when a problem is traced into it.
     const parser = createMarkdownProcessor({ ...config.markdown, footnoteLabel: '', footnoteBackLabel: '' });
     const firstBlock = (markdown: string) => parser.parse(/^\n*[^\n]*(?:\n(?![ \t]*\n)[^\n]*)*/.exec(markdown)?.[0] ?? '');
-    const loaded = loadEntries(discoverSources(config.contentDir, config.root).sources, { timezone: config.timezone, displayRoot: config.root, parseMarkdown: firstBlock });
+    const loaded = loadEntries(discoverSources(config.contentDir, config.root).sources, { timezone: config.timezone, displayRoot: config.root, limits: config.limits, parseMarkdown: firstBlock });
     const collected = collectSite({ entries: loaded.entries, publicFiles: listFiles(config.publicDir), themeFiles: [] }, config);
     const trace = createSourceTracer(collected.site, config.basePath, (entry) => {
       const fm = readFrontMatter(unpackText(entry.text));

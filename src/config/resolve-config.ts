@@ -3,7 +3,14 @@ import { fileURLToPath } from 'node:url';
 import { IANAZone } from 'luxon';
 import type { PluggableList } from 'unified';
 import { diagnostic, QuireError, type Diagnostic } from '../diagnostics.js';
+import type { MarkdownLimits } from '../load/markdown-limits.js';
 import type { LoadedConfig } from './load-config.js';
+
+/** What one content file may hold: its Markdown's shapes, its tags, its size. */
+export interface InputLimits extends MarkdownLimits {
+  readonly tags: number;
+  readonly fileBytes: number;
+}
 
 export interface BuildFlags {
   /** Override of `outDir`, relative to the working directory of the caller. */
@@ -52,6 +59,8 @@ export interface ResolvedConfig {
   /** Items per feed (0 = all); `full` HTML or `summary` in each item. */
   readonly feed: { readonly limit: number; readonly content: 'full' | 'summary' };
   readonly params: Readonly<Record<string, unknown>>;
+  /** Largest input shapes accepted (see `limits` in the config schema). */
+  readonly limits: InputLimits;
   readonly drafts: boolean;
   readonly future: boolean;
   readonly now: Date;
@@ -128,6 +137,7 @@ export function resolveConfig(loaded: LoadedConfig, flags: BuildFlags = {}, cwd:
     markdown: config.markdown as ResolvedConfig['markdown'],
     feed: config.feed,
     params: config.params,
+    limits: config.limits,
     drafts: flags.drafts ?? false,
     future: flags.future ?? false,
     now: flags.now ?? new Date(),

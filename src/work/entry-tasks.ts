@@ -140,7 +140,7 @@ export function createEntryTasks(config: ResolvedConfig, options: EntryTaskOptio
   return {
     async load(tasks) {
       return tasks.map(({ source, bytes, withTree }) => {
-        const result = loadEntry(source, bytes, { timezone: config.timezone, displayRoot: config.root, parseMarkdown: options.keepParsedBodies ? (markdown) => parseKept(source.rel, markdown) : parse });
+        const result = loadEntry(source, bytes, { timezone: config.timezone, displayRoot: config.root, limits: config.limits, parseMarkdown: options.keepParsedBodies ? (markdown) => parseKept(source.rel, markdown) : parse });
         if (!result.entry || withTree) return result;
         // Kept until this entry is rendered, which may be after every other entry is loaded.
         if (result.entry.mdast) {
