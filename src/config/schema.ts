@@ -11,7 +11,7 @@ const plugin = z.union([z.custom<(...args: never[]) => unknown>((v) => typeof v 
 /** The `limits` a site gets unless its config sets others (see "Broken and hostile input" in the README). */
 export const DEFAULT_LIMITS = Object.freeze({
   nesting: 32,
-  containerBlocks: 1000,
+  containerBlocks: 500,
   emphasisRuns: 1000,
   tableRows: 2000,
   tableColumns: 64,
