@@ -79,7 +79,7 @@ export const userConfigSchema = z.strictObject({
     .strictObject({
       /** Lists and block quotes open at once on one line. */
       nesting: z.int().min(1).default(DEFAULT_LIMITS.nesting),
-      /** Lists and block quotes followed by text, per file. */
+      /** Lists, nested list items and block quotes closed, per file. */
       containerBlocks: z.int().min(1).default(DEFAULT_LIMITS.containerBlocks),
       /** Emphasis delimiters (`*`, `_`, `~`) that can close, per paragraph. */
       emphasisRuns: z.int().min(1).default(DEFAULT_LIMITS.emphasisRuns),

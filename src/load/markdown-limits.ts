@@ -8,7 +8,7 @@ import { visit } from 'unist-util-visit';
 export interface MarkdownLimits {
   /** Lists and block quotes open at once on one line (markers, and indentation / 4). */
   readonly nesting: number;
-  /** Lists and block quotes ended by text after them, per file (micromark re-copies its events each time). */
+  /** Lists, list items and block quotes closed (nested ones, or by text after them), per file: micromark re-copies its events for each. */
   readonly containerBlocks: number;
   /** `*`, `_` and `~` delimiter runs that can close emphasis, per paragraph (blank-line separated). */
   readonly emphasisRuns: number;
@@ -50,7 +50,8 @@ export function scanMarkdownLimits(markdown: string, firstLine: number, limits: 
   };
   let footnotes = 0;
   let closings = 0;
-  let inContainer = false;
+  /** Containers open after the last line that had any, as counted by `containerPrefix`. */
+  let depth = 0;
   let runs = 0;
   let tableRows = -1;
   let start = 0;
@@ -69,13 +70,17 @@ export function scanMarkdownLimits(markdown: string, firstLine: number, limits: 
 
     const prefix = containerPrefix(line);
     if (prefix.depth > limits.nesting) report('nesting', `lists and block quotes nested ${prefix.depth} deep`, lineNo, prefix.columnOver(limits.nesting));
-    if (prefix.depth > 0) inContainer = true;
-    else if (prefix.indent >= 2) {
-      // continues an item, or indented code: neither ends a container
-    } else if (inContainer) {
-      inContainer = false;
-      if (++closings > limits.containerBlocks) report('containerBlocks', `more than ${limits.containerBlocks} lists or block quotes followed by text`, lineNo, 1);
+    // Containers this line closes: all of them before text; before a list marker at the margin,
+    // those nested in the item it follows (a sibling item of a flat list closes nothing nested).
+    let closed = 0;
+    if (prefix.depth > 0) {
+      if (prefix.indent < 2) closed = Math.max(0, depth - prefix.quotes - 1);
+      depth = prefix.depth;
+    } else if (prefix.indent < 2 && depth > 0) {
+      closed = depth;
+      depth = 0;
     }
+    if (closed > 0 && (closings += closed) > limits.containerBlocks) report('containerBlocks', `more than ${limits.containerBlocks} lists and block quotes closed`, lineNo, 1);
 
     if (FOOTNOTE_DEFINITION.test(line) && ++footnotes > limits.footnotes) report('footnotes', `more than ${limits.footnotes} footnote definitions`, lineNo, line.indexOf('[') + 1);
 
@@ -115,7 +120,7 @@ function canClose(c: string, before: string | undefined, after: string | undefin
 }
 
 /** Block quote and list markers at the start of a line, counted with the indentation before them. */
-function containerPrefix(line: string): { depth: number; indent: number; columnOver(limit: number): number } {
+function containerPrefix(line: string): { depth: number; quotes: number; indent: number; columnOver(limit: number): number } {
   let i = 0;
   let indent = 0;
   while (line[i] === ' ' || line[i] === '\t') indent += line[i++] === '\t' ? 4 - (indent % 4) : 1;
@@ -146,6 +151,7 @@ function containerPrefix(line: string): { depth: number; indent: number; columnO
   const fromIndent = markers.length > 0 ? Math.floor(indent / 4) : 0;
   return {
     depth: markers.length + fromIndent,
+    quotes: markers.filter((at) => line[at] === '>').length,
     indent,
     columnOver: (limit) => (markers[Math.max(0, limit - fromIndent)] ?? 0) + 1,
   };

@@ -57,6 +57,7 @@ const ATTACKS: ReadonlyArray<{ name: string; body: string; limit: string; line: 
   { name: 'a table of 50,000 rows', body: `| a | b |\n|---|---|\n${n(50_000, '| 1 | 2 |\n')}`, limit: 'tableRows', line: 7 + DEFAULT_LIMITS.tableRows, column: 1 },
   { name: 'a table of 10,000 columns', body: `|${n(10_000, ' a |')}\n|${n(10_000, '---|')}\n${n(100, 'x|\n')}`, limit: 'tableColumns', line: 6, column: 1 },
   { name: '5,000 block quotes, each followed by text', body: n(5000, '> q\n\np\n\n'), limit: 'containerBlocks', line: 5 + 4 * DEFAULT_LIMITS.containerBlocks + 2, column: 1 },
+  { name: '3,000 lists nested 30 deep, one after the other', body: n(3000, `${n(30, '- ')}x\n\n`), limit: 'containerBlocks', line: 5 + 2 * Math.ceil(DEFAULT_LIMITS.containerBlocks / 29), column: 1 },
   { name: '20,000 footnotes', body: `x[^1]\n\n${Array.from({ length: 20_000 }, (_, i) => `[^${i}]: note`).join('\n')}\n`, limit: 'footnotes', line: 7 + DEFAULT_LIMITS.footnotes, column: 1 },
   { name: '50,000 nested <div>', body: `<div>\n${n(50_000, '<div>')}x\n`, limit: 'htmlNesting', line: 6, column: 5 * (DEFAULT_LIMITS.htmlNesting - 1) + 1 },
 ];
