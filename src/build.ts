@@ -82,7 +82,8 @@ export interface PreparedSite {
 /**
  * discover → load → collect → render → templates + feeds, streamed into a new output folder that
  * replaces the old one at the end. Each stage collects every problem it finds and the build stops
- * at the end of the first stage with errors; the output folder is then left as it was.
+ * at the end of the first stage with errors (load and collect count as one: collect runs on the
+ * entries that loaded); the output folder is then left as it was.
  * Throws QuireError (with all diagnostics, warnings included) on failure.
  */
 export async function build(options: BuildOptions, firstSteps?: StartedBuild): Promise<BuildResult> {
@@ -193,7 +194,9 @@ export async function prepareSite(options: BuildOptions, begun?: StartedBuild): 
     diagnostics.push(...discovery.diagnostics, ...publicFiles.diagnostics, ...themeFiles.diagnostics);
 
     const loaded = await timed('load', () => loadSources(discovery.sources, { root: config.root, fingerprint, store, runner }));
-    stageDone(loaded.diagnostics);
+    // The entries that loaded are collected even when others did not, so a URL clash or a bad
+    // tag is reported in the same run as a broken date elsewhere; the build still stops here.
+    diagnostics.push(...loaded.diagnostics);
 
     const collected = await timed('collect', () => collectSite({ entries: loaded.entries, publicFiles: publicFiles.files, themeFiles: themeFiles.files }, config));
     stageDone(collected.diagnostics);

@@ -47,6 +47,9 @@ export type DiagnosticCode =
   | 'UnsafeSymlink'
   // unsafe URL schemes (javascript:, data:…) in front matter, links and raw HTML
   | 'UnsafeUrl'
+  // hostile input: limits on input shapes, entry ids
+  | 'LimitExceeded'
+  | 'DuplicateId'
   | 'InternalError';
 
 export interface Diagnostic {

@@ -53,7 +53,7 @@ export interface BuildFingerprint {
 export function buildFingerprint(config: ResolvedConfig): BuildFingerprint {
   const versions = packageVersions();
   const plugins = pluginFingerprint(config);
-  const load = digest({ format: CACHE_FORMAT, versions, timezone: config.timezone, plugins });
+  const load = digest({ format: CACHE_FORMAT, versions, timezone: config.timezone, limits: config.limits, plugins });
   const render = digest({
     load,
     url: config.url,

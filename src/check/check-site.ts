@@ -88,7 +88,7 @@ export async function checkSite(options: CheckOptions): Promise<CheckReport> {
     const firstBlock = (markdown: string) => parser.parse(/^\n*[^\n]*(?:\n(?![ \t]*\n)[^\n]*)*/.exec(markdown)?.[0] ?? '');
     // The build that just succeeded checked every link; this walk only must not follow a bad one.
     const guard = readGuard(config);
-    const loaded = loadEntries(discoverSources(config.contentDir, guard).sources, { timezone: config.timezone, displayRoot: config.root, parseMarkdown: firstBlock, parseHtml: fromHtml });
+    const loaded = loadEntries(discoverSources(config.contentDir, guard).sources, { timezone: config.timezone, displayRoot: config.root, limits: config.limits, parseMarkdown: firstBlock, parseHtml: fromHtml });
     const collected = collectSite({ entries: loaded.entries, publicFiles: walkFolder(config.publicDir, guard).files, themeFiles: [] }, config);
     const trace = createSourceTracer(collected.site, config.basePath, (entry) => {
       const fm = readFrontMatter(unpackText(entry.text));

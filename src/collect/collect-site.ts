@@ -3,6 +3,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import type { ResolvedConfig } from '../config/resolve-config.js';
 import type { CopiedFile, Entry, FeedFormat, FeedRoute, ListPage, Placed, Route, Site, Term } from '../types.js';
 import { slugify } from '../load/slug.js';
+import { feedId } from '../emit/feeds/feed-id.js';
 import { paginate } from './paginate.js';
 import { FEED_FORMAT_NAMES, feedRoute } from './feed-routes.js';
 import { createCollectMemo, place, positionOfUrlField, type CollectMemo } from './place-entry.js';
@@ -43,6 +44,8 @@ export function collectSite(input: CollectInput, config: ResolvedConfig, memo?: 
     else return true;
     return false;
   });
+
+  diagnostics.push(...duplicateIds(published));
 
   // Who claims each output file, to catch two sources on one URL (compared case-insensitively,
   // because macOS and Windows file systems are).
@@ -202,6 +205,31 @@ export function collectSite(input: CollectInput, config: ResolvedConfig, memo?: 
     clock: clock.window(),
   };
   return { site, diagnostics };
+}
+
+/** Two published entries pinning the same feed id (`id:`, compared as feeds write it) would be one item to feed readers. */
+function duplicateIds(entries: readonly Entry[]): Diagnostic[] {
+  const owners = new Map<string, Entry>();
+  const problems: Diagnostic[] = [];
+  for (const entry of entries) {
+    if (entry.id === undefined || entry.id.trim() === '') continue;
+    const key = feedId(entry.id, '');
+    const first = owners.get(key);
+    if (!first) {
+      owners.set(key, entry);
+      continue;
+    }
+    const position = entry.fieldPositions['id'];
+    problems.push(
+      diagnostic(
+        'DuplicateId',
+        `${entry.displayPath} and ${first.displayPath} both have the id "${entry.id.trim()}"`,
+        { file: entry.displayPath, ...(position && { ...position, source: entry.text }) },
+        'an id names one entry in every feed, for good: give one of them another `id`, or remove it (the URL is then the id)',
+      ),
+    );
+  }
+  return problems;
 }
 
 const NON_ASCII = /[^\u0000-\u007f]/;

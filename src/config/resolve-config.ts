@@ -3,8 +3,15 @@ import { fileURLToPath } from 'node:url';
 import { IANAZone } from 'luxon';
 import type { PluggableList } from 'unified';
 import { diagnostic, QuireError, type Diagnostic } from '../diagnostics.js';
+import type { MarkdownLimits } from '../load/markdown-limits.js';
 import type { LoadedConfig } from './load-config.js';
 import { uiStrings } from '../render/ui-strings.js';
+
+/** What one content file may hold: its Markdown's shapes, its tags, its size. */
+export interface InputLimits extends MarkdownLimits {
+  readonly tags: number;
+  readonly fileBytes: number;
+}
 
 export interface BuildFlags {
   /** Override of `outDir`, relative to the working directory of the caller. */
@@ -57,6 +64,8 @@ export interface ResolvedConfig {
   readonly allowSymlinksTo: readonly string[];
   /** `quire dev`: extra host names it answers (`.example.org`: that name and its subdomains). */
   readonly dev: { readonly allowedHosts: readonly string[] };
+  /** Largest input shapes accepted (see `limits` in the config schema). */
+  readonly limits: InputLimits;
   readonly drafts: boolean;
   readonly future: boolean;
   readonly now: Date;
@@ -136,6 +145,7 @@ export function resolveConfig(loaded: LoadedConfig, flags: BuildFlags = {}, cwd:
     params: config.params,
     allowSymlinksTo: Object.freeze(config.allowSymlinksTo.map((dir) => path.resolve(root, dir))),
     dev: { allowedHosts: Object.freeze([...config.dev.allowedHosts]) },
+    limits: config.limits,
     drafts: flags.drafts ?? false,
     future: flags.future ?? false,
     now: flags.now ?? new Date(),

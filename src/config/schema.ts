@@ -8,6 +8,19 @@ const themeName = z.string().refine((name) => Object.hasOwn(bundledThemes, name)
 
 const plugin = z.union([z.custom<(...args: never[]) => unknown>((v) => typeof v === 'function', 'a plugin function'), z.array(z.unknown()).min(1)]);
 
+/** The `limits` a site gets unless its config sets others (see "Broken and hostile input" in the README). */
+export const DEFAULT_LIMITS = Object.freeze({
+  nesting: 32,
+  containerBlocks: 500,
+  emphasisRuns: 1000,
+  tableRows: 2000,
+  tableColumns: 64,
+  footnotes: 500,
+  htmlNesting: 128,
+  tags: 100,
+  fileBytes: 10 * 1024 * 1024,
+});
+
 export const userConfigSchema = z.strictObject({
   title: z.string().min(1).default('My Blog'),
   description: z.string().default(''),
@@ -76,6 +89,32 @@ export const userConfigSchema = z.strictObject({
   dev: z
     .strictObject({
       allowedHosts: z.array(z.string().min(1)).default([]),
+    })
+    .prefault({}),
+  /**
+   * Largest input shapes a build accepts (each far above what real posts use): past one, the file
+   * is an error at the place it is passed, before its Markdown is parsed, so no input can stall a build.
+   */
+  limits: z
+    .strictObject({
+      /** Lists and block quotes open at once on one line. */
+      nesting: z.int().min(1).default(DEFAULT_LIMITS.nesting),
+      /** Lists, nested list items and block quotes closed, per file. */
+      containerBlocks: z.int().min(1).default(DEFAULT_LIMITS.containerBlocks),
+      /** Emphasis delimiters (`*`, `_`, `~`) that can close, per paragraph. */
+      emphasisRuns: z.int().min(1).default(DEFAULT_LIMITS.emphasisRuns),
+      /** Rows of one table. */
+      tableRows: z.int().min(1).default(DEFAULT_LIMITS.tableRows),
+      /** Columns of one table. */
+      tableColumns: z.int().min(1).default(DEFAULT_LIMITS.tableColumns),
+      /** Footnote definitions per file. */
+      footnotes: z.int().min(1).default(DEFAULT_LIMITS.footnotes),
+      /** Raw HTML elements open at once. */
+      htmlNesting: z.int().min(1).default(DEFAULT_LIMITS.htmlNesting),
+      /** Tags (and, separately, categories) per entry. */
+      tags: z.int().min(1).default(DEFAULT_LIMITS.tags),
+      /** Size of one content file. */
+      fileBytes: z.int().min(1).default(DEFAULT_LIMITS.fileBytes),
     })
     .prefault({}),
   /** Free-form values handed to templates as `site.params`. */

@@ -6,9 +6,12 @@ import type { Entry, EntryDate, ParsedEntry, SourceFile } from '../types.js';
 import { frontMatterSchema, KNOWN_FIELDS } from './front-matter-schema.js';
 import { dateFromFileName, DATE_HINT, parseDate } from './parse-date.js';
 import { isFrontMatterError, readFrontMatter } from './read-front-matter.js';
-import { slugify } from './slug.js';
+import { htmlNestingProblem, scanMarkdownLimits, type LimitProblem } from './markdown-limits.js';
+import { slugify, withoutInvisibles } from './slug.js';
 import { removeUnsafeUrls, type HtmlParser } from './remove-unsafe-urls.js';
 import { SAFE_IMAGE_SCHEMES, SAFE_LINK_SCHEMES, unsafeScheme, whyUnsafe } from '../safe-url.js';
+import type { InputLimits } from '../config/resolve-config.js';
+import { DEFAULT_LIMITS } from '../config/schema.js';
 import { packText, unpackText } from '../packed-text.js';
 
 export interface LoadContext {
@@ -18,7 +21,11 @@ export interface LoadContext {
   readonly parseMarkdown: (markdown: string) => MdastRoot;
   /** To find unsafe URLs in raw HTML: needed when the text `mayHoldUrlAttribute` and `parseMarkdown` gives HTML nodes. */
   readonly parseHtml?: HtmlParser | undefined;
+  /** Largest shapes accepted, checked before the Markdown is parsed (default: the config's defaults). */
+  readonly limits?: InputLimits;
 }
+
+const LIMIT_HINT = 'split the content into smaller parts; if it is meant to be this big, raise the limit in `limits` in the site config';
 
 export type LoadResult = { readonly entry: ParsedEntry | undefined; readonly diagnostics: readonly Diagnostic[] };
 
@@ -26,6 +33,13 @@ export type LoadResult = { readonly entry: ParsedEntry | undefined; readonly dia
 export function loadEntry(source: SourceFile, bytes: Uint8Array, ctx: LoadContext): LoadResult {
   const file = path.relative(ctx.displayRoot, source.path) || source.path;
   const problems: Diagnostic[] = [];
+  const limits = ctx.limits ?? DEFAULT_LIMITS;
+
+  if (bytes.length > limits.fileBytes) {
+    const limit = limits.fileBytes;
+    const before = new TextDecoder('utf-8').decode(bytes.subarray(0, limit), { stream: true });
+    return fail(diagnostic('LimitExceeded', `the file is ${bytes.length} bytes; the limit is ${limit} (\`limits.fileBytes\`)`, { file, ...positionAt(before, before.length) }, LIMIT_HINT));
+  }
 
   let text: string;
   try {
@@ -81,6 +95,13 @@ export function loadEntry(source: SourceFile, bytes: Uint8Array, ctx: LoadContex
       ),
     );
   }
+  const tags = namesOf(fields.tags);
+  const categories = namesOf(fields.categories);
+  for (const [field, names] of [['tags', tags], ['categories', categories]] as const) {
+    if (names.length <= limits.tags) continue;
+    const place = Array.isArray(fm.data[field]) ? at([field, limits.tags]) : at([field]);
+    problems.push(diagnostic('LimitExceeded', `${names.length} ${field}; the limit is ${limits.tags} per entry (\`limits.tags\`)`, place, LIMIT_HINT));
+  }
 
   const baseName = path.posix.basename(source.rel).replace(/\.(md|markdown)$/i, '');
   const isBundle = /^index$/i.test(baseName) && source.rel.includes('/');
@@ -110,13 +131,22 @@ export function loadEntry(source: SourceFile, bytes: Uint8Array, ctx: LoadContex
     );
   }
 
-  let mdast: MdastRoot;
-  try {
-    mdast = ctx.parseMarkdown(markdownOf(fm.body, fm.bodyLineOffset));
-    problems.push(...removeUnsafeUrls(mdast, { file, source: text }, ctx.parseHtml));
-  } catch (error) {
-    problems.push(diagnostic('MarkdownError', `cannot parse Markdown: ${(error as Error).message}`, { file }));
-    mdast = { type: 'root', children: [] };
+  const tooBig = (found: LimitProblem) => diagnostic('LimitExceeded', found.message, { file, line: found.line, column: found.column, source: text }, LIMIT_HINT);
+  // Checked before parsing: past a limit, the parse itself is what would stall the build.
+  const overLimits = scanMarkdownLimits(fm.body, fm.bodyLineOffset + 1, limits);
+  problems.push(...overLimits.map(tooBig));
+  let mdast: MdastRoot = { type: 'root', children: [] };
+  if (overLimits.length === 0) {
+    try {
+      mdast = ctx.parseMarkdown(markdownOf(fm.body, fm.bodyLineOffset));
+      const html = htmlNestingProblem(mdast, limits.htmlNesting);
+      // Raw HTML nested past the limit is not handed to the HTML parser either.
+      if (html) problems.push(tooBig(html));
+      else problems.push(...removeUnsafeUrls(mdast, { file, source: text }, ctx.parseHtml));
+    } catch (error) {
+      problems.push(diagnostic('MarkdownError', `cannot parse Markdown: ${(error as Error).message}`, { file }));
+      mdast = { type: 'root', children: [] };
+    }
   }
 
   let title = fields.title !== undefined ? String(fields.title).trim() : '';
@@ -150,8 +180,8 @@ export function loadEntry(source: SourceFile, bytes: Uint8Array, ctx: LoadContex
     titleFrom,
     date,
     updated,
-    tags: unique(fields.tags ?? []),
-    categories: unique(fields.categories ?? []),
+    tags,
+    categories,
     draft: fields.draft ?? (fields.published === false ? true : false),
     slug,
     permalink: fields.permalink,
@@ -244,8 +274,9 @@ function firstInvalidUtf8(bytes: Uint8Array): { line: number; column: number } {
   return positionAt(text, text.length);
 }
 
-function unique(list: readonly string[]): string[] {
-  return [...new Set(list)];
+/** Tags or categories as written, without invisible characters (`g\u200Bo` is `go`), each once. */
+function namesOf(list: readonly string[] | undefined): string[] {
+  return [...new Set((list ?? []).map((name) => withoutInvisibles(name).trim()).filter((name) => name !== ''))];
 }
 
 function hintFor(field: PropertyKey | undefined): string {

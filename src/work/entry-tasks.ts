@@ -150,7 +150,7 @@ export function createEntryTasks(config: ResolvedConfig, options: EntryTaskOptio
       // Read as Latin-1: no byte of a multi-byte UTF-8 character is `<`, `=` or a letter.
       const parseHtml = await htmlParserFor(tasks.map(({ bytes }) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1')));
       return tasks.map(({ source, bytes, withTree }) => {
-        const result = loadEntry(source, bytes, { timezone: config.timezone, displayRoot: config.root, parseMarkdown: options.keepParsedBodies ? (markdown) => parseKept(source.rel, markdown) : parse, parseHtml });
+        const result = loadEntry(source, bytes, { timezone: config.timezone, displayRoot: config.root, limits: config.limits, parseMarkdown: options.keepParsedBodies ? (markdown) => parseKept(source.rel, markdown) : parse, parseHtml });
         if (!result.entry || withTree) return result;
         // Kept until this entry is rendered, which may be after every other entry is loaded.
         if (result.entry.mdast) {
