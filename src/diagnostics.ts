@@ -29,6 +29,7 @@ export type DiagnosticCode =
   // quire new / dev / check
   | 'InvalidOption'
   | 'UnknownCommand'
+  | 'WeeklyIssueNotFound'
   | 'FileExists'
   | 'PortInUse'
   | 'BrokenAnchor'

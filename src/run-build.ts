@@ -1,8 +1,9 @@
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { readIntegerFlag, readStringFlags } from './cli-flags.js';
 import { startProgress } from './cli-output/progress.js';
 import { formatMs, plural, type Terminal } from './cli-output/terminal.js';
-import { QuireError } from './diagnostics.js';
+import { diagnostic, QuireError } from './diagnostics.js';
 import type { BuildOptions } from './start-build.js';
 
 export interface BuildCommand {
@@ -32,6 +33,10 @@ export async function runBuild(command: BuildCommand): Promise<number> {
   }
   const started = performance.now();
   const root = path.resolve(command.cwd, flags.root ?? '.');
+  if (flags.root !== undefined && !isFolder(root)) {
+    terminal.diagnostics([diagnostic('InvalidOption', `--root ${flags.root}: there is no folder ${root}`, {}, 'name the folder of the site (the one with content/ and the config), or leave --root out to use the current folder')]);
+    return 1;
+  }
   const progress = startProgress(terminal, 'building');
   try {
     const options: BuildOptions = {
@@ -85,9 +90,19 @@ export async function runBuild(command: BuildCommand): Promise<number> {
     if (error instanceof QuireError) {
       terminal.diagnostics(error.diagnostics);
       const errors = error.diagnostics.filter((d) => d.severity === 'error').length;
-      terminal.err(`${colors.red('build failed')}: ${plural(errors, 'error')}; the output folder was not changed\n`);
+      // The output folder as asked for, or the default one: the config's own outDir is not known when it failed to load.
+      const out = flags.out !== undefined ? path.resolve(command.cwd, flags.out) : path.join(root, 'dist');
+      terminal.err(`${colors.red('build failed')}: ${plural(errors, 'error')}; ${existsSync(out) ? 'the output folder was not changed' : 'nothing was written'}\n`);
       return 1;
     }
     throw error;
+  }
+}
+
+function isFolder(dir: string): boolean {
+  try {
+    return statSync(dir).isDirectory();
+  } catch {
+    return false;
   }
 }

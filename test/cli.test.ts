@@ -134,6 +134,13 @@ describe('quire CLI', () => {
     expect(code).toBe(0);
   });
 
+  it('names a --root that does not exist', () => {
+    const missing = path.join(root, 'no-such-site');
+    const run = quire(['build', '--root', missing], root);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`error[InvalidOption] --root ${missing}: there is no folder ${missing}`);
+  });
+
   it('rejects an unknown command with a code and the command that was meant', () => {
     const run = quire(['bild'], root);
     expect(run.code).toBe(1);

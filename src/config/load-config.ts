@@ -169,7 +169,12 @@ function loadError(error: unknown, file: string, shown: string): Diagnostic {
   if (missing) {
     const name = missing[1]!;
     const pkg = name.startsWith('@') ? name.split('/').slice(0, 2).join('/') : name.split('/')[0]!;
-    const hint = pkg === 'quire-ssg' ? 'install quire in this site: `npm install --save-dev quire-ssg`' : `install it in this site (\`npm install --save-dev ${pkg}\`), or remove the import`;
+    const hint =
+      pkg === 'quire-ssg'
+        ? 'install quire in this site: `npm install --save-dev quire-ssg`'
+        : pkg === 'quire'
+          ? "quire's npm package is quire-ssg (`quire` on npm is another package): `import { defineConfig } from 'quire-ssg'`"
+          : `install it in this site (\`npm install --save-dev ${pkg}\`), or remove the import`;
     return diagnostic('ConfigLoad', `the config imports "${name}", which is not installed`, { file: shown }, hint);
   }
   return diagnostic('ConfigLoad', `cannot load config: ${first}`, { file: shown }, 'the file must run without errors and `export default defineConfig({...})`');

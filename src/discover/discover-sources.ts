@@ -32,7 +32,14 @@ export function discoverSources(contentDir: string, guard: ReadGuard): Discovery
   } catch {
     return {
       sources,
-      diagnostics: [diagnostic('ContentDirMissing', `content folder ${shown(contentDir)} does not exist or cannot be read`, {}, 'create it with posts/ and pages/ inside, or set `contentDir` in the config')],
+      diagnostics: [
+        diagnostic(
+          'ContentDirMissing',
+          `content folder ${shown(contentDir)} does not exist or cannot be read (looked in ${contentDir})`,
+          {},
+          'to start a site in this folder, run `quire init` (or `npx quire-ssg init`), or `npm create quire@latest my-blog` for a new one; in an existing site, create the folder with posts/ and pages/ inside, or set `contentDir` in the config',
+        ),
+      ],
     };
   }
 

@@ -160,6 +160,13 @@ describe('loadConfig: JavaScript and TypeScript', () => {
     expect(diagnostics[0]!.frame).toContain("> 2 |   title: 'Half,");
   });
 
+  it('points a config that imports the bare name quire to quire-ssg, not to the unrelated npm package', async () => {
+    const root = project({ 'quire.config.mjs': "import { defineConfig } from 'quire';\nexport default defineConfig({ title: 'x' });\n" });
+    const diagnostics = await failure(loadConfig(root));
+    expect(diagnostics[0]).toMatchObject({ code: 'ConfigLoad', message: 'the config imports "quire", which is not installed' });
+    expect(diagnostics[0]!.hint).toBe("quire's npm package is quire-ssg (`quire` on npm is another package): `import { defineConfig } from 'quire-ssg'`");
+  });
+
   it('names a module the config imports that is not installed, and the install that fixes it', async () => {
     const root = project({ 'quire.config.mjs': "import math from 'remark-math-not-installed/x.js';\nexport default { title: 'x' };\n" });
     const diagnostics = await failure(loadConfig(root));

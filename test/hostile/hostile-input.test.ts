@@ -422,9 +422,13 @@ describe('hostile input through the CLI (exit 1, file:line, hint, no stack trace
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(head);
     expect(run.stderr).toContain('hint:');
-    expect(run.stderr).toContain('the output folder was not changed');
+    // there was no output folder before: the summary does not claim one was kept
+    expect(run.stderr).toContain('; nothing was written\n');
     noStack(run.stderr);
     expect(existsSync(path.join(root, 'dist'))).toBe(false);
+    // with a previous output folder, the summary says it was kept
+    mkdirSync(path.join(root, 'dist'));
+    expect(quire(root).stderr).toContain('; the output folder was not changed\n');
   });
 
   it('a binary file and invalid UTF-8, reported together at their lines', () => {
@@ -440,12 +444,13 @@ describe('hostile input through the CLI (exit 1, file:line, hint, no stack trace
     noStack(run.stderr);
   });
 
-  it('a missing content folder', () => {
+  it('a missing content folder: the path looked in, how to start a site, and no claim about an output folder that is not there', () => {
     const root = site('no-content', {});
     const run = quire(root);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('error[ContentDirMissing]');
-    expect(run.stderr).toContain('hint:');
+    expect(run.stderr).toContain(`error[ContentDirMissing] content folder content does not exist or cannot be read (looked in ${path.join(root, 'content')})`);
+    expect(run.stderr).toContain('hint: to start a site in this folder, run `quire init` (or `npx quire-ssg init`), or `npm create quire@latest my-blog` for a new one');
+    expect(run.stderr).toContain('build failed: 1 error; nothing was written\n');
     noStack(run.stderr);
   });
 

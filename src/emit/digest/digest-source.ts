@@ -15,7 +15,7 @@ export async function digestSource(prepared: PreparedSite, number: number): Prom
     const known = site.weeklyIssues.map((i) => i.number).sort((a, b) => a - b);
     throw new QuireError([
       diagnostic(
-        'BrokenLink',
+        'WeeklyIssueNotFound',
         `there is no published weekly issue ${number}`,
         {},
         known.length > 0 ? `published issues: ${known.join(', ')} (use --future or --drafts for one not out yet)` : 'write one in content/weekly/ first',

@@ -22,11 +22,11 @@ export interface DigestRequest {
 export async function runDigest(request: DigestRequest, options: BuildOptions): Promise<{ text: string; files: string[] }> {
   const format = (request.format ?? 'email') as DigestFormat;
   if (!FORMATS.includes(format)) {
-    throw new QuireError([diagnostic('ConfigInvalid', `unknown digest format "${request.format}"`, {}, `use one of: ${FORMATS.join(', ')}`)]);
+    throw new QuireError([diagnostic('InvalidOption', `--format ${request.format}: there is no such digest format`, {}, `use one of: ${FORMATS.join(', ')}`)]);
   }
   const number = Number(request.number);
   if (!Number.isInteger(number) || number < 1) {
-    throw new QuireError([diagnostic('ConfigInvalid', `"${request.number}" is not an issue number`, {}, 'e.g. `quire digest 12`')]);
+    throw new QuireError([diagnostic('InvalidOption', `"${request.number}" is not an issue number`, {}, 'e.g. `quire digest 12`')]);
   }
   const prepared = await prepareSite({ ...options, cache: options.cache ?? true });
   const source = await digestSource(prepared, number);

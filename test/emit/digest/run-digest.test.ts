@@ -212,7 +212,12 @@ describe('quire digest', () => {
 
   it('says which issues exist when asked for a missing one, and rejects an unknown format', async () => {
     await expect(digest('email', '9')).rejects.toThrow(QuireError);
-    await digest('email', '9').catch((error: QuireError) => expect(error.diagnostics[0]!.hint).toContain('published issues: 7'));
-    await expect(digest('pdf')).rejects.toThrow(/unknown digest format/);
+    await digest('email', '9').catch((error: QuireError) =>
+      expect(error.diagnostics[0]).toMatchObject({ code: 'WeeklyIssueNotFound', message: 'there is no published weekly issue 9', hint: expect.stringContaining('published issues: 7') }),
+    );
+    await digest('pdf').catch((error: QuireError) =>
+      expect(error.diagnostics[0]).toMatchObject({ code: 'InvalidOption', message: '--format pdf: there is no such digest format', hint: 'use one of: email, text, markdown' }),
+    );
+    await expect(digest('pdf')).rejects.toThrow(QuireError);
   });
 });
