@@ -98,20 +98,20 @@ describe('create-quire, the initializer’s package', () => {
   it('prints its usage with --help and its version with --version', () => {
     const help = quire(['--help']);
     expect(help.code).toBe(0);
-    expect(help.stdout).toContain('Usage: npm create quire@latest <folder> [-- --lang zh-CN|en] [--timezone ZONE] [--force]');
+    expect(help.stdout).toContain('Usage: npm create quire@latest <folder> [-- [--lang zh-CN|en] [--timezone ZONE] [--force]]');
     expect(quire(['--version']).stdout).toBe(`${manifest(createDir).version}\n`);
   });
 
   it('asks for a folder, one only, and refuses unknown options, exit 1, with the usage', () => {
     const none = quire([]);
     expect(none.code).toBe(1);
-    expect(none.stderr).toContain('error: name the folder of the new site, e.g. `npm create quire@latest my-blog`');
+    expect(none.stderr).toContain('error[InvalidOption] no folder named for the new site\n  hint: `npm create quire@latest my-blog` (or `.` for this folder, if it is empty)');
     const two = quire(['a', 'b']);
     expect(two.code).toBe(1);
-    expect(two.stderr).toContain('error: one folder only (got "a", "b")');
+    expect(two.stderr).toContain('error[InvalidOption] one folder only (got "a", "b")');
     const unknown = quire(['blog', '--langg', 'en']);
     expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toContain("Unknown option '--langg'");
+    expect(unknown.stderr).toContain("error[InvalidOption] unknown option '--langg'");
     expect(unknown.stderr).toContain('Usage: npm create quire@latest');
   });
 });

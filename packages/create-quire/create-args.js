@@ -1,7 +1,7 @@
 // @ts-check
 import { parseArgs } from 'node:util';
 
-const USAGE = `Usage: npm create quire@latest <folder> [-- --lang zh-CN|en] [--timezone ZONE] [--force]
+const USAGE = `Usage: npm create quire@latest <folder> [-- [--lang zh-CN|en] [--timezone ZONE] [--force]]
 
 Creates a quire site in <folder> (a new or empty folder; "." for this one), installs
 quire-ssg into it as a dev dependency, and prints the next steps.
@@ -30,13 +30,15 @@ export function createArgs(args) {
   try {
     parsed = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
   } catch (error) {
-    return { kind: 'fail', text: `error: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}\n\n${USAGE}` };
+    // Node's own advice about positionals that start with '-' does not apply here.
+    const reason = (error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)).replace(/\. To specify a positional.*$/, '');
+    return { kind: 'fail', text: `error[InvalidOption] ${reason.replace(/^./, (c) => c.toLowerCase())}\n  hint: options go after \`--\`, e.g. \`npm create quire@latest my-blog -- --lang en\`\n\n${USAGE}` };
   }
   const { values, positionals } = parsed;
   if (values.help) return { kind: 'usage', text: USAGE };
   if (values.version) return { kind: 'version' };
-  if (positionals.length === 0) return { kind: 'fail', text: `error: name the folder of the new site, e.g. \`npm create quire@latest my-blog\`\n\n${USAGE}` };
-  if (positionals.length > 1) return { kind: 'fail', text: `error: one folder only (got ${positionals.map((p) => JSON.stringify(p)).join(', ')})\n\n${USAGE}` };
+  if (positionals.length === 0) return { kind: 'fail', text: `error[InvalidOption] no folder named for the new site\n  hint: \`npm create quire@latest my-blog\` (or \`.\` for this folder, if it is empty)\n\n${USAGE}` };
+  if (positionals.length > 1) return { kind: 'fail', text: `error[InvalidOption] one folder only (got ${positionals.map((p) => JSON.stringify(p)).join(', ')})\n  hint: a name with spaces needs quotes\n\n${USAGE}` };
   const init = ['init', /** @type {string} */ (positionals[0]), '--install'];
   if (values.lang !== undefined) init.push('--lang', values.lang);
   if (values.timezone !== undefined) init.push('--timezone', values.timezone);
