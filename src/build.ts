@@ -28,7 +28,7 @@ import { createTemplateEngine, type TemplateEngine } from './render/template-eng
 import type { Site } from './types.js';
 import { startBuild, upToDateResult, type BuildOptions, type StartedBuild } from './start-build.js';
 import { createEntryRunner } from './work/entry-runner.js';
-import { writeFailure } from './write-error.js';
+import { writeFailure } from './emit/write-error.js';
 
 export type { BuildOptions } from './start-build.js';
 

@@ -2,7 +2,7 @@ import { lstatSync } from 'node:fs';
 import path from 'node:path';
 import { isWithin } from '../config/resolve-config.js';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
-import { realPathOf } from '../real-path.js';
+import { realPathOf } from '../emit/real-path.js';
 
 const HINT = 'delete it (quire makes the cache folder itself, inside the project), set `cacheDir` to a folder inside the project, or build with --no-cache';
 

@@ -4,7 +4,7 @@ import { readCacheFileSync } from '../cache/read-cache-file.js';
 import { OUTPUT_MARKER } from '../collect/output-marker.js';
 import { isWithin, unsafeOutDir, type ProjectDirs } from '../config/resolve-config.js';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
-import { realPathOf } from '../real-path.js';
+import { realPathOf } from './real-path.js';
 
 
 /** Cache files of older builds that name the output folder they wrote (`outDir`). */

@@ -3,7 +3,7 @@ import { lstat, mkdir, open, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { readCacheFile } from '../cache/read-cache-file.js';
 import { diagnostic, QuireError, warning, type Diagnostic } from '../diagnostics.js';
-import { writeErrorOf } from '../write-error.js';
+import { writeErrorOf } from './write-error.js';
 
 /** A path beside the output folder, `.<name>.quire-<what>`: the lock, a staging site (`new-…`) or a retired one (`old-…`). */
 export function besideOutput(outDir: string, what: string): string {

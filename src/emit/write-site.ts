@@ -2,7 +2,7 @@ import { chmod, copyFile, link, mkdir, readFile, rename, rm, stat, writeFile } f
 import path from 'node:path';
 import { diagnostic, QuireError, type Diagnostic } from '../diagnostics.js';
 import type { CopiedFile } from '../types.js';
-import { writeErrorOf } from '../write-error.js';
+import { writeErrorOf } from './write-error.js';
 import { readCacheFile } from '../cache/read-cache-file.js';
 import { OUTPUT_MARKER, OUTPUT_MARKER_TEXT } from '../collect/output-marker.js';
 import { besideOutput, lockOutput, recoverOutput } from './output-lock.js';

@@ -9,7 +9,7 @@ import { isFrontMatterError, readFrontMatter } from './read-front-matter.js';
 import { htmlNestingProblem, scanMarkdownLimits, type LimitProblem } from './markdown-limits.js';
 import { slugify, withoutInvisibles } from './slug.js';
 import { removeUnsafeUrls, type HtmlParser } from './remove-unsafe-urls.js';
-import { SAFE_IMAGE_SCHEMES, SAFE_LINK_SCHEMES, unsafeScheme, whyUnsafe } from '../safe-url.js';
+import { SAFE_IMAGE_SCHEMES, SAFE_LINK_SCHEMES, unsafeScheme, whyUnsafe } from './safe-url.js';
 import type { InputLimits } from '../config/resolve-config.js';
 import { DEFAULT_LIMITS } from '../config/schema.js';
 import { packText, unpackText } from '../packed-text.js';

@@ -4,8 +4,8 @@ import type { Definition, Html, Nodes, Root } from 'mdast';
 import { visit, type VisitorResult } from 'unist-util-visit';
 import { warning, type Diagnostic } from '../diagnostics.js';
 import type { PackedText } from '../packed-text.js';
-import { SAFE_IMAGE_SCHEMES, SAFE_LINK_SCHEMES, unsafeScheme, whyUnsafe as why } from '../safe-url.js';
-import { unsafeUrlProperties, type UnsafeUrlProperty } from '../url-attributes.js';
+import { SAFE_IMAGE_SCHEMES, SAFE_LINK_SCHEMES, unsafeScheme, whyUnsafe as why } from './safe-url.js';
+import { unsafeUrlProperties, type UnsafeUrlProperty } from './url-attributes.js';
 
 /**
  * hast-util-from-html's `fromHtml`, passed in: parse5 weighs ≈3 MiB a thread, so it is loaded

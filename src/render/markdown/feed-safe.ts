@@ -1,5 +1,5 @@
 import type { Element, ElementContent, Nodes, Properties, Root, RootContent } from 'hast';
-import { unsafeUrlProperties } from '../../url-attributes.js';
+import { unsafeUrlProperties } from '../../load/url-attributes.js';
 
 const URL_ATTRIBUTES = ['href', 'src', 'poster', 'cite'] as const;
 /** Elements that run script or a plugin, take input, or change where the page's URLs lead. */

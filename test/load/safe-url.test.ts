@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { unsafeScheme, unsafeSrcsetScheme } from '../src/safe-url.js';
+import { unsafeScheme, unsafeSrcsetScheme } from '../../src/load/safe-url.js';
 
 describe('unsafeScheme', () => {
   it.each([

@@ -1,4 +1,4 @@
-import { diagnostic, QuireError, type Diagnostic } from './diagnostics.js';
+import { diagnostic, QuireError, type Diagnostic } from '../diagnostics.js';
 
 /** What to do about a failed write, by the system's error code. */
 const HINTS: Readonly<Record<string, string>> = {
