@@ -138,7 +138,7 @@ function checkFolder(options: InitOptions): void {
       'InitFolderNotEmpty',
       `${options.displayDir === '.' ? options.dir : options.displayDir} is not empty (${listed})`,
       {},
-      'name a new folder (`quire init my-blog`), or add --force to write the scaffold beside what is there: files of the same name are overwritten, package.json and .gitignore are completed, nothing is deleted',
+      'name a new folder (`quire init my-blog`, or `npm create quire@latest my-blog`), or add --force (after `--` with npm create: `-- --force`) to write the scaffold beside what is there: files of the same name are overwritten, package.json and .gitignore are completed, nothing is deleted',
     ),
   ]);
 }

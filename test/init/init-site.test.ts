@@ -123,7 +123,7 @@ describe('a folder that is not empty', () => {
     const errors = initErrors(options(dir));
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatchObject({ code: 'InitFolderNotEmpty', message: expect.stringContaining('content, notes.txt') });
-    expect(errors[0]!.hint).toContain('--force');
+    expect(errors[0]!.hint).toContain('or add --force (after `--` with npm create: `-- --force`)');
     expect(listTree(dir)).toEqual(['content/posts/old.md', 'notes.txt']);
   });
 
