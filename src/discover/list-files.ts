@@ -1,37 +1,23 @@
-import { readdirSync, realpathSync, statSync } from 'node:fs';
-import path from 'node:path';
+import { realpathSync, statSync } from 'node:fs';
+import type { Inspected } from './inspect-path.js';
+import { walkTree } from './walk-folder.js';
 
-const IGNORED = new Set(['.DS_Store', 'Thumbs.db', '.git']);
-
-/** Every file under `dir` (relative, `/`-separated, sorted); none when it does not exist. Symlink loops are skipped. */
+/**
+ * Every file under `dir` (relative, `/`-separated, sorted); none when it does not exist. For
+ * folders quire itself owns (its scaffold, a build's output), so links are followed as they are;
+ * the site's own folders are walked with `walkFolder` and its guard. Symlink loops are skipped.
+ */
 export function listFiles(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (current: string, prefix: string, seen: ReadonlySet<string>) => {
-    let names: string[];
-    try {
-      names = readdirSync(current).sort();
-    } catch {
-      return;
-    }
-    for (const name of names) {
-      if (IGNORED.has(name)) continue;
-      const full = path.join(current, name);
-      let stats;
-      try {
-        stats = statSync(full);
-      } catch {
-        continue;
-      }
-      if (stats.isDirectory()) {
-        const real = realpathSync(full);
-        if (!seen.has(real)) walk(full, `${prefix}${name}/`, new Set([...seen, real]));
-      } else if (stats.isFile()) out.push(prefix + name);
-    }
-  };
+  return [...walkTree(dir, trusted).files];
+}
+
+function trusted(full: string): Inspected {
   try {
-    walk(dir, '', new Set([realpathSync(dir)]));
+    const stats = statSync(full);
+    if (stats.isFile()) return { kind: 'file' };
+    if (stats.isDirectory()) return { kind: 'folder', real: realpathSync(full) };
   } catch {
-    return [];
+    // gone, or a broken link
   }
-  return out;
+  return { kind: 'none' };
 }

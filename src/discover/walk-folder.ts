@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
-import { inspectPath } from './inspect-path.js';
+import { inspectPath, type Inspected } from './inspect-path.js';
 import type { ReadGuard } from './read-guard.js';
 
 const IGNORED = new Set(['.DS_Store', 'Thumbs.db', '.git']);
@@ -19,6 +19,11 @@ export interface WalkedFolder {
  * skipped with a warning, a symlink loop is skipped. `dir` itself is checked the same way.
  */
 export function walkFolder(dir: string, guard: ReadGuard): WalkedFolder {
+  return walkTree(dir, (full) => inspectPath(full, guard));
+}
+
+/** Every file under `dir`, each path (and `dir` itself) judged by `inspect`; a symlink loop is skipped. */
+export function walkTree(dir: string, inspect: (full: string) => Inspected): WalkedFolder {
   const files: string[] = [];
   const diagnostics: Diagnostic[] = [];
   const walk = (current: string, prefix: string, seen: ReadonlySet<string>) => {
@@ -31,14 +36,14 @@ export function walkFolder(dir: string, guard: ReadGuard): WalkedFolder {
     for (const name of names) {
       if (IGNORED.has(name)) continue;
       const full = path.join(current, name);
-      const found = inspectPath(full, guard);
+      const found = inspect(full);
       if (found.kind === 'file') files.push(prefix + name);
       else if (found.kind === 'folder') {
         if (!seen.has(found.real)) walk(full, `${prefix}${name}/`, new Set([...seen, found.real]));
       } else if (found.problem) diagnostics.push(found.problem);
     }
   };
-  const top = inspectPath(dir, guard);
+  const top = inspect(dir);
   if (top.kind === 'folder') walk(dir, '', new Set([top.real]));
   else if (top.kind === 'none' && top.problem) diagnostics.push(top.problem);
   return { files, diagnostics };
