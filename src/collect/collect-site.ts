@@ -3,7 +3,6 @@ import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import type { ResolvedConfig } from '../config/resolve-config.js';
 import type { CopiedFile, Entry, FeedFormat, FeedRoute, ListPage, Placed, Route, Site, Term } from '../types.js';
 import { slugify } from '../load/slug.js';
-import { feedId } from '../emit/feeds/feed-id.js';
 import { paginate } from './paginate.js';
 import { FEED_FORMAT_NAMES, feedRoute } from './feed-routes.js';
 import { createCollectMemo, place, positionOfUrlField, type CollectMemo } from './place-entry.js';
@@ -11,6 +10,8 @@ import { publishClock } from './publish-clock.js';
 import { placeWeekly } from './weekly/place-weekly.js';
 import { SEARCH_INDEX, SEARCH_PAGE } from './search-route.js';
 import { OUTPUT_MARKER } from './output-marker.js';
+import { claimKey, folderClashes, type Claim, type Place } from './output-claims.js';
+import { duplicateIds } from './duplicate-ids.js';
 import type { PackedText } from '../packed-text.js';
 
 export interface CollectInput {
@@ -20,8 +21,6 @@ export interface CollectInput {
   /** Static files of the templates folders (`templates/static/`), relative to the output root; public/ wins over them. */
   readonly themeFiles: readonly CopiedFile[];
 }
-
-type Place = { file?: string; line?: number; column?: number; source?: string | PackedText };
 
 const FEED_CLASH_HINT = 'feeds are written as feed.xml, atom.xml and feed.json in the site root and in each tag folder: give your file another name or URL';
 const RESERVED_HINT = 'give it another `slug` or `permalink`; to replace a file quire writes, put your own in public/';
@@ -205,72 +204,6 @@ export function collectSite(input: CollectInput, config: ResolvedConfig, memo?: 
     clock: clock.window(),
   };
   return { site, diagnostics };
-}
-
-/** Two published entries pinning the same feed id (`id:`, compared as feeds write it) would be one item to feed readers. */
-function duplicateIds(entries: readonly Entry[]): Diagnostic[] {
-  const owners = new Map<string, Entry>();
-  const problems: Diagnostic[] = [];
-  for (const entry of entries) {
-    if (entry.id === undefined || entry.id.trim() === '') continue;
-    const key = feedId(entry.id, '');
-    const first = owners.get(key);
-    if (!first) {
-      owners.set(key, entry);
-      continue;
-    }
-    const position = entry.fieldPositions['id'];
-    problems.push(
-      diagnostic(
-        'DuplicateId',
-        `${entry.displayPath} and ${first.displayPath} both have the id "${entry.id.trim()}"`,
-        { file: entry.displayPath, ...(position && { ...position, source: entry.text }) },
-        'an id names one entry in every feed, for good: give one of them another `id`, or remove it (the URL is then the id)',
-      ),
-    );
-  }
-  return problems;
-}
-
-const NON_ASCII = /[^\u0000-\u007f]/;
-
-/** Who wants an output file, and where an error about it points. */
-interface Claim {
-  readonly owner: string;
-  readonly outputPath: string;
-  readonly place: Place | (() => Place);
-}
-
-/**
- * A file claimed where another claim needs a folder (`favicon.svg`, a theme file, and a post at
- * `/favicon.svg/`, which is `favicon.svg/index.html`): one error for each, pointing at the claim
- * that has a place (a source file) if either has.
- */
-function folderClashes(claims: ReadonlyMap<string, Claim>): Diagnostic[] {
-  const found: Diagnostic[] = [];
-  for (const [key, inner] of claims) {
-    for (let slash = key.indexOf('/'); slash !== -1; slash = key.indexOf('/', slash + 1)) {
-      const file = claims.get(key.slice(0, slash));
-      if (!file) continue;
-      const placeOf = (c: Claim) => (typeof c.place === 'function' ? c.place() : c.place);
-      const place = placeOf(inner).file !== undefined ? placeOf(inner) : placeOf(file);
-      found.push(
-        diagnostic(
-          'DuplicateUrl',
-          `${inner.owner} produces ${inner.outputPath}, but ${file.outputPath} is a file (${file.owner})`,
-          place,
-          'give one of them another `slug` or `permalink`',
-        ),
-      );
-      break;
-    }
-  }
-  return found;
-}
-
-/** What two output paths clash on: equal after NFC and lower-casing (ASCII is NFC already). */
-function claimKey(outputPath: string): string {
-  return (NON_ASCII.test(outputPath) ? outputPath.normalize('NFC') : outputPath).toLowerCase();
 }
 
 /** The entry's `tags:` field, for tag errors. */
