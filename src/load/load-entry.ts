@@ -9,7 +9,7 @@ import { isFrontMatterError, readFrontMatter } from './read-front-matter.js';
 import { htmlNestingProblem, scanMarkdownLimits, type LimitProblem } from './markdown-limits.js';
 import { slugify, withoutInvisibles } from './slug.js';
 import { removeUnsafeUrls, type HtmlParser } from './remove-unsafe-urls.js';
-import { SAFE_IMAGE_SCHEMES, SAFE_LINK_SCHEMES, unsafeScheme, whyUnsafe } from './safe-url.js';
+import { unsafeFrontMatterUrls } from './front-matter-urls.js';
 import type { InputLimits } from '../config/resolve-config.js';
 import { DEFAULT_LIMITS } from '../config/schema.js';
 import { packText, unpackText } from '../packed-text.js';
@@ -80,21 +80,7 @@ export function loadEntry(source: SourceFile, bytes: Uint8Array, ctx: LoadContex
     return { entry: undefined, diagnostics: problems };
   }
   const fields = parsed.data;
-  for (const [field, use] of [['link', 'link'], ['image', 'image']] as const) {
-    const value = fields[field];
-    const scheme = value === undefined ? undefined : unsafeScheme(value, use);
-    if (value === undefined || scheme === undefined) continue;
-    problems.push(
-      diagnostic(
-        'UnsafeUrl',
-        `front-matter field \`${field}\`: ${JSON.stringify(value)} is not published: ${whyUnsafe(scheme)}`,
-        at([field]),
-        use === 'link'
-          ? `write the address in full, e.g. \`link: https://example.com/article\` (quire publishes ${SAFE_LINK_SCHEMES})`
-          : `use an http(s) URL, a path on the site (\`/images/cover.png\`) or a file of this page bundle (quire publishes ${SAFE_IMAGE_SCHEMES})`,
-      ),
-    );
-  }
+  problems.push(...unsafeFrontMatterUrls({ link: fields.link, image: fields.image }, at));
   const tags = namesOf(fields.tags);
   const categories = namesOf(fields.categories);
   for (const [field, names] of [['tags', tags], ['categories', categories]] as const) {
