@@ -51,6 +51,8 @@ export type DiagnosticCode =
   // hostile input: limits on input shapes, entry ids
   | 'LimitExceeded'
   | 'DuplicateId'
+  // Moving from Hexo / Hugo / Jekyll: old URLs and syntax quire does not run.
+  | 'MigrationSyntax'
   | 'InternalError';
 
 export interface Diagnostic {

@@ -43,6 +43,8 @@ export interface Entry {
   /** URL slug, Unicode kept, never containing `/`. */
   readonly slug: string;
   readonly permalink: string | undefined;
+  /** Old URL paths (or URLs) of this entry, from `aliases:` and `redirect_from:`: each gets a redirect page. */
+  readonly aliases: readonly string[];
   readonly description: string | undefined;
   readonly summary: string | undefined;
   readonly image: string | undefined;
@@ -105,6 +107,8 @@ export type Route =
   | { readonly type: 'home'; readonly url: string; readonly outputPath: string; readonly list: ListPage }
   | { readonly type: 'tag'; readonly url: string; readonly outputPath: string; readonly term: string; readonly list: ListPage }
   | { readonly type: 'weekly-issue'; readonly url: string; readonly outputPath: string; readonly key: string }
+  /** An old URL of the entry `key` (its `aliases:`): a page that sends the reader on. */
+  | { readonly type: 'redirect'; readonly url: string; readonly outputPath: string; readonly key: string }
   | { readonly type: 'tags' | 'archive' | '404' | 'weekly-index' | 'search'; readonly url: string; readonly outputPath: string };
 
 /** A published weekly issue: its page is the Placed entry `key` (its tree holds its notes). */
@@ -172,6 +176,8 @@ export interface Site {
   /** The site feed first, then one per tag. */
   readonly feeds: readonly FeedRoute[];
   readonly copies: readonly CopiedFile[];
+  /** Whether quire writes `_redirects` (there are aliases, and public/ has no file of that name). */
+  readonly redirectsFile: boolean;
   /** Source keys of every source that exists but is not published (draft, future), for link errors. */
   readonly unpublished: Readonly<Record<string, 'draft' | 'future'>>;
   /** The build clocks that collect this same site: any time in [from, until) (see `SiteClock`). */

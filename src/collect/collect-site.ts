@@ -12,6 +12,7 @@ import { SEARCH_INDEX, SEARCH_PAGE } from './search-route.js';
 import { OUTPUT_MARKER } from './output-marker.js';
 import { claimKey, folderClashes, type Claim, type Place } from './output-claims.js';
 import { duplicateIds } from './duplicate-ids.js';
+import { aliasPlace, aliasRoutes } from './alias-routes.js';
 import type { PackedText } from '../packed-text.js';
 
 export interface CollectInput {
@@ -26,6 +27,8 @@ const FEED_CLASH_HINT = 'feeds are written as feed.xml, atom.xml and feed.json i
 const RESERVED_HINT = 'give it another `slug` or `permalink`; to replace a file quire writes, put your own in public/';
 /** Files quire writes unless public/ has its own: no entry may take their place. */
 const SITEMAP_FILES = /^sitemap(-\d+)?\.xml$/;
+/** The redirect list quire writes when entries have `aliases:`. */
+export const REDIRECTS_FILE = '_redirects';
 
 /**
  * Decide what is published and where: URLs, lists, tags, and a check that no two things share a
@@ -181,6 +184,21 @@ export function collectSite(input: CollectInput, config: ResolvedConfig, memo?: 
     claims.set(key, { owner: `the theme file ${file.outputPath}`, outputPath: file.outputPath, place: {} });
     copies.push(file);
   }
+  // Old URLs (`aliases:`) last: a clash with anything else is reported at the alias.
+  let redirectsFile = false;
+  for (const placed of Object.values(entries)) {
+    if (placed.entry.aliases.length === 0) continue;
+    const aliases = aliasRoutes(placed, config);
+    diagnostics.push(...aliases.diagnostics);
+    for (const alias of aliases.routes) {
+      const { url, outputPath, key } = alias;
+      if (claim(outputPath, `the alias ${url} of ${placed.entry.displayPath}`, aliasPlace(placed.entry, alias.index))) routes.push({ type: 'redirect', url, outputPath, key });
+      redirectsFile = true;
+    }
+  }
+  // `_redirects` (Netlify, Cloudflare Pages) lists the same moves, unless public/ has its own.
+  if (redirectsFile && claims.has(claimKey(REDIRECTS_FILE))) redirectsFile = false;
+  else if (redirectsFile) claim(REDIRECTS_FILE, 'the _redirects file quire writes', {});
   // The files written after the pages (unless public/ has its own), for the check below.
   for (const [outputPath, owner] of [
     ['robots.txt', 'the robots.txt quire writes'],
@@ -200,6 +218,7 @@ export function collectSite(input: CollectInput, config: ResolvedConfig, memo?: 
     routes,
     feeds,
     copies,
+    redirectsFile,
     unpublished,
     clock: clock.window(),
   };

@@ -85,7 +85,7 @@ export function sitemapUrls(site: Site, config: ResolvedConfig): SitemapUrl[] {
   };
   const urls: SitemapUrl[] = [];
   for (const route of site.routes) {
-    if (route.type === '404') continue;
+    if (route.type === '404' || route.type === 'redirect') continue;
     if ('list' in route && route.list.page > 1) continue;
     const at = lastmodOf(route);
     urls.push({ loc: new URL(hrefOf(route.url, config.basePath), config.url).href, lastmod: at !== undefined ? rfc3339(new Date(at), config.timezone) : undefined });

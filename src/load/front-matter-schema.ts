@@ -21,6 +21,9 @@ export const frontMatterSchema = z.looseObject({
   published: z.boolean().optional(),
   slug: text.optional(),
   permalink: z.string().optional(),
+  /** Old URLs of this page (Hugo's `aliases`, jekyll-redirect-from's `redirect_from`): each gets a redirect. */
+  aliases: stringList.optional(),
+  redirect_from: stringList.optional(),
   description: z.string().optional(),
   summary: z.string().optional(),
   image: z.string().optional(),

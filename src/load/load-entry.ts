@@ -7,6 +7,7 @@ import { frontMatterSchema, KNOWN_FIELDS } from './front-matter-schema.js';
 import { dateFromFileName, DATE_HINT, parseDate } from './parse-date.js';
 import { isFrontMatterError, readFrontMatter } from './read-front-matter.js';
 import { htmlNestingProblem, scanMarkdownLimits, type LimitProblem } from './markdown-limits.js';
+import { findMigrationSyntax } from './migration-syntax.js';
 import { slugify, withoutInvisibles } from './slug.js';
 import { removeUnsafeUrls, type HtmlParser } from './remove-unsafe-urls.js';
 import { unsafeFrontMatterUrls } from './front-matter-urls.js';
@@ -124,7 +125,9 @@ export function loadEntry(source: SourceFile, bytes: Uint8Array, ctx: LoadContex
   let mdast: MdastRoot = { type: 'root', children: [] };
   if (overLimits.length === 0) {
     try {
-      mdast = ctx.parseMarkdown(markdownOf(fm.body, fm.bodyLineOffset));
+      const markdown = markdownOf(fm.body, fm.bodyLineOffset);
+      mdast = ctx.parseMarkdown(markdown);
+      for (const found of findMigrationSyntax(markdown, mdast)) problems.push(diagnostic('MigrationSyntax', found.message, { file, line: found.line, column: found.column, source: text }, found.hint, 'warning'));
       const html = htmlNestingProblem(mdast, limits.htmlNesting);
       // Raw HTML nested past the limit is not handed to the HTML parser either.
       if (html) problems.push(tooBig(html));
@@ -157,6 +160,13 @@ export function loadEntry(source: SourceFile, bytes: Uint8Array, ctx: LoadContex
 
   const fieldPositions: Record<string, { line: number; column: number }> = {};
   for (const key of Object.keys(fm.data)) fieldPositions[key] = fm.positionOf([key]);
+  // Each old URL at its own line (`aliases[0]`, … in the order of `entry.aliases`), for redirect errors.
+  let aliasIndex = 0;
+  for (const key of ['aliases', 'redirect_from']) {
+    const raw = fm.data[key];
+    const items = Array.isArray(raw) ? raw.map((item, i) => [item, [key, i]] as const) : [[raw, [key]] as const];
+    for (const [item, at] of items) if ((typeof item === 'string' && item.trim() !== '') || typeof item === 'number') fieldPositions[`aliases[${aliasIndex++}]`] = fm.positionOf(at);
+  }
 
   const entry: ParsedEntry = {
     kind: source.kind,
@@ -171,6 +181,7 @@ export function loadEntry(source: SourceFile, bytes: Uint8Array, ctx: LoadContex
     draft: fields.draft ?? (fields.published === false ? true : false),
     slug,
     permalink: fields.permalink,
+    aliases: [...(fields.aliases ?? []), ...(fields.redirect_from ?? [])],
     description: fields.description?.trim() || undefined,
     summary: fields.summary?.trim() || undefined,
     image: fields.image,

@@ -83,7 +83,7 @@ export function headMeta(route: Route, page: PageInfo, ctx: ViewContext): HeadMe
     tags: isArticle ? entry.tags : [],
     author,
     twitterCard: image ? ('summary_large_image' as const) : ('summary' as const),
-    robots: undefined,
+    robots: route.type === 'redirect' ? 'noindex' : undefined,
   };
   const jsonLd = isArticle ? blogPostingJsonLd(meta, lang, config) : webPageJsonLd(meta, lang, config);
   return { ...meta, jsonLd: scriptSafeJson(jsonLd) };

@@ -195,6 +195,12 @@ function routeContext(route: Route, ctx: ViewContext, base: Record<string, unkno
       }
       return { template: 'archive', context: { ...base, page: pageMeta(t.archive, route.url), years, total: site.posts.length } };
     }
+    case 'redirect': {
+      const target = site.entries[route.key]!;
+      const url = href(target.url);
+      // The old URL's canonical is the new one, so that search engines move their index there.
+      return { template: 'redirect', context: { ...base, page: { ...pageMeta(target.entry.title, route.url), canonical: new URL(url, config.url).href }, target: { title: target.entry.title, url } } };
+    }
     case '404':
       return { template: '404', context: { ...base, page: pageMeta(t.notFoundTitle, route.url) } };
     case 'search':

@@ -63,6 +63,7 @@ export function placeWeekly(all: readonly Entry[], isPublished: (entry: Entry) =
           draft: false,
           slug: String(issue.number),
           permalink: undefined,
+          aliases: [],
           description: undefined,
           summary: undefined,
           image: undefined,
