@@ -3,10 +3,10 @@ import type { Entry } from '../types.js';
 import { slugify } from '../load/slug.js';
 
 /** Tokens a permalink pattern may use. */
-export const PERMALINK_TOKENS = [':year', ':month', ':day', ':slug', ':title', ':section'] as const;
+export const PERMALINK_TOKENS = [':year', ':month', ':day', ':slug', ':title', ':section', ':path'] as const;
 
-type Token = 'year' | 'month' | 'day' | 'slug' | 'title' | 'section';
-const TOKEN = /:(year|month|day|slug|title|section)\b/;
+type Token = 'year' | 'month' | 'day' | 'slug' | 'title' | 'section' | 'path';
+const TOKEN = /:(year|month|day|slug|title|section|path)\b/;
 
 export type PermalinkResult = { ok: true; path: string } | { ok: false; reason: string };
 
@@ -41,9 +41,15 @@ export function compilePermalink(pattern: string): Permalink {
         slug: entry.slug,
         title: needsTitle ? slugify(entry.title) || entry.slug : '',
         section: entry.source.rel.split('/')[0] ?? '',
+        path: folderPath(entry.source.rel),
       };
       let expanded = pieces[0]!;
-      for (let i = 1; i < pieces.length; i += 2) expanded += values[pieces[i] as Token] + pieces[i + 1]!;
+      for (let i = 1; i < pieces.length; i += 2) {
+        const value = values[pieces[i] as Token];
+        const after = pieces[i + 1]!;
+        // An empty `:path` between two slashes leaves one: `/:path/:slug/` of posts/a.md is /a/.
+        expanded += value === '' && expanded.endsWith('/') && after.startsWith('/') ? after.slice(1) : value + after;
+      }
       return { ok: true, path: expanded.startsWith('/') ? expanded : `/${expanded}` };
     },
   };
@@ -56,6 +62,17 @@ export function compilePermalink(pattern: string): Permalink {
  */
 export function expandPermalink(pattern: string, entry: Entry, timezone: string): PermalinkResult {
   return compilePermalink(pattern).expand(entry, timezone);
+}
+
+/**
+ * `:path`: the folders between the section and the file, each slugified (`posts/go/并发/x.md` →
+ * `go/并发`); empty for a file directly in the section. A bundle's own folder is its slug, not
+ * part of the path.
+ */
+function folderPath(rel: string): string {
+  const folders = rel.split('/').slice(1, -1);
+  if (/^index\.(md|markdown)$/i.test(rel.slice(rel.lastIndexOf('/') + 1))) folders.pop();
+  return folders.map(slugify).join('/');
 }
 
 /** Digits padded with zeros to `width`, the sign in front (Luxon's numbers in a format). */

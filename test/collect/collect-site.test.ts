@@ -223,6 +223,17 @@ describe('collectSite: duplicates', () => {
     expect(diagnostics[0]).toMatchObject({ file: shown('pages/b-page.md'), line: 3 });
   });
 
+  it('gives posts in folders under posts/ their folders in the URL with a :path permalink, and none by default', () => {
+    const sources = () => [entry('posts/go/并发/b.md', '---\ndate: 2025-01-01\n---\n'), entry('posts/a.md', '---\ndate: 2025-01-02\n---\n')];
+    const byPath = collect(sources(), config({ permalink: '/:path/:slug/' }));
+    expect(byPath.diagnostics).toEqual([]);
+    expect(Object.values(byPath.site.entries).map((p) => [p.url, p.outputPath])).toEqual([
+      ['/go/并发/b/', 'go/并发/b/index.html'],
+      ['/a/', 'a/index.html'],
+    ]);
+    expect(Object.values(collect(sources()).site.entries).map((p) => p.url)).toEqual(['/posts/b/', '/posts/a/']);
+  });
+
   it('compares output paths case-insensitively', () => {
     const { diagnostics } = collect([
       entry('posts/a.md', '---\ndate: 2025-01-01\npermalink: /Same/\n---\n'),

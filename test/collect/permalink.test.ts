@@ -33,6 +33,16 @@ describe('expandPermalink', () => {
     expect(expandPermalink('/:section/:title/', post, 'Asia/Shanghai')).toEqual({ ok: true, path: '/posts/hello-world/' });
   });
 
+  it('fills :path with the folders under the section, slugified, and leaves no empty segment for a post at the top', () => {
+    const nested = entry('posts/Go Lang/并发/x.md', '---\ntitle: X\n---\n');
+    expect(expandPermalink('/:path/:slug/', nested, 'Asia/Shanghai')).toEqual({ ok: true, path: '/go-lang/并发/x/' });
+    // A bundle's own folder is its slug, not part of the path.
+    const bundle = entry('posts/go/y/index.md', '---\ntitle: Y\n---\n');
+    expect(expandPermalink('/:path/:slug/', bundle, 'Asia/Shanghai')).toEqual({ ok: true, path: '/go/y/' });
+    // posts/a.md has no folder, and no empty segment is left for it.
+    expect(expandPermalink('/:path/:slug/', post, 'Asia/Shanghai')).toEqual({ ok: true, path: '/hi/' });
+  });
+
   it('adds a leading slash', () => {
     expect(expandPermalink('blog/:slug/', post, 'Asia/Shanghai')).toEqual({ ok: true, path: '/blog/hi/' });
   });
