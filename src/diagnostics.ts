@@ -53,6 +53,8 @@ export type DiagnosticCode =
   | 'DuplicateId'
   // Moving from Hexo / Hugo / Jekyll: old URLs and syntax quire does not run.
   | 'MigrationSyntax'
+  // Categories and series.
+  | 'SeriesOrder'
   | 'InternalError';
 
 export interface Diagnostic {

@@ -38,7 +38,12 @@ export interface Entry {
   readonly date: EntryDate | undefined;
   readonly updated: EntryDate | undefined;
   readonly tags: readonly string[];
+  /** Every category name, each once (for templates and feeds). */
   readonly categories: readonly string[];
+  /** Each category as its path from the top (`[['编程', 'Go']]`), as Hexo reads `categories:`. */
+  readonly categoryPaths: ReadonlyArray<readonly string[]>;
+  /** The series this post is a part of, and its place in it (`order`, else by date). */
+  readonly series: { readonly name: string; readonly order: number | undefined } | undefined;
   readonly draft: boolean;
   /** URL slug, Unicode kept, never containing `/`. */
   readonly slug: string;
@@ -92,6 +97,30 @@ export interface Term {
   readonly notes: readonly string[];
 }
 
+/** A category: a node of the category tree, listing its entries and its subcategories'. */
+export interface CategoryTerm {
+  /** Its own name (the last of `path`). */
+  readonly name: string;
+  /** Names from the top category down to this one. */
+  readonly path: readonly string[];
+  /** Slugs of `path` joined with `/`: `编程/go`. */
+  readonly slug: string;
+  readonly url: string;
+  /** Source keys of the posts and weekly issues in it or in a subcategory, newest first. */
+  readonly posts: readonly string[];
+  /** Slugs of its direct subcategories, by name. */
+  readonly children: readonly string[];
+  readonly parent: string | undefined;
+}
+
+/** A series of posts (`series:`), its parts in reading order. */
+export interface SeriesInfo {
+  readonly name: string;
+  readonly slug: string;
+  readonly url: string;
+  readonly posts: readonly string[];
+}
+
 export interface ListPage {
   readonly url: string;
   readonly outputPath: string;
@@ -106,10 +135,12 @@ export type Route =
   | { readonly type: 'post' | 'page'; readonly url: string; readonly outputPath: string; readonly key: string }
   | { readonly type: 'home'; readonly url: string; readonly outputPath: string; readonly list: ListPage }
   | { readonly type: 'tag'; readonly url: string; readonly outputPath: string; readonly term: string; readonly list: ListPage }
+  | { readonly type: 'category'; readonly url: string; readonly outputPath: string; readonly term: string; readonly list: ListPage }
+  | { readonly type: 'series'; readonly url: string; readonly outputPath: string; readonly term: string }
   | { readonly type: 'weekly-issue'; readonly url: string; readonly outputPath: string; readonly key: string }
   /** An old URL of the entry `key` (its `aliases:`): a page that sends the reader on. */
   | { readonly type: 'redirect'; readonly url: string; readonly outputPath: string; readonly key: string }
-  | { readonly type: 'tags' | 'archive' | '404' | 'weekly-index' | 'search'; readonly url: string; readonly outputPath: string };
+  | { readonly type: 'tags' | 'categories' | 'archive' | '404' | 'weekly-index' | 'search'; readonly url: string; readonly outputPath: string };
 
 /** A published weekly issue: its page is the Placed entry `key` (its tree holds its notes). */
 export interface WeeklyIssueInfo {
@@ -144,8 +175,8 @@ export type FeedFormat = 'rss' | 'atom' | 'json';
 /** A feed: some published entries, written as RSS 2.0, Atom 1.0 and JSON Feed 1.1. */
 export interface FeedRoute {
   /** What it lists: every post (`site`) or one tag's posts (`tag`). */
-  readonly kind: 'site' | 'tag' | 'weekly';
-  /** The tag's slug, for a tag feed. */
+  readonly kind: 'site' | 'tag' | 'category' | 'weekly';
+  /** The tag's (or category's) slug, for a tag (category) feed. */
   readonly term: string | undefined;
   /** URL path of the HTML page the feed stands for, e.g. `/` or `/tags/go/`. */
   readonly pageUrl: string;
@@ -172,6 +203,9 @@ export interface Site {
   /** Published notes by source key, as placed in their issues. */
   readonly notes: Readonly<Record<string, NoteRef>>;
   readonly tags: readonly Term[];
+  /** The category tree, parents before children. */
+  readonly categories: readonly CategoryTerm[];
+  readonly series: readonly SeriesInfo[];
   readonly routes: readonly Route[];
   /** The site feed first, then one per tag. */
   readonly feeds: readonly FeedRoute[];

@@ -1,6 +1,7 @@
 import type { ResolvedConfig } from '../config/resolve-config.js';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import type { Entry, Placed } from '../types.js';
+import { fieldPlace } from './field-place.js';
 import { toUrlPath } from './url-path.js';
 
 /** An old URL of a published entry, answered by a redirect page (and a line of `_redirects`). */
@@ -51,9 +52,8 @@ export function aliasRoutes(placed: Placed, config: ResolvedConfig): { routes: A
 }
 
 /** Where an entry's alias number `index` is written: its item of `aliases:` or `redirect_from:`. */
-export function aliasPlace(entry: Entry, index: number): { file: string; line?: number; column?: number; source?: Entry['text'] } {
-  const position = entry.fieldPositions[`aliases[${index}]`] ?? entry.fieldPositions['aliases'] ?? entry.fieldPositions['redirect_from'];
-  return { file: entry.displayPath, ...(position && { ...position, source: entry.text }) };
+export function aliasPlace(entry: Entry, index: number): ReturnType<typeof fieldPlace> {
+  return fieldPlace(entry, `aliases[${index}]`, 'aliases', 'redirect_from');
 }
 
 /**

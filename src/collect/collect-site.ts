@@ -13,6 +13,9 @@ import { OUTPUT_MARKER } from './output-marker.js';
 import { claimKey, folderClashes, type Claim, type Place } from './output-claims.js';
 import { duplicateIds } from './duplicate-ids.js';
 import { aliasPlace, aliasRoutes } from './alias-routes.js';
+import { fieldPlace } from './field-place.js';
+import { CATEGORIES_URL, collectCategories } from './collect-categories.js';
+import { collectSeries } from './collect-series.js';
 import type { PackedText } from '../packed-text.js';
 
 export interface CollectInput {
@@ -170,6 +173,20 @@ export function collectSite(input: CollectInput, config: ResolvedConfig, memo?: 
       if (claim(list.outputPath, `the page of tag "${term.name}"`, {})) routes.push({ type: 'tag', url: list.url, outputPath: list.outputPath, term: term.slug, list });
     }
   }
+  const listed = [...posts, ...issueKeys].sort(byNewest);
+  const categories = collectCategories(listed, (key) => entryOf.get(key)!, config, diagnostics);
+  for (const term of categories) {
+    const feed = feedRoute('category', term.url, term.posts, term.slug);
+    if (claimFeed(feed, `category "${term.path.join(' / ')}"`)) feeds.push(feed);
+    for (const list of paginate(term.posts, term.url, config.paginate)) {
+      if (claim(list.outputPath, `the page of category "${term.path.join(' / ')}"`, {})) routes.push({ type: 'category', url: list.url, outputPath: list.outputPath, term: term.slug, list });
+    }
+  }
+  if (categories.length > 0 && claim(`${CATEGORIES_URL.slice(1)}index.html`, 'the categories page', {})) routes.push({ type: 'categories', url: CATEGORIES_URL, outputPath: `${CATEGORIES_URL.slice(1)}index.html` });
+  const series = collectSeries(posts, (key) => entryOf.get(key)!, diagnostics);
+  for (const one of series) {
+    if (claim(`${one.url.slice(1)}index.html`, `the page of series "${one.name}"`, {})) routes.push({ type: 'series', url: one.url, outputPath: `${one.url.slice(1)}index.html`, term: one.slug });
+  }
   for (const [type, url, outputPath] of fixedClaimed) routes.push({ type, url, outputPath });
 
   for (const file of input.publicFiles) {
@@ -215,6 +232,8 @@ export function collectSite(input: CollectInput, config: ResolvedConfig, memo?: 
     weeklyIssues,
     notes: weekly.notes,
     tags,
+    categories,
+    series,
     routes,
     feeds,
     copies,
@@ -223,12 +242,6 @@ export function collectSite(input: CollectInput, config: ResolvedConfig, memo?: 
     clock: clock.window(),
   };
   return { site, diagnostics };
-}
-
-/** The entry's `tags:` field, for tag errors. */
-function positionOfTags(entry: Entry): { file: string; line?: number; column?: number; source?: PackedText } {
-  const position = entry.fieldPositions['tags'];
-  return { file: entry.displayPath, ...(position && { ...position, source: entry.text }) };
 }
 
 /**
@@ -251,7 +264,7 @@ function collectTerms(
       let slug = slugs.get(name);
       if (slug === undefined) slugs.set(name, (slug = slugify(name)));
       if (slug === '') {
-        diagnostics.push(diagnostic('UnsafePath', `the tag "${name}" has no characters usable in a URL`, positionOfTags(entry), 'rename the tag'));
+        diagnostics.push(diagnostic('UnsafePath', `the tag "${name}" has no characters usable in a URL`, fieldPlace(entry, 'tags'), 'rename the tag'));
         continue;
       }
       let term = bySlug.get(slug);
@@ -261,7 +274,7 @@ function collectTerms(
           diagnostic(
             'DuplicateUrl',
             `the tags "${name}" and "${term.name}" (in ${term.firstFile}) would share the URL /tags/${slug}/`,
-            positionOfTags(entry),
+            fieldPlace(entry, 'tags'),
             'use one spelling for both, or rename one of them',
           ),
         );

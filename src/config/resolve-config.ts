@@ -53,6 +53,7 @@ export interface ResolvedConfig {
     readonly tabWidth: number;
     readonly aliases: Readonly<Record<string, string>>;
   };
+  readonly categories: { readonly nested: boolean };
   readonly weekly: { readonly sections: readonly string[]; readonly title: string; readonly titleUntitled: string; readonly feedTitle: string };
   /** Absolute path of the build cache folder, or undefined when caching is off. */
   readonly cacheDir: string | undefined;
@@ -139,6 +140,7 @@ export function resolveConfig(loaded: LoadedConfig, flags: BuildFlags = {}, cwd:
       titleUntitled: config.weekly.titleUntitled ?? (language.toLowerCase().startsWith('zh') ? '周报 {n}' : 'Weekly #{n}'),
       feedTitle: config.weekly.feedTitle ?? `${uiStrings(language).weekly} · ${config.title}`,
     },
+    categories: config.categories,
     cacheDir: flags.cache === false ? undefined : path.resolve(root, config.cacheDir),
     markdown: config.markdown as ResolvedConfig['markdown'],
     feed: config.feed,

@@ -117,6 +117,13 @@ export const userConfigSchema = z.strictObject({
       fileBytes: z.int().min(1).default(DEFAULT_LIMITS.fileBytes),
     })
     .prefault({}),
+  /** Categories: pages and feeds under /categories/. */
+  categories: z
+    .strictObject({
+      /** A list `[编程, Go]` is one nested category (Hexo); false: each name is a category of its own (Jekyll). */
+      nested: z.boolean().default(true),
+    })
+    .prefault({}),
   /** Free-form values handed to templates as `site.params`. */
   params: z.record(z.string(), z.unknown()).default({}),
 });

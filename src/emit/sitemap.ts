@@ -73,8 +73,10 @@ export function sitemapUrls(site: Site, config: ResolvedConfig): SitemapUrl[] {
         return changedAt(route.key);
       case 'home':
       case 'tag':
+      case 'category':
         return newestOf(route.list.posts);
       case 'tags':
+      case 'categories':
       case 'archive':
         return allPosts;
       case 'weekly-index':

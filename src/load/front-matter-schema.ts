@@ -6,6 +6,15 @@ const stringList = z
   .union([z.string().transform((s) => [s]), z.array(z.union([text, z.array(text)]), 'expected a list of strings')], 'expected a string or a list of strings')
   .transform((list) => list.flat().map((s) => s.trim()).filter((s) => s !== ''));
 const dateValue = z.union([z.string(), z.date()]);
+/**
+ * Categories as Hexo reads them: a string is one category; a list of strings is ONE nested path
+ * (`[编程, Go]` is Go inside 编程); a list with lists in it is several, each a path or a name.
+ */
+const categoryPaths = z
+  .union([z.string().transform((s) => [[s]]), z.array(z.union([text, z.array(text)]), 'expected a list of strings')], 'expected a string or a list of strings')
+  .transform((list) => (list.every((item) => typeof item === 'string') ? [list as string[]] : list.map((item) => (typeof item === 'string' ? [item] : item))));
+/** `series: 名字` or `series: { name: 名字, order: 2 }`. */
+const seriesValue = z.union([text.transform((name) => ({ name, order: undefined as number | undefined })), z.object({ name: text, order: z.int().optional() }, 'expected a name, or `name:` and `order:`')]);
 
 /** Known front-matter fields. Unknown keys are kept for templates (`page.extra`). */
 export const frontMatterSchema = z.looseObject({
@@ -15,7 +24,8 @@ export const frontMatterSchema = z.looseObject({
   /** Aliases used by Hugo (`lastmod`) and Jekyll/Hexo (`last_modified_at`, `modified`). */
   lastmod: dateValue.optional(),
   tags: stringList.optional(),
-  categories: stringList.optional(),
+  categories: categoryPaths.optional(),
+  series: seriesValue.optional(),
   draft: z.boolean().optional(),
   /** Hexo's `published: false` is a draft. */
   published: z.boolean().optional(),

@@ -83,7 +83,8 @@ export function loadEntry(source: SourceFile, bytes: Uint8Array, ctx: LoadContex
   const fields = parsed.data;
   problems.push(...unsafeFrontMatterUrls({ link: fields.link, image: fields.image }, at));
   const tags = namesOf(fields.tags);
-  const categories = namesOf(fields.categories);
+  const categoryPaths = pathsOf(fields.categories);
+  const categories = namesOf(categoryPaths.flat());
   for (const [field, names] of [['tags', tags], ['categories', categories]] as const) {
     if (names.length <= limits.tags) continue;
     const place = Array.isArray(fm.data[field]) ? at([field, limits.tags]) : at([field]);
@@ -178,6 +179,8 @@ export function loadEntry(source: SourceFile, bytes: Uint8Array, ctx: LoadContex
     updated,
     tags,
     categories,
+    categoryPaths,
+    series: fields.series && withoutInvisibles(fields.series.name).trim() !== '' ? { name: withoutInvisibles(fields.series.name).trim(), order: fields.series.order } : undefined,
     draft: fields.draft ?? (fields.published === false ? true : false),
     slug,
     permalink: fields.permalink,
@@ -276,11 +279,29 @@ function namesOf(list: readonly string[] | undefined): string[] {
   return [...new Set((list ?? []).map((name) => withoutInvisibles(name).trim()).filter((name) => name !== ''))];
 }
 
+/** Category paths as written, without invisible characters or empty names, each path once. */
+function pathsOf(paths: ReadonlyArray<readonly string[]> | undefined): string[][] {
+  const seen = new Set<string>();
+  const out: string[][] = [];
+  for (const raw of paths ?? []) {
+    const names = raw.map((name) => withoutInvisibles(String(name)).trim()).filter((name) => name !== '');
+    const key = names.join('\u0000');
+    if (names.length > 0 && !seen.has(key)) {
+      seen.add(key);
+      out.push(names);
+    }
+  }
+  return out;
+}
+
 function hintFor(field: PropertyKey | undefined): string {
   switch (field) {
     case 'tags':
+      return 'write a list: `tags: [go, 工具]`';
     case 'categories':
-      return `write a list: \`${String(field)}: [go, 工具]\``;
+      return 'write `categories: 编程`, a path `categories: [编程, Go]`, or several: `categories: [[编程, Go], 随笔]`';
+    case 'series':
+      return 'write `series: 名字`, or `series: { name: 名字, order: 2 }`';
     case 'draft':
     case 'published':
       return 'use true or false, without quotes';

@@ -10,6 +10,7 @@ import { headMeta } from './head-meta.js';
 import type { ImageSizeLookup } from './markdown/size-images.js';
 import { templateDiagnostic } from './template-error.js';
 import { uiStrings } from './ui-strings.js';
+import { categoryView, seriesBox } from './taxonomy-views.js';
 import { entryView, languageOf, paginationView, siteView, viewContext, type ViewContext } from './views.js';
 import { issueNeighbours, issueView, noteView, weeklyIndexView } from './weekly-views.js';
 import { siteDateParts } from '../load/parse-date.js';
@@ -128,6 +129,7 @@ function routeContext(route: Route, ctx: ViewContext, base: Record<string, unkno
           ...languageOf(view.lang),
           page: { ...pageMeta(view.title, route.url, view.description), date: view.date, image: view.image },
           post: view,
+          series: route.type === 'post' ? seriesBox(route.key, site, config.basePath) : undefined,
           newer: route.type === 'post' ? neighbour(index - 1) : undefined,
           older: route.type === 'post' ? neighbour(index + 1) : undefined,
         },
@@ -157,6 +159,27 @@ function routeContext(route: Route, ctx: ViewContext, base: Record<string, unkno
           pagination: paginationView(route.list, config.basePath),
         },
       };
+    }
+    case 'category': {
+      const term = site.categories.find((x) => x.slug === route.term)!;
+      const feed = site.feeds.find((f) => f.kind === 'category' && f.term === term.slug);
+      const feeds = feed ? feedLinks(feed, feedTitle(feed, site, config), config.basePath) : [];
+      return {
+        template: 'category',
+        context: {
+          ...base,
+          page: { ...pageMeta(t.postsInCategory.replace('{category}', term.path.join(' / ')), route.url), feeds },
+          category: categoryView(term, site, config.basePath),
+          posts: route.list.posts.map((k) => entryView(k, ctx)),
+          pagination: paginationView(route.list, config.basePath),
+        },
+      };
+    }
+    case 'categories':
+      return { template: 'categories', context: { ...base, page: pageMeta(t.categories, route.url), categories: site.categories.filter((c) => c.parent === undefined).map((c) => categoryView(c, site, config.basePath)) } };
+    case 'series': {
+      const series = site.series.find((x) => x.slug === route.term)!;
+      return { template: 'series', context: { ...base, page: pageMeta(t.seriesTitle.replace('{series}', series.name), route.url), series: { name: series.name, url: href(series.url) }, posts: series.posts.map((k) => entryView(k, ctx)) } };
     }
     case 'weekly-issue': {
       const info = site.weeklyIssues.find((i) => i.key === route.key)!;

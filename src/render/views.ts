@@ -8,6 +8,7 @@ import { feedLinks } from './feed-links.js';
 import type { ImageSizeLookup } from './markdown/size-images.js';
 import { uiStrings } from './ui-strings.js';
 import { siteDateParts } from '../load/parse-date.js';
+import { slugify } from '../load/slug.js';
 
 /** What templates see of an entry. Every URL is an href under the base path. */
 export interface EntryView {
@@ -20,6 +21,8 @@ export interface EntryView {
   readonly year: string | undefined;
   readonly tags: ReadonlyArray<{ name: string; url: string }>;
   readonly categories: readonly string[];
+  /** Each category of the entry with its page: `编程 / Go`. */
+  readonly categoryLinks: ReadonlyArray<{ name: string; url: string }>;
   readonly description: string;
   readonly image: string | undefined;
   /** The front-matter image to show above the text, with its size; none when the text already shows it. */
@@ -41,6 +44,8 @@ export interface ViewContext {
   readonly config: ResolvedConfig;
   /** Tags by lower-cased name, made once per build (every listed entry looks its tags up). */
   readonly tagsByName: ReadonlyMap<string, Site['tags'][number]>;
+  /** Categories by slug path. */
+  readonly categoriesBySlug: ReadonlyMap<string, Site['categories'][number]>;
   /** Dimensions of local images by href. */
   readonly imageSize: ImageSizeLookup | undefined;
   /** Entry views made so far: one object per entry, whatever page lists it (templates never change them). */
@@ -48,7 +53,7 @@ export interface ViewContext {
 }
 
 export function viewContext(site: Site, rendered: Readonly<Record<string, RenderedEntry>>, config: ResolvedConfig, imageSize?: ImageSizeLookup): ViewContext {
-  return { site, rendered, config, tagsByName: new Map(site.tags.map((t) => [t.name.toLowerCase(), t])), imageSize, entryViews: new Map() };
+  return { site, rendered, config, tagsByName: new Map(site.tags.map((t) => [t.name.toLowerCase(), t])), categoriesBySlug: new Map(site.categories.map((c) => [c.slug, c])), imageSize, entryViews: new Map() };
 }
 
 export function entryView(key: string, ctx: ViewContext): EntryView {
@@ -77,6 +82,10 @@ function makeEntryView(key: string, ctx: ViewContext): EntryView {
       return term ? [{ name, url: hrefOf(term.url, config.basePath) }] : [];
     }),
     categories: entry.categories,
+    categoryLinks: (config.categories.nested ? entry.categoryPaths : entry.categories.map((name) => [name])).flatMap((names) => {
+      const term = ctx.categoriesBySlug.get(names.map(slugify).join('/'));
+      return term ? [{ name: term.path.join(' / '), url: hrefOf(term.url, config.basePath) }] : [];
+    }),
     description: rendered.descriptionText,
     image,
     cover: image !== undefined && !unpackText(rendered.html).includes(`src="${image}"`) ? { url: image, ...sizeOf(image, ctx) } : undefined,

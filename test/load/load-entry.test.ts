@@ -189,8 +189,9 @@ describe('loadEntry: front-matter validation', () => {
   });
 
   it('keeps unknown keys in `extra` and not known ones', () => {
-    const entry = entryOf('posts/a.md', '---\ntitle: A\nmood: happy\nseries: {name: x, part: 2}\n---\n');
-    expect(entry.extra).toEqual({ mood: 'happy', series: { name: 'x', part: 2 } });
+    const entry = entryOf('posts/a.md', '---\ntitle: A\nmood: happy\nseries_part: {name: x, part: 2}\nseries: x\n---\n');
+    expect(entry.extra).toEqual({ mood: 'happy', series_part: { name: 'x', part: 2 } });
+    expect(entry.series).toEqual({ name: 'x', order: undefined });
   });
 
   it('trims description and summary, dropping blank ones', () => {

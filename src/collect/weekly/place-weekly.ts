@@ -60,6 +60,8 @@ export function placeWeekly(all: readonly Entry[], isPublished: (entry: Entry) =
           updated: undefined,
           tags: [],
           categories: [],
+          categoryPaths: [],
+          series: undefined,
           draft: false,
           slug: String(issue.number),
           permalink: undefined,

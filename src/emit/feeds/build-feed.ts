@@ -86,7 +86,7 @@ function rssItem(item: FeedItem, slots: FeedSlots, authors: readonly FeedPerson[
     date: item.published,
     description: slots.putOptional(item.summaryHtml, 'html'),
     content: slots.putOptional(item.contentHtml, 'html'),
-    category: item.tags.map((tag) => ({ name: slots.put(tag) })),
+    category: [...item.tags.map((tag) => ({ name: slots.put(tag) })), ...(item.categories ?? []).map((c) => ({ name: slots.put(c.path), domain: c.scheme }))],
     author: rssAuthorsInline(authors) ? authors.map((a) => person(a, slots)) : undefined,
     // RSS enclosures have url, length and type only; length is required (0 when unknown).
     image: item.image && { url: item.image.url, type: item.image.type, length: item.image.length ?? 0 },
@@ -103,7 +103,7 @@ function atomItem(item: FeedItem, slots: FeedSlots, authors: readonly FeedPerson
     description: slots.putOptional(item.summaryHtml, 'html'),
     content: slots.putOptional(item.contentHtml, 'html'),
     // Atom requires `term`; `label` is what readers show.
-    category: item.tags.map((tag) => ({ name: slots.put(tag), term: slots.put(tag) })),
+    category: [...item.tags.map((tag) => ({ name: slots.put(tag), term: slots.put(tag) })), ...(item.categories ?? []).map((c) => ({ name: slots.put(c.path), term: slots.put(c.path), scheme: c.scheme }))],
     // On each entry too: readers that do not inherit the feed's author (feedparser) still show it.
     // Never an empty list: `json1()` reads its first element.
     author: authors.length > 0 ? authors.map((a) => person(a, slots)) : undefined,

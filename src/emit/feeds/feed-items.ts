@@ -1,5 +1,6 @@
 import { lookup } from 'mime-types';
 import path from 'node:path';
+import { CATEGORIES_URL } from '../../collect/collect-categories.js';
 import { hrefOf } from '../../collect/url-path.js';
 import type { ResolvedConfig } from '../../config/resolve-config.js';
 import type { RenderedEntry } from '../../render/render-entry.js';
@@ -59,6 +60,7 @@ export function feedItemOf(key: string, { site, rendered, config }: FeedSource):
     summaryHtml,
     summaryText: html.descriptionText,
     tags: entry.tags,
+    categories: (config.categories.nested ? entry.categoryPaths : entry.categories.map((name) => [name])).map((names) => ({ path: names.join('/'), scheme: absolute(hrefOf(CATEGORIES_URL, config.basePath)) })),
     image: entry.image !== undefined ? enclosureOf(absolute(imageHref(entry.image, placed, config)), entry.title) : undefined,
     language: language !== config.language ? language : undefined,
   };

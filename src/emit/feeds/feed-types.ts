@@ -58,6 +58,8 @@ export interface FeedItem {
   readonly summaryText?: string | undefined;
   /** Plain text. */
   readonly tags: readonly string[];
+  /** Categories as `编程/Go` paths (RSS 2.0's hierarchic form) in the taxonomy `scheme` (an absolute URL). */
+  readonly categories?: ReadonlyArray<{ readonly path: string; readonly scheme: string }> | undefined;
   readonly image?: FeedEnclosure | undefined;
   /** BCP 47 tag, when it differs from the feed's. */
   readonly language?: string | undefined;

@@ -58,12 +58,15 @@ describe('the feeds of the sample site', () => {
   });
   afterAll(() => remove(tmp));
 
-  it('has a site feed, a weekly feed and one per tag of posts or issues, in each format', () => {
+  it('has a site feed, a weekly feed, one per tag of posts or issues and one per category, in each format', () => {
     const tagPages = listTree(path.join(out, 'tags')).filter((f) => f.endsWith('/index.html') && !f.includes('/page/'));
     // tags used only by weekly notes have a page (listing the notes) but no feed
     const withPosts = tagPages.filter((f) => readFileSync(path.join(out, 'tags', f), 'utf8').includes('<article class="post-summary"')).length;
     expect(withPosts).toBeGreaterThan(10);
-    for (const list of [feeds.rss, feeds.atom, feeds.json]) expect(list.length).toBe(withPosts + 2);
+    // 工程, 工程/Go and 生活
+    const categoryPages = listTree(path.join(out, 'categories')).filter((f) => f.endsWith('/index.html') && !f.includes('/page/'));
+    expect(categoryPages.sort()).toEqual(['工程/go/index.html', '工程/index.html', '生活/index.html']);
+    for (const list of [feeds.rss, feeds.atom, feeds.json]) expect(list.length).toBe(withPosts + categoryPages.length + 2);
     // 8 posts and 2 weekly issues
     expect(jsonFeed('feed.json').items).toHaveLength(10);
     expect(jsonFeed('weekly/feed.json').items).toHaveLength(2);
