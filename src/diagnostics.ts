@@ -55,6 +55,9 @@ export type DiagnosticCode =
   | 'MigrationSyntax'
   // Categories and series.
   | 'SeriesOrder'
+  // Weekly link hygiene.
+  | 'DuplicateLink'
+  | 'RepeatedLink'
   | 'InternalError';
 
 export interface Diagnostic {

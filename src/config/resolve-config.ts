@@ -54,7 +54,14 @@ export interface ResolvedConfig {
     readonly aliases: Readonly<Record<string, string>>;
   };
   readonly categories: { readonly nested: boolean };
-  readonly weekly: { readonly sections: readonly string[]; readonly title: string; readonly titleUntitled: string; readonly feedTitle: string };
+  readonly weekly: {
+    readonly sections: readonly string[];
+    readonly title: string;
+    readonly titleUntitled: string;
+    readonly feedTitle: string;
+    readonly repeatedLinks: 'warning' | 'error' | 'ignore';
+    readonly stripParams: readonly string[];
+  };
   /** Absolute path of the build cache folder, or undefined when caching is off. */
   readonly cacheDir: string | undefined;
   readonly markdown: { readonly remarkPlugins: PluggableList; readonly rehypePlugins: PluggableList };
@@ -139,6 +146,8 @@ export function resolveConfig(loaded: LoadedConfig, flags: BuildFlags = {}, cwd:
       title: config.weekly.title ?? (language.toLowerCase().startsWith('zh') ? '周报 {n} —— {title}' : 'Weekly #{n}: {title}'),
       titleUntitled: config.weekly.titleUntitled ?? (language.toLowerCase().startsWith('zh') ? '周报 {n}' : 'Weekly #{n}'),
       feedTitle: config.weekly.feedTitle ?? `${uiStrings(language).weekly} · ${config.title}`,
+      repeatedLinks: config.weekly.repeatedLinks,
+      stripParams: config.weekly.stripParams,
     },
     categories: config.categories,
     cacheDir: flags.cache === false ? undefined : path.resolve(root, config.cacheDir),

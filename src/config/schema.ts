@@ -21,6 +21,9 @@ export const DEFAULT_LIMITS = Object.freeze({
   fileBytes: 10 * 1024 * 1024,
 });
 
+/** Query parameters that only track where a reader came from: taken off the links of weekly issues and notes (`weekly.stripParams`). */
+export const DEFAULT_TRACKING_PARAMS: readonly string[] = ['utm_*', 'spm', 'from', 'fbclid', 'gclid', 'dclid', 'msclkid', 'yclid', 'mc_cid', 'mc_eid', 'igshid', 'ref_src', 'share_source', 'share_medium', 'vd_source', '_hsenc', '_hsmi', 'mkt_tok'];
+
 export const userConfigSchema = z.strictObject({
   title: z.string().min(1).default('My Blog'),
   description: z.string().default(''),
@@ -63,6 +66,10 @@ export const userConfigSchema = z.strictObject({
       titleUntitled: z.string().min(1).optional(),
       /** Title of the weekly feeds and their links; default `周报 · <site title>` / `Weekly · <site title>`. */
       feedTitle: z.string().min(1).optional(),
+      /** A link already published in an earlier issue: a warning (default), an error, or nothing. */
+      repeatedLinks: z.enum(['warning', 'error', 'ignore']).default('warning'),
+      /** Query parameters taken off the links of issues and notes (glob patterns such as `utm_*`); [] keeps all. */
+      stripParams: z.array(z.string().min(1)).default([...DEFAULT_TRACKING_PARAMS]),
     })
     .prefault({}),
   /** Folder for the build cache (highlighted code); safe to delete. */

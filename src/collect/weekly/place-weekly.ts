@@ -6,6 +6,7 @@ import { uiStrings } from '../../render/ui-strings.js';
 import { collectWeekly, lastNoteDate } from './collect-weekly.js';
 import { formatWeekRange } from './iso-week.js';
 import { buildIssueTree } from './issue-tree.js';
+import { issueItemLinks, linkHygiene, stripTracking, trackingParamMatcher, withoutTracking, type IssueLinks } from './link-hygiene.js';
 import { packText } from '../../packed-text.js';
 
 export interface PlacedWeekly {
@@ -33,13 +34,16 @@ export function placeWeekly(all: readonly Entry[], isPublished: (entry: Entry) =
   const issues: WeeklyIssueInfo[] = [];
   const noteRefs: Record<string, NoteRef> = {};
   const diagnostics = [...collected.diagnostics];
+  const isTracking = trackingParamMatcher(config.weekly.stripParams);
+  const issueLinks: IssueLinks[] = [];
   for (const issue of collected.issues) {
     // A week of notes is published once the week is over, dated by its last published note.
     if (issue.entry ? !isPublished(issue.entry) : isFuture(issue.week.endMs)) continue;
     const issueNotes = issue.notes.map((k) => byKey.get(k)!).filter(isPublished);
     if (!issue.entry && issueNotes.length === 0) continue;
     const date = issue.entry ? issue.date : lastNoteDate(issueNotes, issue.week);
-    const tree = buildIssueTree(issue.entry, issueNotes, config.weekly.sections, t.other);
+    const built = buildIssueTree(issue.entry, issueNotes, config.weekly.sections, t.other);
+    const tree = { ...built, mdast: stripTracking(built.mdast, isTracking) };
     if (issue.entry && tree.itemCount === 0 && tree.mdast.children.length === 0) {
       diagnostics.push(
         warning('EmptyIssue', `weekly issue ${issue.number} has no items and no text: it is published empty`, { file: issue.entry.displayPath }, `write its intro or items, add notes of week ${issue.week.id}, or mark it \`draft: true\``),
@@ -47,6 +51,7 @@ export function placeWeekly(all: readonly Entry[], isPublished: (entry: Entry) =
     }
     const rawTitle = issue.entry && issue.entry.titleFrom !== 'file-name' ? issue.entry.title : '';
     const title = (rawTitle ? config.weekly.title : config.weekly.titleUntitled).split('{n}').join(String(issue.number)).split('{title}').join(rawTitle);
+    issueLinks.push({ number: issue.number, title, links: issueItemLinks(issue.entry, issueNotes, isTracking) });
     const url = `/weekly/${issue.number}/`;
     const entry: Entry = issue.entry
       ? { ...issue.entry, title, date, mdast: tree.mdast }
@@ -96,8 +101,9 @@ export function placeWeekly(all: readonly Entry[], isPublished: (entry: Entry) =
     });
     for (const note of issueNotes) {
       const anchor = tree.noteIds[note.source.rel]!;
-      noteRefs[note.source.rel] = { key: note.source.rel, title: note.title, date: note.date, link: note.link, issueUrl: url, anchor, issueTitle: title };
+      noteRefs[note.source.rel] = { key: note.source.rel, title: note.title, date: note.date, link: note.link && withoutTracking(note.link, isTracking), issueUrl: url, anchor, issueTitle: title };
     }
   }
+  diagnostics.push(...linkHygiene(issueLinks, config.weekly.repeatedLinks));
   return { entries, issues, notes: noteRefs, diagnostics };
 }
