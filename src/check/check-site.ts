@@ -90,10 +90,18 @@ export async function checkSite(options: CheckOptions): Promise<CheckReport> {
     const guard = readGuard(config);
     const loaded = loadEntries(discoverSources(config.contentDir, guard).sources, { timezone: config.timezone, displayRoot: config.root, limits: config.limits, parseMarkdown: firstBlock, parseHtml: fromHtml });
     const collected = collectSite({ entries: loaded.entries, publicFiles: walkFolder(config.publicDir, guard).files, themeFiles: [] }, config);
-    const trace = createSourceTracer(collected.site, config.basePath, (entry) => {
-      const fm = readFrontMatter(unpackText(entry.text));
-      return isFrontMatterError(fm) ? (entry.mdast ?? { type: 'root', children: [] }) : parser.parse('\n'.repeat(fm.bodyLineOffset) + fm.body);
-    });
+    const byKey = new Map(loaded.entries.map((entry) => [entry.source.rel, entry]));
+    const notesOf = (issueKey: string) =>
+      (collected.site.weeklyIssues.find((issue) => issue.key === issueKey)?.sections ?? []).flatMap((section) => section.notes.flatMap((key) => byKey.get(key) ?? []));
+    const trace = createSourceTracer(
+      collected.site,
+      config.basePath,
+      (entry) => {
+        const fm = readFrontMatter(unpackText(entry.text));
+        return isFrontMatterError(fm) ? (entry.mdast ?? { type: 'root', children: [] }) : parser.parse('\n'.repeat(fm.bodyLineOffset) + fm.body);
+      },
+      notesOf,
+    );
     timings['checkSources'] = Math.round(performance.now() - started);
 
     started = performance.now();

@@ -34,10 +34,13 @@ export function createSourceTracer(
   basePath: string,
   /** The entry's whole Markdown tree, with file positions. */
   parse: (entry: Entry) => Root,
+  /** The notes gathered into a weekly issue (by its source key): a URL on its page may be written in one. */
+  notesOf: (issueKey: string) => readonly Entry[] = () => [],
 ): (page: BuiltPage, link: PageLink, target: LinkTarget) => SourcePlace | undefined {
   const byOutput = new Map<string, Placed>();
   for (const placed of Object.values(site.entries)) byOutput.set(placed.outputPath, placed);
   const occurrences = new Map<Placed, Occurrence[]>();
+  const notePlaces = new Map<Entry, Placed>();
 
   const listOf = (placed: Placed) => {
     let list = occurrences.get(placed);
@@ -63,6 +66,15 @@ export function createSourceTracer(
     const placed = byOutput.get(page.outputPath);
     if (placed) {
       const hit = matchIn(placed, target) ?? literal(unpackText(placed.entry.text), link.value);
+      if (!hit) {
+        // On a weekly issue's page: the note that has it, at its own line (on the issue's page, so resolved against its URL).
+        for (const note of placed.entry.kind === 'weekly' ? notesOf(placed.entry.source.rel) : []) {
+          let inIssue = notePlaces.get(note);
+          if (!inIssue) notePlaces.set(note, (inIssue = { ...placed, entry: note }));
+          const found = matchIn(inIssue, target) ?? literal(unpackText(note.text), link.value);
+          if (found) return { inExcerpt: false, file: note.displayPath, line: found.line, column: found.column, source: note.text };
+        }
+      }
       return { inExcerpt: false, file: placed.entry.displayPath, ...(hit && { line: hit.line, column: hit.column }), source: placed.entry.text };
     }
     // A list page: the entry whose excerpt carries the URL, written as is or resolving the same.

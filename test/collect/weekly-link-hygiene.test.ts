@@ -88,3 +88,53 @@ describe('link hygiene of a weekly digest', () => {
     expect(readFileSync(path.join(dir, 'content', 'notes', 'zed.md'), 'utf8')).toContain('from=timeline&fbclid=x1');
   });
 });
+
+describe('problems inside a note gathered into an issue', () => {
+  let root: string;
+  beforeAll(() => {
+    root = tempDir();
+    writeFiles(root, {
+      'quire.config.json': configJson(),
+      'content/weekly/0051.md': '---\ntitle: 工具\ndate: 2025-12-21 20:00:00\ndescription: D.\n---\n本期。\n\n## 工具\n\n- [mise](https://mise.jdx.dev/) 好用。\n',
+      'content/notes/broken.md': [
+        '---',
+        'title: 坏链接',
+        'date: 2025-12-20',
+        'link: https://example.com/a',
+        'section: 工具',
+        '---',
+        '评论里有一张图：',
+        '',
+        '![图](../posts/missing.md)',
+        '',
+        '```nosuchlang',
+        'x',
+        '```',
+      ].join('\n'),
+      'content/notes/dead.md': note('死链', '2025-12-19', 'https://example.com/b').replace('死链 的评论。', '见 [旧页](/no-such-page/)。'),
+    });
+  });
+  afterAll(() => remove(root));
+
+  it('are reported by the build at the note’s own file, line and column', async () => {
+    let errors: readonly Diagnostic[] = [];
+    try {
+      await build({ root, outDir: path.join(root, 'dist'), now: NOW });
+    } catch (error) {
+      if (!(error instanceof QuireError)) throw error;
+      errors = error.diagnostics;
+    }
+    const shown = path.join('content', 'notes', 'broken.md');
+    expect(errors.filter((d) => d.code === 'BrokenLink').map((d) => [d.file, d.line, d.column])).toEqual([[shown, 9, 1]]);
+    expect(errors.filter((d) => d.code === 'UnknownLanguage').map((d) => [d.file, d.line])).toEqual([[shown, 11]]);
+    expect(errors.find((d) => d.code === 'BrokenLink')!.frame).toContain('![图](../posts/missing.md)');
+  });
+
+  it('are traced by quire check to the note’s own file and line', async () => {
+    const { checkSite } = await import('../../src/check/check-site.js');
+    writeFiles(root, { 'content/notes/broken.md': '---\ntitle: 修好了\ndate: 2025-12-20\nlink: https://example.com/a\nsection: 工具\n---\n好了。\n' });
+    const report = await checkSite({ root, drafts: false, future: false, external: undefined });
+    const broken = report.problems.filter((p) => p.code === 'BrokenLink');
+    expect(broken.map((p) => [p.file, p.line])).toEqual([[path.join('content', 'notes', 'dead.md'), 7]]);
+  });
+});

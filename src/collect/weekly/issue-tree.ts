@@ -2,6 +2,7 @@ import type { Heading, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Entry } from '../../types.js';
 import { slugify } from '../../load/slug.js';
+import { noteNodes, type NoteOrigin } from './note-origins.js';
 
 export interface IssueSection {
   readonly name: string;
@@ -60,6 +61,7 @@ export function buildIssueTree(issue: Entry | undefined, notes: readonly Entry[]
   const out: RootContent[] = [...intro];
   const sections: IssueSection[] = [];
   const noteIds: Record<string, string> = {};
+  const origins: NoteOrigin[] = [];
   let itemCount = 0;
   for (const name of names) {
     const body = bodySections.get(name);
@@ -70,12 +72,13 @@ export function buildIssueTree(issue: Entry | undefined, notes: readonly Entry[]
     for (const note of sectionNotes) {
       const noteId = `note-${slugify(note.slug) || slugify(note.title) || Object.keys(noteIds).length + 1}`;
       noteIds[note.source.rel] = noteId;
-      out.push(noteHeading(note, noteId), ...treeOf(note).children);
+      out.push(noteHeading(note, noteId), ...noteNodes(note, treeOf(note), origins.length));
+      origins.push({ file: note.displayPath, source: note.text });
     }
     itemCount += bodyItems + sectionNotes.length;
     sections.push({ name, notes: sectionNotes.map((n) => n.source.rel), bodyItems });
   }
-  return { mdast: { type: 'root', children: out }, sections, itemCount, noteIds };
+  return { mdast: { type: 'root', children: out, ...(origins.length > 0 && { data: { quireNotes: origins } }) }, sections, itemCount, noteIds };
 }
 
 /** Weekly issues and notes are always parsed when loaded (the build never takes them from the cache unparsed). */

@@ -10,6 +10,7 @@ import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { warning, type Diagnostic } from '../../diagnostics.js';
 import type { Entry } from '../../types.js';
+import { sourcePlace } from '../../collect/weekly/note-origins.js';
 import type { CodeBlockSource, CodeHighlighter } from '../highlight.js';
 import { addHeadingIds, type TocItem } from './heading-ids.js';
 import { labelTaskItems } from './label-task-items.js';
@@ -97,7 +98,7 @@ async function highlightCode(tree: HastRoot, data: PageData): Promise<void> {
   const blocks = codeElements(tree);
   await data.highlighter.prepare(blocks);
   for (const { node, index, parent, code: text, fence, meta } of blocks) {
-    const place = { file: data.entry.displayPath, line: node.position?.start.line, column: node.position?.start.column, source: data.entry.text };
+    const place = sourcePlace(data.entry, node.position);
     const result = data.highlighter.render(text, fence, meta);
     if (result.unknownLanguage) {
       data.diagnostics.push(

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { sourcePlace } from '../../collect/weekly/note-origins.js';
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
 import { diagnostic, warning, type Diagnostic } from '../../diagnostics.js';
@@ -83,7 +84,7 @@ export function rewriteLinks(tree: Root, entry: Entry, pageUrl: string, ctx: Lin
     for (const attribute of attributes) {
       const value = node.properties[attribute];
       if (typeof value !== 'string' || value === '') continue;
-      const place = { file: entry.displayPath, line: node.position?.start.line, column: node.position?.start.column, source: entry.text };
+      const place = sourcePlace(entry, node.position);
       const result = resolveReference(value, { entry, sourceDir, bundleDir, pageDir, ctx });
       if (result.kind === 'keep') continue;
       if (result.kind === 'error') {
