@@ -102,14 +102,18 @@ export async function main(argv: readonly string[] = process.argv): Promise<numb
     .command('digest <number>', 'Print weekly issue <number> for a newsletter: e-mail HTML (CSS inlined), plain text or Markdown')
     .option('--format <format>', 'email, text or markdown (default: email)')
     .option('--out <file>', 'Write to this file instead of standard output (email: FILE.html and its plain-text part FILE.txt)')
+    .option('--send <service>', 'Create a draft of the e-mail in this newsletter service instead (buttondown; the key is read from BUTTONDOWN_API_KEY); it is never sent')
+    .option('--dry-run', 'With --send: print the request instead of making it')
     .option('--base-url <url>', 'Site URL for the links (overrides `url`)')
     .option('--drafts', 'Include drafts')
     .option('--future', 'Include issues dated in the future')
     .option('--config <file>', 'Config file')
     .option('--root <dir>', 'Project folder (default: the current folder)')
     .example('quire digest 12 --format email --out issue-12   # writes issue-12.html and issue-12.txt')
+    .example('BUTTONDOWN_API_KEY=… quire digest 12 --send buttondown   # a draft to review in Buttondown')
     .action((number: string, flags: Record<string, unknown>) => {
-      run(flags, async (terminal) => (await import('./run-digest.js')).runDigestCommand({ number: String(number), flags, cwd: process.cwd(), terminal }));
+      const env = { buttondownKey: process.env['BUTTONDOWN_API_KEY'], buttondownUrl: process.env['BUTTONDOWN_API_URL'] };
+      run(flags, async (terminal) => (await import('./run-digest.js')).runDigestCommand({ number: String(number), flags, cwd: process.cwd(), terminal, env }));
     });
 
   cli

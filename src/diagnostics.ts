@@ -58,6 +58,9 @@ export type DiagnosticCode =
   // Weekly link hygiene.
   | 'DuplicateLink'
   | 'RepeatedLink'
+  // Newsletter hand-off.
+  | 'MissingApiKey'
+  | 'SendFailed'
   | 'InternalError';
 
 export interface Diagnostic {
