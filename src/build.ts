@@ -46,6 +46,8 @@ export interface BuildStats {
 
 export interface BuildResult {
   readonly config: ResolvedConfig;
+  /** When an entry dated in the future is next due (epoch ms): a build after it publishes it. */
+  readonly nextDue?: number | undefined;
   /** Nothing changed since the previous build, whose output is still in place: nothing was done. */
   readonly upToDate: boolean;
   readonly pages: number;
@@ -138,7 +140,7 @@ export async function build(options: BuildOptions, firstSteps?: StartedBuild): P
   await pageCache?.save(outputs).catch((error: unknown) => cacheProblems.push(writeFailure(error, path.join(config.cacheDir!, 'pages.json'), 'warning')));
   // One warning for a cache that could not be written: every file after the first fails the same way.
   diagnostics.push(...cacheProblems.slice(0, 1));
-  const summary = { pages, posts: site.posts.length, files: pages + feedFiles + site.copies.length, diagnostics };
+  const summary = { pages, posts: site.posts.length, files: pages + feedFiles + site.copies.length, diagnostics, nextDue: nextDue(site) };
   // Recorded only when the inputs were settled before they were read and no feed shows the time of the build.
   if (config.cacheDir !== undefined && outputs && begun.inputs?.settled && !feedsShowBuildTime(site, config)) {
     await saveSiteManifest(config.cacheDir, config.outDir, begun.inputs.digest, site.clock, summary, outputs).catch(() => undefined);
@@ -246,4 +248,9 @@ export async function saveHighlighted(cacheDir: string | undefined, highlighted:
   for (const key of kept) cache.get(key);
   for (const [key, lines] of Object.entries(highlighted)) cache.set(key, lines);
   await cache.save();
+}
+
+/** The earliest time a build would publish more than this one (an entry dated later than now), if any. */
+function nextDue(site: Site): number | undefined {
+  return site.clock.until < 8.64e15 ? site.clock.until : undefined;
 }

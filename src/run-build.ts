@@ -1,5 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { DateTime } from 'luxon';
 import { readIntegerFlag, readStringFlags } from './cli-flags.js';
 import { startProgress } from './cli-output/progress.js';
 import { formatMs, plural, type Terminal } from './cli-output/terminal.js';
@@ -66,6 +67,10 @@ export async function runBuild(command: BuildCommand): Promise<number> {
           ? `${colors.green('up to date')}: ${out}/ already holds the ${plural(result.pages, 'page')} (${plural(result.posts, 'post')}) and ${plural(result.files - result.pages, 'file')} of these sources (checked in ${seconds}s)${warnings ? `, ${plural(warnings, 'warning')}` : ''}\n`
           : `${colors.green('built')} ${plural(result.pages, 'page')} (${plural(result.posts, 'post')}) and ${plural(result.files - result.pages, 'file')} into ${out}/ in ${seconds}s${warnings ? `, ${plural(warnings, 'warning')}` : ''}\n`,
       );
+    }
+    if (!terminal.quiet && result.nextDue !== undefined) {
+      const due = DateTime.fromMillis(result.nextDue, { zone: result.config.timezone }).toFormat('yyyy-MM-dd HH:mm');
+      terminal.out(`  next scheduled: ${due} (${result.config.timezone}): an entry dated then appears at the first build after it\n`);
     }
     if (terminal.verbose) {
       // `feeds` is the number of feed files, when the build reports it.

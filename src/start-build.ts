@@ -69,11 +69,12 @@ export async function startBuild(options: BuildOptions, { check = true }: { chec
 
 /** The result of a build that found the output folder already current. */
 export function upToDateResult({ config, current, timings }: StartedBuild): BuildResult {
-  const { pages, posts, files, diagnostics } = current!;
+  const { pages, posts, files, diagnostics, nextDue } = current!;
   const nothing = { cached: 0, parsed: 0 };
   return {
     config,
     upToDate: true,
+    nextDue,
     pages,
     posts,
     files,

@@ -44,6 +44,19 @@ describe('quire CLI', () => {
     expect(html).toContain('href="/sub/tags/%E9%9A%8F%E7%AC%94/"');
   });
 
+  it('says when the next post dated in the future is due, in the site zone, and again when the site is up to date', () => {
+    writeFiles(root, { 'content/posts/later.md': '---\ntitle: Later\ndate: 2099-03-04 05:06:00\n---\nx\n' });
+    try {
+      for (let i = 0; i < 2; i++) {
+        const run = quire(['build'], root);
+        expect(run.code).toBe(0);
+        expect(run.stdout).toContain('\n  next scheduled: 2099-03-04 05:06 (Asia/Shanghai): an entry dated then appears at the first build after it\n');
+      }
+    } finally {
+      remove(path.join(root, 'content/posts/later.md'));
+    }
+  });
+
   it('honours --out, --drafts and --config', () => {
     writeFiles(root, {
       'other.yaml': 'title: Other\ntimezone: Asia/Shanghai\nurl: https://example.org/\n',

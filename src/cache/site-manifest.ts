@@ -18,6 +18,8 @@ export interface SiteSummary {
   readonly posts: number;
   readonly files: number;
   readonly diagnostics: readonly Diagnostic[];
+  /** When an entry dated in the future is next due (epoch ms), if any: the site changes by itself then. */
+  readonly nextDue?: number | undefined;
 }
 
 /**

@@ -51,6 +51,14 @@ describe('the generated GitHub Pages workflow', () => {
     expect(Object.keys(workflow.jobs)).toEqual(['build', 'deploy']);
   });
 
+  it('can rebuild on a schedule by removing one #, off by default', () => {
+    expect(workflow.on).not.toHaveProperty('schedule');
+    const lines = text.split('\n').filter((line) => /^\s*#\s*schedule:/.test(line));
+    expect(lines).toHaveLength(1);
+    const on = (parse(text.replace(lines[0]!, lines[0]!.replace('# ', ''))) as Workflow).on as unknown as { schedule: Array<{ cron: string }> };
+    expect(on.schedule).toEqual([{ cron: '10 0 * * *' }]);
+  });
+
   it('uses the official actions, each pinned to a major version', () => {
     const used = Object.values(workflow.jobs).flatMap((job) => job.steps.filter((s) => s.uses).map((s) => s.uses!));
     expect(used.map((u) => u.split('@')[0])).toEqual([
