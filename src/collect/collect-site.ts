@@ -12,6 +12,7 @@ import { SEARCH_INDEX, SEARCH_PAGE } from './search-route.js';
 import { OUTPUT_MARKER } from './output-marker.js';
 import { claimKey, folderClashes, type Claim, type Place } from './output-claims.js';
 import { duplicateIds } from './duplicate-ids.js';
+import { pageTree } from './page-tree.js';
 import type { PackedText } from '../packed-text.js';
 
 export interface CollectInput {
@@ -147,7 +148,9 @@ export function collectSite(input: CollectInput, config: ResolvedConfig, memo?: 
   const posts = postKeys.sort(byNewest);
   const pages = pageKeys.sort();
 
-  for (const list of paginate(posts, '/', config.paginate)) {
+  // A page at / (pages/index.md or `permalink: /`) is the home page: the posts are then listed in the archive only.
+  const pageHome = pages.some((key) => entries[key]!.url === '/');
+  for (const list of pageHome ? [] : paginate(posts, '/', config.paginate)) {
     routes.push({ type: 'home', url: list.url, outputPath: list.outputPath, list });
     claim(list.outputPath, list.page === 1 ? 'the home page' : `home page ${list.page}`, {});
   }
@@ -194,6 +197,7 @@ export function collectSite(input: CollectInput, config: ResolvedConfig, memo?: 
     entries,
     posts,
     pages,
+    pageTree: pageTree(pages.map((key) => ({ key, entry: entryOf.get(key)! })), config.language),
     weeklyIssues,
     notes: weekly.notes,
     tags,

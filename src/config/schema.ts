@@ -2,6 +2,7 @@
 import { bundledThemes } from 'shiki/themes';
 import { z } from 'zod';
 import type { PluggableList } from 'unified';
+import { suggestName } from '../cli-output/suggest-name.js';
 
 /** A theme shiki bundles (https://shiki.style/themes). */
 const themeName = z.string().refine((name) => Object.hasOwn(bundledThemes, name), { error: (issue) => `${JSON.stringify(issue.input)} is not a shiki theme (see https://shiki.style/themes, e.g. github-light, github-dark)` });
@@ -20,6 +21,28 @@ export const DEFAULT_LIMITS = Object.freeze({
   tags: 100,
   fileBytes: 10 * 1024 * 1024,
 });
+
+/** What the top nav can list besides links of the config's own: `pages` is the top-level pages and folders of content/pages/. */
+export const NAV_ENTRIES = ['archive', 'weekly', 'tags', 'pages', 'search'] as const;
+export type NavEntryName = (typeof NAV_ENTRIES)[number];
+
+/** An entry of `nav.menu`: a built-in entry by name, or a link (an http(s) URL or a path on the site). */
+const navItem = z.union(
+  [
+    z.enum(NAV_ENTRIES),
+    z.strictObject({
+      title: z.string().trim().min(1),
+      url: z.string().regex(/^(https?:\/\/[^\s]+|\/(?!\/)\S*)$/i),
+    }),
+  ],
+  {
+    error: (issue) => {
+      if (typeof issue.input !== 'string') return `expected one of ${NAV_ENTRIES.join(', ')}, or a link { title, url } whose url starts with https://, http:// or /`;
+      const near = suggestName(issue.input, NAV_ENTRIES);
+      return `${JSON.stringify(issue.input)} is not a nav entry${near ? `: did you mean "${near}"?` : ` (known: ${NAV_ENTRIES.join(', ')})`}`;
+    },
+  },
+);
 
 export const userConfigSchema = z.strictObject({
   title: z.string().min(1).default('My Blog'),
@@ -115,6 +138,12 @@ export const userConfigSchema = z.strictObject({
       tags: z.int().min(1).default(DEFAULT_LIMITS.tags),
       /** Size of one content file. */
       fileBytes: z.int().min(1).default(DEFAULT_LIMITS.fileBytes),
+    })
+    .prefault({}),
+  /** The top navigation: its entries in order (default: archive, weekly, tags, pages, search). */
+  nav: z
+    .strictObject({
+      menu: z.array(navItem).optional(),
     })
     .prefault({}),
   /** Free-form values handed to templates as `site.params`. */

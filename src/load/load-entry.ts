@@ -180,6 +180,9 @@ export function loadEntry(source: SourceFile, bytes: Uint8Array, ctx: LoadContex
     week: fields.week,
     link: fields.link,
     section: fields.section,
+    weight: fields.weight,
+    menu: fields.menu,
+    sidebar: fields.sidebar,
     extra,
     mdast,
     bodyLineOffset: fm.bodyLineOffset,
@@ -272,12 +275,16 @@ function hintFor(field: PropertyKey | undefined): string {
       return `write a list: \`${String(field)}: [go, 工具]\``;
     case 'draft':
     case 'published':
+    case 'menu':
+    case 'sidebar':
       return 'use true or false, without quotes';
     case 'date':
     case 'updated':
       return DATE_HINT;
     case 'issue':
       return 'use a whole number such as `issue: 12`';
+    case 'weight':
+      return 'use a whole number such as `weight: 10` (lower comes first)';
     default:
       return 'see "Front matter" in the README for the fields and their types';
   }
