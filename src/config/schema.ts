@@ -32,7 +32,7 @@ const navItem = z.union(
     z.enum(NAV_ENTRIES),
     z.strictObject({
       title: z.string().trim().min(1),
-      url: z.string().regex(/^(https?:\/\/[^\s]+|\/(?!\/)\S*)$/i),
+      url: z.string().regex(/^(https?:\/\/[^\s]+|\/(?!\/)\S*)$/i, 'expected an https:// or http:// URL, or a path on this site starting with /'),
     }),
   ],
   {
