@@ -9,7 +9,8 @@ import { build } from '../../src/build.js';
 import { checkSite } from '../../src/check/check-site.js';
 import { QuireError, type Diagnostic } from '../../src/diagnostics.js';
 import { jsonFeedErrors, parseWithFeedparser, parseWithFeedsmith } from '../helpers/feed-readers.js';
-import { configJson, remove, tempDir, writeFiles } from '../helpers/site-fixture.js';
+import { vnuErrors } from '../helpers/nu-checker.js';
+import { configJson, listTree, remove, tempDir, writeFiles } from '../helpers/site-fixture.js';
 
 const NOW = new Date('2026-01-01T00:00:00Z');
 const page = (fm: string, body = 'Text.') => `---\n${fm}\n---\n\n${body}\n`;
@@ -141,6 +142,13 @@ describe('page tree navigation in built pages', () => {
     expect(select('nav.page-nav', doc('colophon/index.html'))).toBeUndefined();
     expect(select('nav.page-nav', doc('about/index.html'))).toBeUndefined();
   });
+
+  it('writes valid HTML (Nu HTML Checker) on pages with a side navigation, prev/next and a current nav entry', async () => {
+    const pages = listTree(out).filter((f) => f.endsWith('.html') && (f.startsWith('guide/') || f.startsWith('ref/') || f === 'index.html' || f === 'colophon/index.html'));
+    expect(pages.length).toBe(10);
+    const messages = await vnuErrors(pages.map((f) => path.join(out, f)));
+    expect(messages.map((m) => `${m.url ?? '?'}:${m.lastLine ?? '?'}: ${m.message}`)).toEqual([]);
+  }, 120_000);
 
   it('publishes the other Markdown files of a folder with an index.md as pages, its other files as the index page’s bundle', () => {
     expect(existsSync(path.join(out, 'guide/diagram.png'))).toBe(true);
