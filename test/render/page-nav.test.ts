@@ -210,6 +210,34 @@ describe('a documentation site: pages only, no posts', () => {
   });
 });
 
+describe('a page with permalink: / on a blog', () => {
+  it('replaces the list of posts as the home page; the archive and the feed still list every post', async () => {
+    const root = tempDir('quire-page-home-');
+    try {
+      writeFiles(root, {
+        'quire.config.json': configJson({ language: 'en', paginate: 1 }),
+        'content/posts/2025-05-01-one.md': page('title: One\ndescription: First.'),
+        'content/posts/2025-05-02-two.md': page('title: Two\ndescription: Second.'),
+        'content/pages/start.md': page('title: Start here\npermalink: /\ndescription: Start.'),
+      });
+      const out = path.join(root, 'dist');
+      expect((await build({ root, outDir: out, now: NOW })).diagnostics).toEqual([]);
+      const home = fromHtml(readFileSync(path.join(out, 'index.html'), 'utf8'));
+      expect(toString(select('main h1', home)!)).toBe('Start here');
+      expect(select('.post-summary', home)).toBeUndefined();
+      expect(existsSync(path.join(out, 'page/2/index.html'))).toBe(false);
+      expect(existsSync(path.join(out, 'start/index.html'))).toBe(false);
+      const archive = fromHtml(readFileSync(path.join(out, 'archive/index.html'), 'utf8'));
+      expect(links(select('main', archive)!).map(([text]) => text)).toEqual(expect.arrayContaining(['One', 'Two']));
+      expect(parseWithFeedparser([path.join(out, 'feed.xml')])[0]!.entries.map((e) => e.title)).toEqual(['Two', 'One']);
+      // Not listed in the header: the site title is its link.
+      expect(links(select('header.site-header nav', home)!).map(([text]) => text)).toEqual(['Archive', 'Search']);
+    } finally {
+      remove(root);
+    }
+  });
+});
+
 describe('navigation settings that are wrong', () => {
   let root: string;
   afterAll(() => remove(root));
