@@ -171,11 +171,12 @@ describe('a documentation site: pages only, no posts', () => {
         language: 'en',
         url: 'https://example.org/docs/',
         description: 'Documentation.',
-        nav: { menu: ['pages', 'archive', 'tags', { title: 'Source', url: 'https://git.example.com/q' }, { title: 'Guide again', url: '/guide/' }, 'search'] },
+        nav: { menu: ['pages', 'archive', 'tags', { title: 'Source <b> & "q"', url: 'https://git.example.com/q?a=1&b="2"' }, { title: 'Guide again', url: '/guide/' }, 'search'] },
       }),
       'content/pages/index.md': page('title: Start\ndescription: Start here.', 'Read the [guide](guide/index.md).'),
       'content/pages/guide/index.md': page('title: Guide\ndescription: The guide.'),
       'content/pages/guide/step.md': page('title: Step\ndescription: A step.'),
+      'content/pages/guide/tricky.md': page("title: '<script>alert(1)</script> & \"x\"'\ndescription: Escaped."),
     });
   });
   afterAll(() => remove(root));
@@ -202,11 +203,21 @@ describe('a documentation site: pages only, no posts', () => {
     const nav = select('header.site-header nav', doc('guide/step/index.html'))!;
     expect(selectAll('a', nav).map((a) => [toString(a), a.properties['href'], a.properties['ariaCurrent']])).toEqual([
       ['Guide', '/docs/guide/', 'true'],
-      ['Source', 'https://git.example.com/q', undefined],
+      ['Source <b> & "q"', 'https://git.example.com/q?a=1&b="2"', undefined],
       ['Guide again', '/docs/guide/', undefined],
       ['Search', '/docs/search/', undefined],
     ]);
     expect(toString(select('main h1', doc('index.html'))!)).toBe('Start');
+  });
+
+  it('escapes the titles of nav entries and pages in the header, the side navigation and prev/next', () => {
+    const step = doc('guide/step/index.html');
+    expect(selectAll('header b, nav.page-nav script', step)).toEqual([]);
+    // The one script of the side navigation is its own (closing it on narrow screens).
+    expect(selectAll('nav.side-nav script', step).map((e) => toString(e))).toEqual([expect.stringContaining('matchMedia')]);
+    expect(toString(select('nav.side-nav a[href="/docs/guide/tricky/"]', step)!)).toBe('<script>alert(1)</script> & "x"');
+    const neighbour = selectAll('nav.page-nav a', step).find((a) => a.properties['href'] === '/docs/guide/tricky/')!;
+    expect(toString(neighbour)).toMatch(/^(Previous|Next)<script>alert\(1\)<\/script> & "x"$/);
   });
 });
 
