@@ -54,7 +54,7 @@ export interface Entry {
   readonly week: string | undefined;
   readonly link: string | undefined;
   readonly section: string | undefined;
-  /** Page tree and navigation (`weight:`, `menu:`, `sidebar:`), see src/collect/page-tree.ts. */
+  /** Pages only: place in the page tree and navigation (`weight:`, `menu:`, `sidebar:`), see src/collect/page-tree.ts. */
   readonly weight: number | undefined;
   readonly menu: boolean | undefined;
   readonly sidebar: boolean | undefined;

@@ -30,12 +30,6 @@ export const frontMatterSchema = z.looseObject({
   week: z.string().regex(/^\d{4}-W\d{2}$/, 'expected an ISO week such as 2025-W51').optional(),
   link: z.url().optional(),
   section: z.string().optional(),
-  /** Pages: order among siblings in the page tree and the top nav (lower first). */
-  weight: z.int('expected a whole number such as 10').optional(),
-  /** Pages: `false` keeps the page (or its section) out of the top nav. */
-  menu: z.boolean('expected true or false').optional(),
-  /** Pages: `false` hides the side navigation on this page. */
-  sidebar: z.boolean('expected true or false').optional(),
 });
 
 export type FrontMatterFields = z.output<typeof frontMatterSchema>;

@@ -253,13 +253,15 @@ describe('navigation settings that are wrong', () => {
   let root: string;
   afterAll(() => remove(root));
 
-  it('reports weight, menu and sidebar of the wrong type at their line and column, every file in one run', async () => {
+  it('reports weight, menu and sidebar of a page of the wrong type at their line and column, every file in one run', async () => {
     root = tempDir('quire-nav-errors-');
     writeFiles(root, {
       'quire.config.json': configJson({ language: 'en' }),
       'content/pages/a.md': '---\ntitle: A\nweight: 1.5\n---\n\nA\n',
       'content/pages/b.md': '---\ntitle: B\nmenu: "no"\nsidebar: 0\n---\n\nB\n',
       'content/pages/c.md': '---\ntitle: C\nweight: first\n---\n\nC\n',
+      // On a post these fields mean nothing to quire: Hugo's and Jekyll themes' shapes of them are kept for templates.
+      'content/posts/hugo.md': '---\ntitle: Hugo\ndate: 2025-01-01\nweight: 1.5\nmenu: main\nsidebar:\n  nav: docs\n---\n\nH\n',
     });
     const errors = await buildErrors(root);
     const shown = errors.map((d) => [d.code, d.file, d.line, d.column, d.message.replace(/:.*/, '')]);
