@@ -1,6 +1,7 @@
 import type { Root as MdastRoot } from 'mdast';
 import type { Diagnostic } from './diagnostics.js';
 import type { PackedText } from './packed-text.js';
+import type { PageTree } from './collect/page-tree.js';
 
 /** The content folders quire knows, by the kind of entry they hold. */
 export type EntryKind = 'post' | 'page' | 'weekly' | 'note';
@@ -60,6 +61,10 @@ export interface Entry {
   readonly week: string | undefined;
   readonly link: string | undefined;
   readonly section: string | undefined;
+  /** Pages only: place in the page tree and navigation (`weight:`, `menu:`, `sidebar:`), see src/collect/page-tree.ts. */
+  readonly weight: number | undefined;
+  readonly menu: boolean | undefined;
+  readonly sidebar: boolean | undefined;
   /** Front-matter keys quire does not know, for templates. */
   readonly extra: Readonly<Record<string, unknown>>;
   /**
@@ -198,6 +203,8 @@ export interface Site {
   /** Post keys, newest first. */
   readonly posts: readonly string[];
   readonly pages: readonly string[];
+  /** The pages as a tree by folder, in order (see src/collect/page-tree.ts). */
+  readonly pageTree: PageTree;
   /** Published weekly issues, newest (highest number) first. */
   readonly weeklyIssues: readonly WeeklyIssueInfo[];
   /** Published notes by source key, as placed in their issues. */

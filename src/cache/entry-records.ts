@@ -58,6 +58,7 @@ export function entryFromRecord(record: unknown, source: SourceFile, displayPath
   if (!str('kind') || !str('title') || !str('titleFrom') || !str('slug') || typeof e['draft'] !== 'boolean' || typeof e['bodyLineOffset'] !== 'number') return undefined;
   if (!Array.isArray(e['tags']) || !Array.isArray(e['categories']) || !Array.isArray(e['aliases']) || !Array.isArray(e['categoryPaths']) || !(e['series'] === undefined || isObject(e['series'])) || !isObject(e['extra']) || !isObject(e['fieldPositions'])) return undefined;
   if (!['permalink', 'description', 'summary', 'image', 'id', 'lang', 'week', 'link', 'section'].every((k) => optional(k, 'string')) || !optional('issue', 'number')) return undefined;
+  if (!optional('weight', 'number') || !optional('menu', 'boolean') || !optional('sidebar', 'boolean')) return undefined;
   if (![e['date'], e['updated']].every((d) => d === undefined || (isObject(d) && typeof d['iso'] === 'string' && typeof d['epochMs'] === 'number'))) return undefined;
   const stored = e as unknown as StoredEntry;
   const entry: Entry = {
@@ -85,6 +86,9 @@ export function entryFromRecord(record: unknown, source: SourceFile, displayPath
     week: stored.week,
     link: stored.link,
     section: stored.section,
+    weight: stored.weight,
+    menu: stored.menu,
+    sidebar: stored.sidebar,
     extra: stored.extra,
     mdast: undefined,
     bodyLineOffset: stored.bodyLineOffset,

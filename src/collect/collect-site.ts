@@ -16,6 +16,7 @@ import { aliasPlace, aliasRoutes } from './alias-routes.js';
 import { fieldPlace } from './field-place.js';
 import { CATEGORIES_URL, collectCategories } from './collect-categories.js';
 import { collectSeries } from './collect-series.js';
+import { pageTree } from './page-tree.js';
 import type { PackedText } from '../packed-text.js';
 
 export interface CollectInput {
@@ -153,7 +154,9 @@ export function collectSite(input: CollectInput, config: ResolvedConfig, memo?: 
   const posts = postKeys.sort(byNewest);
   const pages = pageKeys.sort();
 
-  for (const list of paginate(posts, '/', config.paginate)) {
+  // A page at / (pages/index.md or `permalink: /`) is the home page: the posts are then listed in the archive only.
+  const pageHome = pages.some((key) => entries[key]!.url === '/');
+  for (const list of pageHome ? [] : paginate(posts, '/', config.paginate)) {
     routes.push({ type: 'home', url: list.url, outputPath: list.outputPath, list });
     claim(list.outputPath, list.page === 1 ? 'the home page' : `home page ${list.page}`, {});
   }
@@ -229,6 +232,7 @@ export function collectSite(input: CollectInput, config: ResolvedConfig, memo?: 
     entries,
     posts,
     pages,
+    pageTree: pageTree(pages.map((key) => ({ key, entry: entryOf.get(key)! })), config.language),
     weeklyIssues,
     notes: weekly.notes,
     tags,

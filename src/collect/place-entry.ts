@@ -61,7 +61,9 @@ function placeEntry(entry: Entry, config: ResolvedConfig, sitePermalink: Permali
     const dir = path.posix.dirname(entry.source.rel).split('/').slice(1);
     const isBundle = /^index\.(md|markdown)$/i.test(path.posix.basename(entry.source.rel)) && dir.length > 0;
     const parents = (isBundle ? dir.slice(0, -1) : dir).map(slugify);
-    raw = entry.permalink ?? `/${[...parents, entry.slug].join('/')}/`;
+    // pages/index.md is the site's home page (in place of the list of posts).
+    const isHome = dir.length === 0 && /^index\.(md|markdown)$/i.test(path.posix.basename(entry.source.rel));
+    raw = entry.permalink ?? (isHome ? '/' : `/${[...parents, entry.slug].join('/')}/`);
   }
   const result = toUrlPath(raw);
   if (!result.ok) {

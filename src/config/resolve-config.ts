@@ -6,6 +6,7 @@ import { diagnostic, QuireError, type Diagnostic } from '../diagnostics.js';
 import type { MarkdownLimits } from '../load/markdown-limits.js';
 import type { LoadedConfig } from './load-config.js';
 import { uiStrings } from '../render/ui-strings.js';
+import { NAV_ENTRIES, type NavEntryName } from './schema.js';
 
 /** What one content file may hold: its Markdown's shapes, its tags, its size. */
 export interface InputLimits extends MarkdownLimits {
@@ -68,6 +69,8 @@ export interface ResolvedConfig {
   /** Items per feed (0 = all); `full` HTML or `summary` in each item. */
   readonly feed: { readonly limit: number; readonly content: 'full' | 'summary' };
   readonly params: Readonly<Record<string, unknown>>;
+  /** The top nav's entries in order: built-in ones by name, links of the config's own. */
+  readonly nav: { readonly menu: ReadonlyArray<NavEntryName | { readonly title: string; readonly url: string }> };
   /** Absolute paths of the folders outside the project that symbolic links may lead into. */
   readonly allowSymlinksTo: readonly string[];
   /** `quire dev`: extra host names it answers (`.example.org`: that name and its subdomains). */
@@ -154,6 +157,7 @@ export function resolveConfig(loaded: LoadedConfig, flags: BuildFlags = {}, cwd:
     markdown: config.markdown as ResolvedConfig['markdown'],
     feed: config.feed,
     params: config.params,
+    nav: { menu: Object.freeze([...(config.nav.menu ?? NAV_ENTRIES)]) },
     allowSymlinksTo: Object.freeze(config.allowSymlinksTo.map((dir) => path.resolve(root, dir))),
     dev: { allowedHosts: Object.freeze([...config.dev.allowedHosts]) },
     limits: config.limits,

@@ -2,6 +2,7 @@
 import { bundledThemes } from 'shiki/themes';
 import { z } from 'zod';
 import type { PluggableList } from 'unified';
+import { suggestName } from '../cli-output/suggest-name.js';
 
 /** A theme shiki bundles (https://shiki.style/themes). */
 const themeName = z.string().refine((name) => Object.hasOwn(bundledThemes, name), { error: (issue) => `${JSON.stringify(issue.input)} is not a shiki theme (see https://shiki.style/themes, e.g. github-light, github-dark)` });
@@ -23,6 +24,28 @@ export const DEFAULT_LIMITS = Object.freeze({
 
 /** Query parameters that only track where a reader came from: taken off the links of weekly issues and notes (`weekly.stripParams`). */
 export const DEFAULT_TRACKING_PARAMS: readonly string[] = ['utm_*', 'spm', 'from', 'fbclid', 'gclid', 'dclid', 'msclkid', 'yclid', 'mc_cid', 'mc_eid', 'igshid', 'ref_src', 'share_source', 'share_medium', 'vd_source', '_hsenc', '_hsmi', 'mkt_tok'];
+
+/** What the top nav can list besides links of the config's own: `pages` is the top-level pages and folders of content/pages/. */
+export const NAV_ENTRIES = ['archive', 'weekly', 'tags', 'pages', 'search'] as const;
+export type NavEntryName = (typeof NAV_ENTRIES)[number];
+
+/** An entry of `nav.menu`: a built-in entry by name, or a link (an http(s) URL or a path on the site). */
+const navItem = z.union(
+  [
+    z.enum(NAV_ENTRIES),
+    z.strictObject({
+      title: z.string().trim().min(1),
+      url: z.string().regex(/^(https?:\/\/[^\s]+|\/(?!\/)\S*)$/i, 'expected an https:// or http:// URL, or a path on this site starting with /'),
+    }),
+  ],
+  {
+    error: (issue) => {
+      if (typeof issue.input !== 'string') return `expected one of ${NAV_ENTRIES.join(', ')}, or a link { title, url } whose url starts with https://, http:// or /`;
+      const near = suggestName(issue.input, NAV_ENTRIES);
+      return `${JSON.stringify(issue.input)} is not a nav entry${near ? `: did you mean "${near}"?` : ` (known: ${NAV_ENTRIES.join(', ')})`}`;
+    },
+  },
+);
 
 export const userConfigSchema = z.strictObject({
   title: z.string().min(1).default('My Blog'),
@@ -129,6 +152,12 @@ export const userConfigSchema = z.strictObject({
     .strictObject({
       /** A list `[编程, Go]` is one nested category (Hexo); false: each name is a category of its own (Jekyll). */
       nested: z.boolean().default(true),
+    })
+    .prefault({}),
+  /** The top navigation: its entries in order (default: archive, weekly, tags, pages, search). */
+  nav: z
+    .strictObject({
+      menu: z.array(navItem).optional(),
     })
     .prefault({}),
   /** Free-form values handed to templates as `site.params`. */

@@ -74,13 +74,16 @@ export function discoverSources(contentDir: string, guard: ReadGuard): Discovery
     }
     const found = new Map(entries.filter((e) => !e.name.startsWith('.')).map((e) => [e.name, inspectPath(path.join(dir, e.name), guard)] as const));
     const index = dir !== path.join(contentDir, folderOf(kind)) ? entries.find((e) => /^index\.(md|markdown)$/i.test(e.name) && found.get(e.name)?.kind === 'file') : undefined;
+    // In pages/, a folder with an index.md is a section: its other Markdown files and folders are
+    // pages of their own (see src/collect/page-tree.ts), only its other files are the index's bundle.
+    const section = kind === 'page';
     if (index) {
-      sources.push({ kind, path: path.join(dir, index.name), rel: toRel(path.join(dir, index.name)), assets: listAssets(dir, '', seen, found) });
-      return;
+      sources.push({ kind, path: path.join(dir, index.name), rel: toRel(path.join(dir, index.name)), assets: listAssets(dir, '', seen, found, section) });
+      if (!section) return;
     }
     for (const e of entries) {
       const what = found.get(e.name);
-      if (!what) continue;
+      if (!what || e === index) continue;
       const full = path.join(dir, e.name);
       if (what.kind === 'folder') {
         if (seen.has(what.real)) {
@@ -103,7 +106,7 @@ export function discoverSources(contentDir: string, guard: ReadGuard): Discovery
   }
 
   /** A bundle's files (`found`: what is in `dir`, already looked at). */
-  function listAssets(dir: string, prefix: string, seen: Set<string>, found?: ReadonlyMap<string, ReturnType<typeof inspectPath>>): string[] {
+  function listAssets(dir: string, prefix: string, seen: Set<string>, found?: ReadonlyMap<string, ReturnType<typeof inspectPath>>, section = false): string[] {
     const out: string[] = [];
     let entries: Dirent[];
     try {
@@ -117,9 +120,11 @@ export function discoverSources(contentDir: string, guard: ReadGuard): Discovery
       const rel = prefix + e.name;
       if (prefix === '' && /^index\.(md|markdown)$/i.test(e.name)) continue;
       const what = found?.get(e.name) ?? inspectPath(full, guard);
+      // A section's Markdown files are its pages, and a folder with an index.md is a section or bundle of its own.
+      if (section && MARKDOWN.test(e.name)) continue;
       if (what.kind === 'folder') {
-        if (seen.has(what.real)) continue;
-        out.push(...listAssets(full, rel + '/', new Set([...seen, what.real])));
+        if (seen.has(what.real) || (section && hasIndex(full))) continue;
+        out.push(...listAssets(full, rel + '/', new Set([...seen, what.real]), undefined, section));
       } else if (what.kind === 'file') {
         out.push(rel);
       } else if (what.problem) {
@@ -127,6 +132,14 @@ export function discoverSources(contentDir: string, guard: ReadGuard): Discovery
       }
     }
     return out;
+  }
+
+  function hasIndex(dir: string): boolean {
+    try {
+      return readdirSync(dir).some((name) => /^index\.(md|markdown)$/i.test(name) && inspectPath(path.join(dir, name), guard).kind === 'file');
+    } catch {
+      return false;
+    }
   }
 
   function toRel(p: string): string {

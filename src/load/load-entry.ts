@@ -11,6 +11,7 @@ import { findMigrationSyntax } from './migration-syntax.js';
 import { slugify, withoutInvisibles } from './slug.js';
 import { removeUnsafeUrls, type HtmlParser } from './remove-unsafe-urls.js';
 import { unsafeFrontMatterUrls } from './front-matter-urls.js';
+import { PAGE_NAV_FIELDS, readPageNavFields } from './page-nav-fields.js';
 import type { InputLimits } from '../config/resolve-config.js';
 import { DEFAULT_LIMITS } from '../config/schema.js';
 import { packText, unpackText } from '../packed-text.js';
@@ -73,11 +74,14 @@ export function loadEntry(source: SourceFile, bytes: Uint8Array, ctx: LoadContex
   }
   if (problems.length > 0) return { entry: undefined, diagnostics: problems };
   const parsed = frontMatterSchema.safeParse(fm.data);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
+  const isPage = source.kind === 'page';
+  const nav = isPage ? readPageNavFields(fm.data, at) : undefined;
+  if (!parsed.success || (nav && nav.problems.length > 0)) {
+    for (const issue of parsed.error?.issues ?? []) {
       const field = issue.path.map(String).join('.');
       problems.push(diagnostic('FrontMatterInvalid', `front-matter field \`${field}\`: ${issue.message}`, at(issue.path as PropertyKey[]), hintFor(issue.path[0])));
     }
+    problems.push(...(nav?.problems ?? []));
     return { entry: undefined, diagnostics: problems };
   }
   const fields = parsed.data;
@@ -157,7 +161,7 @@ export function loadEntry(source: SourceFile, bytes: Uint8Array, ctx: LoadContex
   if (problems.some((p) => p.severity === 'error')) return { entry: undefined, diagnostics: problems };
 
   const extra: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(fields)) if (!KNOWN_FIELDS.has(key)) extra[key] = value;
+  for (const [key, value] of Object.entries(fields)) if (!KNOWN_FIELDS.has(key) && !(isPage && PAGE_NAV_FIELDS.has(key))) extra[key] = value;
 
   const fieldPositions: Record<string, { line: number; column: number }> = {};
   for (const key of Object.keys(fm.data)) fieldPositions[key] = fm.positionOf([key]);
@@ -194,6 +198,9 @@ export function loadEntry(source: SourceFile, bytes: Uint8Array, ctx: LoadContex
     week: fields.week,
     link: fields.link,
     section: fields.section,
+    weight: nav?.fields.weight,
+    menu: nav?.fields.menu,
+    sidebar: nav?.fields.sidebar,
     extra,
     mdast,
     bodyLineOffset: fm.bodyLineOffset,

@@ -7,6 +7,7 @@ import type { RenderedEntry } from './render-entry.js';
 import type { TemplateEngine } from './template-engine.js';
 import { feedLinks, feedTitle } from './feed-links.js';
 import { headMeta } from './head-meta.js';
+import { navView } from './nav-views.js';
 import type { ImageSizeLookup } from './markdown/size-images.js';
 import { templateDiagnostic } from './template-error.js';
 import { uiStrings } from './ui-strings.js';
@@ -108,7 +109,7 @@ export function createRouteRenderer(
 function pageOf(route: Route, ctx: ViewContext, base: Record<string, unknown>): { template: string; context: Record<string, unknown> } {
   const { template, context } = routeContext(route, ctx, base);
   const head = headMeta(route, context['page'] as Parameters<typeof headMeta>[1], ctx);
-  return { template, context: { ...context, head } };
+  return { template, context: { ...context, head, nav: navView(route, ctx) } };
 }
 
 function routeContext(route: Route, ctx: ViewContext, base: Record<string, unknown>): { template: string; context: Record<string, unknown> } {

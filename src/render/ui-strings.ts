@@ -54,6 +54,9 @@ const STRINGS = {
     searchCount: '找到 {count} 条与“{query}”相关的结果',
     searchCountOne: '找到 1 条与“{query}”相关的结果',
     searchNone: '没有找到与“{query}”相关的内容。',
+    sectionNav: '本节页面',
+    prevPageInSection: '上一页',
+    nextPageInSection: '下一页',
   },
   en: {
     home: 'Home',
@@ -109,6 +112,9 @@ const STRINGS = {
     searchCount: '{count} results for “{query}”',
     searchCountOne: '1 result for “{query}”',
     searchNone: 'Nothing found for “{query}”.',
+    sectionNav: 'Pages in this section',
+    prevPageInSection: 'Previous',
+    nextPageInSection: 'Next',
   },
 } as const;
 

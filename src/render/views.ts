@@ -9,6 +9,7 @@ import type { ImageSizeLookup } from './markdown/size-images.js';
 import { uiStrings } from './ui-strings.js';
 import { siteDateParts } from '../load/parse-date.js';
 import { slugify } from '../load/slug.js';
+import type { SideNavNode } from './nav-views.js';
 
 /** What templates see of an entry. Every URL is an href under the base path. */
 export interface EntryView {
@@ -50,10 +51,12 @@ export interface ViewContext {
   readonly imageSize: ImageSizeLookup | undefined;
   /** Entry views made so far: one object per entry, whatever page lists it (templates never change them). */
   readonly entryViews: Map<string, EntryView>;
+  /** Side navigation of each top-level folder of pages (by index in `site.pageTree.roots`), made once. */
+  readonly sideNavs: Map<number, SideNavNode>;
 }
 
 export function viewContext(site: Site, rendered: Readonly<Record<string, RenderedEntry>>, config: ResolvedConfig, imageSize?: ImageSizeLookup): ViewContext {
-  return { site, rendered, config, tagsByName: new Map(site.tags.map((t) => [t.name.toLowerCase(), t])), categoriesBySlug: new Map(site.categories.map((c) => [c.slug, c])), imageSize, entryViews: new Map() };
+  return { site, rendered, config, tagsByName: new Map(site.tags.map((t) => [t.name.toLowerCase(), t])), categoriesBySlug: new Map(site.categories.map((c) => [c.slug, c])), imageSize, entryViews: new Map(), sideNavs: new Map() };
 }
 
 export function entryView(key: string, ctx: ViewContext): EntryView {
