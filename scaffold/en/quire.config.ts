@@ -1,6 +1,6 @@
 import { defineConfig } from 'quire-ssg';
 
-// Every option is described in quire's README (section Configuration).
+// Every option is described in the configuration reference of quire's documentation.
 export default defineConfig({
   title: 'My Blog',
   description: 'A technical blog built with quire.',

@@ -1,6 +1,6 @@
 import { defineConfig } from 'quire-ssg';
 
-// 所有选项见 quire 的 README（Configuration 一节）。
+// 所有选项见 quire 文档的配置参考（Configuration）。
 export default defineConfig({
   title: '我的博客',
   description: '用 quire 搭建的技术博客。',

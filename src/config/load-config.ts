@@ -108,7 +108,7 @@ function validate(value: unknown, file: string | undefined, yaml: { source: Yaml
           ),
         );
       } else {
-        diagnostics.push(diagnostic('ConfigInvalid', `config \`${where}\`: ${issue.message}`, place, 'see the Configuration section of the README'));
+        diagnostics.push(diagnostic('ConfigInvalid', `config \`${where}\`: ${issue.message}`, place, "every key is described in the configuration reference of quire's documentation (docs/content/pages/configuration.md)"));
       }
     }
   }

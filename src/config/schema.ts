@@ -9,7 +9,7 @@ const themeName = z.string().refine((name) => Object.hasOwn(bundledThemes, name)
 
 const plugin = z.union([z.custom<(...args: never[]) => unknown>((v) => typeof v === 'function', 'a plugin function'), z.array(z.unknown()).min(1)]);
 
-/** The `limits` a site gets unless its config sets others (see "Broken and hostile input" in the README). */
+/** The `limits` a site gets unless its config sets others (see docs/content/pages/hostile-input.md). */
 export const DEFAULT_LIMITS = Object.freeze({
   nesting: 32,
   containerBlocks: 500,

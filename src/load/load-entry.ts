@@ -318,6 +318,6 @@ function hintFor(field: PropertyKey | undefined): string {
     case 'issue':
       return 'use a whole number such as `issue: 12`';
     default:
-      return 'see "Front matter" in the README for the fields and their types';
+      return `see "Front matter" in the content page of quire's documentation (docs/content/pages/content.md) for the fields and their types`;
   }
 }

@@ -111,7 +111,7 @@ export function parseWithFeedparser(files: readonly string[]): FeedparserResult[
   try {
     return JSON.parse(execFileSync('/usr/bin/python3', ['-c', FEEDPARSER, ...files], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 })) as FeedparserResult[];
   } catch (error) {
-    throw new Error(`feedparser failed (is python3-feedparser installed? apt-get install -y python3-feedparser): ${(error as Error).message}`);
+    throw new Error(`feedparser failed (is Debian's python3-feedparser installed? apt-get install -y python3-feedparser; see CONTRIBUTING.md): ${(error as Error).message}`);
   }
 }
 

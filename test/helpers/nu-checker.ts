@@ -19,7 +19,10 @@ export interface VnuMessage {
 export async function vnuErrors(files: readonly string[]): Promise<VnuMessage[]> {
   // vnu exits 1 when it found errors; its JSON report is on stderr either way.
   const result = await run('java', ['-jar', vnuJar, '--errors-only', '--format', 'json', ...files], { maxBuffer: 64 * 1024 * 1024 }).catch(
-    (error: { stdout?: string; stderr?: string; code?: number }) => {
+    (error: { stdout?: string; stderr?: string; code?: number | string }) => {
+      if (error.code === 'ENOENT') {
+        throw new Error('java not found: the Nu HTML Checker (vnu-jar) needs Java 8 or later (Debian: apt-get install default-jre-headless; see CONTRIBUTING.md)');
+      }
       if (error.code !== 1 || !error.stderr) throw error;
       return { stdout: error.stdout ?? '', stderr: error.stderr };
     },

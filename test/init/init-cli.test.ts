@@ -61,6 +61,16 @@ describe('quire init', () => {
     expect(readFileSync(path.join(cwd, 'en/quire.config.ts'), 'utf8')).toContain("language: 'en'");
   });
 
+  it('writes an English site on a machine with no locale at all, and with LANG=C (as the docs say)', () => {
+    const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' };
+    for (const key of Object.keys(env)) if (key === 'LANG' || key === 'LANGUAGE' || key.startsWith('LC_')) delete env[key];
+    const bare = spawnSync(process.execPath, [bin, 'init', 'no-locale'], { cwd, encoding: 'utf8', env });
+    expect(bare.stderr).toBe('');
+    expect(readFileSync(path.join(cwd, 'no-locale/quire.config.ts'), 'utf8')).toContain("language: 'en'");
+    quire(['init', 'c-locale'], cwd, 'C');
+    expect(readFileSync(path.join(cwd, 'c-locale/quire.config.ts'), 'utf8')).toContain("language: 'en'");
+  });
+
   it('refuses a folder that is not empty: exit 1, a code, a hint, no stack trace, nothing written', () => {
     writeFiles(cwd, { 'busy/notes.txt': 'mine' });
     const run = quire(['init', 'busy'], cwd);

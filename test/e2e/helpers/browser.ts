@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type ConsoleMessage, type Page, type Request, type Response } from 'playwright-core';
 
-/** Debian's Chromium (`apt-get install chromium`; .ci/run installs it). */
-export const CHROMIUM = '/usr/bin/chromium';
+/** Debian's Chromium (`apt-get install chromium`; .ci/run installs it), or the one `QUIRE_CHROMIUM` names. */
+export const CHROMIUM = process.env['QUIRE_CHROMIUM'] || '/usr/bin/chromium';
 
 export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium), as .ci/run does`);
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium), as .ci/run does, or set QUIRE_CHROMIUM to another Chromium`);
   return chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
