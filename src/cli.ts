@@ -163,6 +163,11 @@ export async function main(argv: readonly string[] = process.argv): Promise<numb
       const meant = suggestName(typed, [...new Set(known)]);
       return usageError(flagsOf(cli.options), 'InvalidOption', `unknown option ${typed} for \`quire ${name}\``, `${meant ? `did you mean ${meant}? ` : ''}\`quire ${name} --help\` lists the options`);
     }
+    const missing = /^missing required args for command `(.+)`$/.exec(error.message);
+    if (missing) {
+      const example = name === 'new' ? 'e.g. quire new post "标题"; the kinds are post, page, note and weekly' : `\`quire ${name} --help\` describes it`;
+      return usageError(flagsOf(cli.options), 'InvalidOption', `\`quire ${name}\` needs its arguments: quire ${missing[1]}`, example);
+    }
     return usageError(flagsOf(cli.options), 'InvalidOption', error.message.replace(/^./, (c) => c.toLowerCase()).replace(/`/g, ''), `\`quire ${name} --help\` lists the options`);
   }
   return (await result) ?? 0;

@@ -168,6 +168,13 @@ describe('quire CLI', () => {
     expect(run.stderr).toBe('error[InvalidOption] unknown option --draft for `quire build`\n  hint: did you mean --drafts? `quire build --help` lists the options\n');
   });
 
+  it('says what a command without its arguments needs, with a code and an example', () => {
+    const run = quire(['new'], root);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('error[InvalidOption] `quire new` needs its arguments: quire new <kind> [...title]\n  hint: e.g. quire new post "标题"; the kinds are post, page, note and weekly\n');
+    expect(quire(['digest'], root).stderr).toContain('error[InvalidOption] `quire digest` needs its arguments: quire digest <number>');
+  });
+
   it('describes --no-cache without a misleading "(default: true)"', () => {
     const help = quire(['build', '--help'], root).stdout;
     expect(help).toMatch(/--no-cache +Neither read nor write the build cache \(\.quire-cache\/; used unless this is given\)\s*\n/);

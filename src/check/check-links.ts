@@ -81,7 +81,7 @@ export function checkLinks(pages: readonly BuiltPage[], files: ReadonlySet<strin
             const same = targetPage === page;
             found(
               'BrokenAnchor',
-              `${link.value}: ${same ? 'this page' : target.path} has no element with id "${target.fragment}"`,
+              `${safeDecode(link.value)}: ${same ? 'this page' : target.path} has no element with id "${target.fragment}"`,
               'heading ids are the heading text, lower-cased, spaces as `-` (CJK kept): copy the link from the heading, or check the spelling',
             );
           }

@@ -4,6 +4,7 @@ import { diagnostic, warning, type Diagnostic } from '../diagnostics.js';
 import type { Discovery, EntryKind, SourceFile } from '../types.js';
 import { inspectPath } from './inspect-path.js';
 import type { ReadGuard } from './read-guard.js';
+import { findConfigFile } from '../config/load-config.js';
 
 const KIND_OF_FOLDER: Readonly<Record<string, EntryKind>> = { posts: 'post', pages: 'page', weekly: 'weekly', notes: 'note' };
 const MARKDOWN = /\.(md|markdown)$/i;
@@ -30,17 +31,7 @@ export function discoverSources(contentDir: string, guard: ReadGuard): Discovery
     if (folder.kind !== 'folder') throw new Error('not a folder');
     top = readdirSync(contentDir, { withFileTypes: true });
   } catch {
-    return {
-      sources,
-      diagnostics: [
-        diagnostic(
-          'ContentDirMissing',
-          `content folder ${shown(contentDir)} does not exist or cannot be read (looked in ${contentDir})`,
-          {},
-          'to start a site in this folder, run `quire init` (or `npx quire-ssg init`), or `npm create quire@latest my-blog` for a new one; in an existing site, create the folder with posts/ and pages/ inside, or set `contentDir` in the config',
-        ),
-      ],
-    };
+    return { sources, diagnostics: [contentDirMissing(contentDir, shown(contentDir), guard.root)] };
   }
 
   for (const dirent of top.sort(byName)) {
@@ -165,3 +156,20 @@ function safeReadlink(p: string): string {
   }
 }
 
+
+/** No content folder: where it looked, and what to run — from the site's folder when this is one below it. */
+function contentDirMissing(contentDir: string, shownDir: string, root: string): Diagnostic {
+  const site = findConfigFile(root) ? undefined : siteAbove(root);
+  const hint = site
+    ? `${site} holds a quire config: run quire there (cd ${site}), or pass --root ${site}`
+    : 'to start a site in this folder, run `quire init` (or `npx quire-ssg init`), or `npm create quire@latest my-blog` for a new one; in an existing site, create the folder with posts/ and pages/ inside, or set `contentDir` in the config';
+  return diagnostic('ContentDirMissing', `the content folder ${shownDir}/ does not exist or cannot be read (looked in ${contentDir})`, {}, hint);
+}
+
+/** The nearest folder above `root` with a quire config, if any. */
+function siteAbove(root: string): string | undefined {
+  for (let dir = path.dirname(root); ; dir = path.dirname(dir)) {
+    if (findConfigFile(dir)) return dir;
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}

@@ -156,6 +156,9 @@ describe('quire check', () => {
       expect(run.stderr).toContain('error[BrokenAnchor] content/posts/a.md:7:23: on page / (line');
       expect(run.stderr).toContain('in the excerpt of this post');
       expect(run.stderr).toContain('has no element with id "没有这一节"');
+      // the link is shown as written, not percent-encoded as in the page's HTML
+      expect(run.stderr).toMatch(/\/posts\/a\/#没有这一节: |#没有这一节: this page/);
+      expect(run.stderr).not.toContain('%E6%B2%A1');
     } finally {
       remove(site);
     }

@@ -59,6 +59,17 @@ describe('discoverSources', () => {
     expect(missing.diagnostics[0]).toMatchObject({ code: 'ContentDirMissing', severity: 'error' });
   });
 
+  it('run from a folder inside a site, names the site folder to run from instead of suggesting quire init', () => {
+    writeFiles(root, { 'quire.config.yaml': 'title: x\n', 'content/posts/a.md': 'a' });
+    const inside = path.join(root, 'content/posts');
+    const { diagnostics } = discoverSources(path.join(inside, 'content'), readGuard({ root: inside }));
+    expect(diagnostics[0]).toMatchObject({ code: 'ContentDirMissing' });
+    expect(diagnostics[0]!.message).toBe(`the content folder content/ does not exist or cannot be read (looked in ${path.join(inside, 'content')})`);
+    expect(diagnostics[0]!.hint).toBe(`${root} holds a quire config: run quire there (cd ${root}), or pass --root ${root}`);
+    const alone = discoverSources(path.join(root, 'nope'), readGuard({ root }));
+    expect(alone.diagnostics[0]!.hint).toContain('quire init');
+  });
+
   it('reports a Markdown file that is a broken symbolic link instead of leaving the post out silently', () => {
     writeFiles(root, { 'content/posts/a.md': 'a' });
     symlinkSync(path.join(root, 'nowhere.md'), path.join(root, 'content/posts/gone.md'));

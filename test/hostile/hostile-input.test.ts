@@ -448,7 +448,7 @@ describe('hostile input through the CLI (exit 1, file:line, hint, no stack trace
     const root = site('no-content', {});
     const run = quire(root);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain(`error[ContentDirMissing] content folder content does not exist or cannot be read (looked in ${path.join(root, 'content')})`);
+    expect(run.stderr).toContain(`error[ContentDirMissing] the content folder content/ does not exist or cannot be read (looked in ${path.join(root, 'content')})`);
     expect(run.stderr).toContain('hint: to start a site in this folder, run `quire init` (or `npx quire-ssg init`), or `npm create quire@latest my-blog` for a new one');
     expect(run.stderr).toContain('build failed: 1 error; nothing was written\n');
     noStack(run.stderr);
