@@ -58,14 +58,14 @@ export async function runBuild(command: BuildCommand): Promise<number> {
     const result = begun.current ? upToDateResult(begun) : await (await import('./build.js')).build(options, begun);
     progress.stop();
     terminal.diagnostics(result.diagnostics);
-    const seconds = ((performance.now() - started) / 1000).toFixed(2);
+    const took = formatMs(performance.now() - started);
     const warnings = result.diagnostics.filter((d) => d.severity === 'warning').length;
     const out = path.relative(command.cwd, result.config.outDir) || '.';
     if (!terminal.quiet) {
       terminal.out(
         result.upToDate
-          ? `${colors.green('up to date')}: ${out}/ already holds the ${plural(result.pages, 'page')} (${plural(result.posts, 'post')}) and ${plural(result.files - result.pages, 'file')} of these sources (checked in ${seconds}s)${warnings ? `, ${plural(warnings, 'warning')}` : ''}\n`
-          : `${colors.green('built')} ${plural(result.pages, 'page')} (${plural(result.posts, 'post')}) and ${plural(result.files - result.pages, 'file')} into ${out}/ in ${seconds}s${warnings ? `, ${plural(warnings, 'warning')}` : ''}\n`,
+          ? `${colors.green('up to date')}: ${out}/ already holds the ${plural(result.pages, 'page')} (${plural(result.posts, 'post')}) and ${plural(result.files - result.pages, 'file')} of these sources (checked in ${took})${warnings ? `, ${plural(warnings, 'warning')}` : ''}\n`
+          : `${colors.green('built')} ${plural(result.pages, 'page')} (${plural(result.posts, 'post')}) and ${plural(result.files - result.pages, 'file')} into ${out}/ in ${took}${warnings ? `, ${plural(warnings, 'warning')}` : ''}\n`,
       );
     }
     if (!terminal.quiet && result.nextDue !== undefined) {

@@ -38,7 +38,7 @@ describe('quire CLI', () => {
     const run = quire(['build', '--base-url', 'https://example.org/sub/'], root);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^built \d+ pages \(1 post\) and \d+ files into dist\/ in \d+\.\d+s\n$/);
+    expect(run.stdout).toMatch(/^built \d+ pages \(1 post\) and \d+ files into dist\/ in (\d+ ms|\d+\.\d s)\n$/);
     const html = readFileSync(path.join(root, 'dist/posts/hello/index.html'), 'utf8');
     expect(html).toContain('>2025-07-09</time>');
     expect(html).toContain('href="/sub/tags/%E9%9A%8F%E7%AC%94/"');

@@ -106,6 +106,8 @@ export async function runDev(command: DevCommand): Promise<number> {
   const watched = server.watching();
   const list = watched.dirs.map((d) => `${shown(d)}/`);
   terminal.out(`\n  ${colors.bold('quire dev')}  ${colors.cyan(server.url)}\n`);
+  const asked = port.value ?? DEFAULT_PORT;
+  if (asked !== 0 && server.port !== asked) terminal.out(colors.dim(`  port ${asked} is in use: serving on ${server.port}\n`));
   if (!terminal.quiet) {
     const including = [flags.drafts === true ? 'drafts' : '', flags.future === true ? 'future posts' : ''].filter(Boolean);
     terminal.out(colors.dim(`  watching ${list.join(', ')} and the config${including.length ? ` · including ${including.join(' and ')}` : ''} · Ctrl+C to stop\n\n`));

@@ -42,7 +42,7 @@ describe('the CLI talks clearly', () => {
   it('prints the summary line, warnings on stderr; --verbose adds the time per stage; --quiet prints nothing but errors', () => {
     const normal = quire(['build'], root);
     expect(normal.code).toBe(0);
-    expect(normal.stdout).toMatch(/^built \d+ pages \(1 post\) and \d+ files into dist\/ in \d+\.\d+s, 1 warning\n$/);
+    expect(normal.stdout).toMatch(/^built \d+ pages \(1 post\) and \d+ files into dist\/ in (\d+ ms|\d+\.\d s), 1 warning\n$/);
     expect(normal.stderr).toContain('warning[UnknownLanguage] content/posts/a.md:5:1');
     expect(normal.stderr).not.toContain('\x1b[');
     const verbose = quire(['build', '--verbose', '--force'], root);

@@ -198,6 +198,27 @@ describe('quire dev, a template that fails on a page', () => {
   });
 });
 
+describe('quire dev, default port taken', () => {
+  it('moves to the next free port and says so', async () => {
+    const root = tempDir('quire-dev-moved-');
+    // Hold 4321 (or find it already held by someone else): either way the default port is taken.
+    const blocker = http.createServer();
+    await new Promise<void>((resolve) => blocker.once('error', () => resolve()).listen(4321, '127.0.0.1', resolve));
+    let dev: Awaited<ReturnType<typeof startDev>> | undefined;
+    try {
+      writeFiles(root, { 'quire.config.json': configJson(), 'content/posts/a.md': '# A\n' });
+      dev = await startDev(['--host', '127.0.0.1'], root);
+      const port = Number(new URL(dev.url).port);
+      expect(port).toBeGreaterThan(4321);
+      await expect.poll(() => dev!.stdout()).toContain(`port 4321 is in use: serving on ${port}`);
+    } finally {
+      await dev?.stop();
+      blocker.close();
+      remove(root);
+    }
+  });
+});
+
 describe('quire dev, refused', () => {
   it('exits 1 with PortInUse when the asked-for port is taken', async () => {
     const root = tempDir('quire-dev-port-');
