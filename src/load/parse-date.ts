@@ -27,7 +27,7 @@ export function parseDate(value: unknown, zone: string): DateResult {
   if (!/^\d{4}-\d{2}-\d{2}/.test(text)) return { ok: false, reason: `"${text}" is not a date in a known form (${ACCEPTED})` };
   const parsed = text.length > 10 && text[10] === ' ' ? DateTime.fromSQL(text, { zone }) : DateTime.fromISO(text, { zone });
   if (!parsed.isValid) {
-    return { ok: false, reason: `"${text}" is not a valid date: ${parsed.invalidExplanation ?? parsed.invalidReason ?? 'unreadable'}` };
+    return { ok: false, reason: `"${text}" is not a valid date: ${explain(parsed.invalidExplanation ?? parsed.invalidReason ?? '')}` };
   }
   const inZone = parsed.setZone(zone);
   // Feeds, sitemaps and <time> need a four-digit year in UTC and in the zone (Hugo writes
@@ -64,4 +64,11 @@ function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   return typeof value === 'object' ? 'a mapping' : `${typeof value} ${JSON.stringify(value)}`;
+}
+
+/** Luxon's "you specified 13 (of type number) as a month, which is invalid", in plain words. */
+function explain(luxon: string): string {
+  const unit = /you specified (-?\d+) \(of type number\) as an? (\w+), which is invalid/.exec(luxon);
+  if (unit) return unit[2] === 'day' ? `that month has no day ${unit[1]}` : `there is no ${unit[2]} ${unit[1]}`;
+  return luxon === '' ? 'it cannot be read' : luxon;
 }

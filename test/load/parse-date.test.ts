@@ -93,8 +93,7 @@ describe('parseDate', () => {
 
   it('rejects month 13 and names the month', () => {
     const why = reason(parseDate('2025-13-45', SHANGHAI));
-    expect(why).toContain('2025-13-45');
-    expect(why).toMatch(/month/);
+    expect(why).toBe('"2025-13-45" is not a valid date: there is no month 13');
   });
 
   it('rejects years that feeds cannot carry: Hugo\'s 0001-01-01 "no date", year 0, five digits after the zone shift', () => {
@@ -107,8 +106,7 @@ describe('parseDate', () => {
 
   it('rejects February 30 and names the day', () => {
     const why = reason(parseDate('2025-02-30', SHANGHAI));
-    expect(why).toContain('2025-02-30');
-    expect(why).toMatch(/day/);
+    expect(why).toBe('"2025-02-30" is not a valid date: that month has no day 30');
   });
 
   it('rejects February 29 of a common year but accepts it in a leap year', () => {
@@ -117,7 +115,7 @@ describe('parseDate', () => {
   });
 
   it('rejects hour 25 and names the hour', () => {
-    expect(reason(parseDate('2025-07-09 25:00', SHANGHAI))).toMatch(/hour/);
+    expect(reason(parseDate('2025-07-09 25:00', SHANGHAI))).toBe('"2025-07-09 25:00" is not a valid date: there is no hour 25');
   });
 
   it('rejects text that does not start with YYYY-MM-DD', () => {
