@@ -16,6 +16,7 @@ const MEDIA_TYPES: Readonly<Record<FeedFormat, string>> = {
  */
 export function feedTitle(route: FeedRoute, site: Site, config: Pick<ResolvedConfig, 'title' | 'language' | 'weekly'>): string {
   if (route.kind === 'weekly') return config.weekly.feedTitle;
+  if (route.kind === 'notes') return `${uiStrings(config.language).notes} · ${config.title}`;
   if (route.kind === 'category') {
     const path = site.categories.find((term) => term.slug === route.term)?.path.join(' / ') ?? route.term ?? '';
     return `${uiStrings(config.language).postsInCategory.replace('{category}', path)} · ${config.title}`;

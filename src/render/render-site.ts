@@ -1,3 +1,4 @@
+import { FEED_FORMAT_NAMES } from '../collect/feed-routes.js';
 import { SEARCH_INDEX } from '../collect/search-route.js';
 import { hrefOf } from '../collect/url-path.js';
 import type { ResolvedConfig } from '../config/resolve-config.js';
@@ -13,7 +14,7 @@ import { templateDiagnostic } from './template-error.js';
 import { uiStrings } from './ui-strings.js';
 import { categoryView, seriesBox } from './taxonomy-views.js';
 import { entryView, languageOf, paginationView, siteView, viewContext, type ViewContext } from './views.js';
-import { issueNeighbours, issueView, noteView, weeklyIndexView } from './weekly-views.js';
+import { issueNeighbours, issueView, noteView, streamNoteView, weeklyIndexView } from './weekly-views.js';
 import { siteDateParts } from '../load/parse-date.js';
 
 export interface OutputPage {
@@ -185,8 +186,7 @@ function routeContext(route: Route, ctx: ViewContext, base: Record<string, unkno
     case 'weekly-issue': {
       const info = site.weeklyIssues.find((i) => i.key === route.key)!;
       const view = issueView(info, ctx);
-      const feed = site.feeds.find((f) => f.kind === 'weekly');
-      const feeds = feed ? feedLinks(feed, feedTitle(feed, site, config), config.basePath) : [];
+      const feeds = [...kindFeedLinks('weekly', ctx), ...kindFeedLinks('notes', ctx)];
       return {
         template: 'weekly-issue',
         context: {
@@ -199,9 +199,24 @@ function routeContext(route: Route, ctx: ViewContext, base: Record<string, unkno
       };
     }
     case 'weekly-index': {
-      const feed = site.feeds.find((f) => f.kind === 'weekly');
-      const feeds = feed ? feedLinks(feed, feedTitle(feed, site, config), config.basePath) : [];
+      const feeds = [...kindFeedLinks('weekly', ctx), ...kindFeedLinks('notes', ctx)];
       return { template: 'weekly-index', context: { ...base, page: { ...pageMeta(t.weekly, route.url), feeds }, ...weeklyIndexView(ctx) } };
+    }
+    case 'notes': {
+      const feeds = kindFeedLinks('notes', ctx);
+      const title = route.list.page === 1 ? t.notes : `${t.notes} · ${t.pageOf.replace('{page}', String(route.list.page)).replace('{total}', String(route.list.totalPages))}`;
+      return {
+        template: 'notes',
+        context: {
+          ...base,
+          page: { ...pageMeta(title, route.url, t.notesIntro), feeds },
+          notes: route.list.posts.map((key) => streamNoteView(key, ctx)),
+          weeklyUrl: site.weeklyIssues.length > 0 ? href('/weekly/') : undefined,
+          // The visible subscribe links: one per format, by its name (RSS, Atom, JSON Feed).
+          subscribe: feeds.map((feed, i) => ({ ...feed, name: Object.values(FEED_FORMAT_NAMES)[i] })),
+          pagination: paginationView(route.list, config.basePath),
+        },
+      };
     }
     case 'tags':
       return {
@@ -230,6 +245,12 @@ function routeContext(route: Route, ctx: ViewContext, base: Record<string, unkno
     case 'search':
       return { template: 'search', context: { ...base, page: pageMeta(t.search, route.url), search: { index: href(SEARCH_INDEX.url) } } };
   }
+}
+
+/** `<link rel="alternate">` data of the site's feed of this kind (`weekly`, `notes`), if it has one. */
+function kindFeedLinks(kind: 'weekly' | 'notes', { site, config }: ViewContext): ReturnType<typeof feedLinks> {
+  const feed = site.feeds.find((f) => f.kind === kind);
+  return feed ? feedLinks(feed, feedTitle(feed, site, config), config.basePath) : [];
 }
 
 /** The weekly digest's RSS feed, as an href, if the site has one. */
