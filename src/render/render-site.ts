@@ -8,6 +8,7 @@ import type { RenderedEntry } from './render-entry.js';
 import type { TemplateEngine } from './template-engine.js';
 import { feedLinks, feedTitle } from './feed-links.js';
 import { headMeta } from './head-meta.js';
+import { integrationsView } from './integrations/integrations-view.js';
 import { navView } from './nav-views.js';
 import type { ImageSizeLookup } from './markdown/size-images.js';
 import { templateDiagnostic } from './template-error.js';
@@ -110,7 +111,7 @@ export function createRouteRenderer(
 function pageOf(route: Route, ctx: ViewContext, base: Record<string, unknown>): { template: string; context: Record<string, unknown> } {
   const { template, context } = routeContext(route, ctx, base);
   const head = headMeta(route, context['page'] as Parameters<typeof headMeta>[1], ctx);
-  return { template, context: { ...context, head, nav: navView(route, ctx) } };
+  return { template, context: { ...context, head, nav: navView(route, ctx), integrations: integrationsView(route, ctx.site, ctx.config) } };
 }
 
 function routeContext(route: Route, ctx: ViewContext, base: Record<string, unknown>): { template: string; context: Record<string, unknown> } {
