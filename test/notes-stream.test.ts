@@ -73,6 +73,9 @@ describe('the notes stream', () => {
       const alternates = selectAll('link[rel="alternate"]', page(rel)).map((l) => String(l.properties['href']));
       expect(alternates).toEqual(expect.arrayContaining(['/blog/notes/feed.xml', '/blog/notes/atom.xml', '/blog/notes/feed.json']));
     }
+    // In the sitemap once (page 1), dated by the newest note.
+    expect(read('sitemap.xml')).toMatch(/<loc>https:\/\/example\.org\/blog\/notes\/<\/loc>\s*<lastmod>2025-12-30T12:00:00\+08:00<\/lastmod>/);
+    expect(read('sitemap.xml')).not.toContain('notes/page/2/');
     // Not on posts' or the home page's head: the notes are the weekly's.
     expect(read('index.html')).not.toContain('notes/feed.xml');
   });

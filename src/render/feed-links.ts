@@ -27,11 +27,13 @@ export function feedTitle(route: FeedRoute, site: Site, config: Pick<ResolvedCon
 }
 
 /** What templates get to write `<link rel="alternate">` for a feed: type, title, href. */
-export function feedLinks(route: FeedRoute | undefined, title: string, basePath: string): Array<{ type: string; title: string; url: string }> {
+export function feedLinks(route: FeedRoute | undefined, title: string, basePath: string): Array<{ type: string; title: string; url: string; name: string }> {
   if (!route) return [];
   return (Object.keys(MEDIA_TYPES) as FeedFormat[]).map((format) => ({
     type: MEDIA_TYPES[format],
     title: `${title} (${FEED_FORMAT_NAMES[format]})`,
+    /** The format's name: RSS, Atom, JSON Feed. */
+    name: FEED_FORMAT_NAMES[format],
     url: hrefOf(route.files[format].url, basePath),
   }));
 }

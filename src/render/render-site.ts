@@ -1,4 +1,3 @@
-import { FEED_FORMAT_NAMES } from '../collect/feed-routes.js';
 import { SEARCH_INDEX } from '../collect/search-route.js';
 import { hrefOf } from '../collect/url-path.js';
 import type { ResolvedConfig } from '../config/resolve-config.js';
@@ -214,7 +213,7 @@ function routeContext(route: Route, ctx: ViewContext, base: Record<string, unkno
           notes: route.list.posts.map((key) => streamNoteView(key, ctx)),
           weeklyUrl: site.weeklyIssues.length > 0 ? href('/weekly/') : undefined,
           // The visible subscribe links: one per format, by its name (RSS, Atom, JSON Feed).
-          subscribe: feeds.map((feed, i) => ({ ...feed, name: Object.values(FEED_FORMAT_NAMES)[i] })),
+          subscribe: feeds,
           pagination: paginationView(route.list, config.basePath),
         },
       };
