@@ -145,6 +145,8 @@ export type Route =
   | { readonly type: 'weekly-issue'; readonly url: string; readonly outputPath: string; readonly key: string }
   /** An old URL of the entry `key` (its `aliases:`): a page that sends the reader on. */
   | { readonly type: 'redirect'; readonly url: string; readonly outputPath: string; readonly key: string }
+  /** A page of the notes stream (`/notes/`): notes newest first (`list.posts` holds note keys). */
+  | { readonly type: 'notes'; readonly url: string; readonly outputPath: string; readonly list: ListPage }
   | { readonly type: 'tags' | 'categories' | 'archive' | '404' | 'weekly-index' | 'search'; readonly url: string; readonly outputPath: string };
 
 /** A published weekly issue: its page is the Placed entry `key` (its tree holds its notes). */
@@ -172,6 +174,12 @@ export interface NoteRef {
   readonly issueUrl: string;
   readonly anchor: string;
   readonly issueTitle: string;
+  /** Source key of the issue that gathered it. */
+  readonly issueKey: string;
+  /** Front-matter `id` of the note, if pinned (its feed id). */
+  readonly id: string | undefined;
+  readonly tags: readonly string[];
+  readonly lang: string | undefined;
 }
 
 /** The formats every feed is written in. */
@@ -179,8 +187,8 @@ export type FeedFormat = 'rss' | 'atom' | 'json';
 
 /** A feed: some published entries, written as RSS 2.0, Atom 1.0 and JSON Feed 1.1. */
 export interface FeedRoute {
-  /** What it lists: every post (`site`) or one tag's posts (`tag`). */
-  readonly kind: 'site' | 'tag' | 'category' | 'weekly';
+  /** What it lists: every post (`site`), one tag's posts (`tag`), weekly issues, or the notes stream (`notes`: note keys). */
+  readonly kind: 'site' | 'tag' | 'category' | 'weekly' | 'notes';
   /** The tag's (or category's) slug, for a tag (category) feed. */
   readonly term: string | undefined;
   /** URL path of the HTML page the feed stands for, e.g. `/` or `/tags/go/`. */
@@ -209,6 +217,8 @@ export interface Site {
   readonly weeklyIssues: readonly WeeklyIssueInfo[];
   /** Published notes by source key, as placed in their issues. */
   readonly notes: Readonly<Record<string, NoteRef>>;
+  /** Keys of the notes on the notes stream (`/notes/`), newest first; empty when it is turned off. */
+  readonly noteStream: readonly string[];
   readonly tags: readonly Term[];
   /** The category tree, parents before children. */
   readonly categories: readonly CategoryTerm[];

@@ -111,7 +111,7 @@ describe('a weekly digest in Asia/Shanghai', () => {
     expect((JSON.parse(read('weekly/feed.json')) as { title: string }).title).toBe('周报 · Fixture');
     expect(parseWithFeedparser([path.join(out, 'feed.xml')])[0]!.feed.title).toBe('Fixture');
     const titles = selectAll('link[rel=alternate]', fromHtml(read('weekly/index.html'))).map((l) => l.properties['title']);
-    expect(titles).toEqual(['Fixture (RSS)', 'Fixture (Atom)', 'Fixture (JSON Feed)', '周报 · Fixture (RSS)', '周报 · Fixture (Atom)', '周报 · Fixture (JSON Feed)']);
+    expect(titles).toEqual(['Fixture (RSS)', 'Fixture (Atom)', 'Fixture (JSON Feed)', '周报 · Fixture (RSS)', '周报 · Fixture (Atom)', '周报 · Fixture (JSON Feed)', '短评 · Fixture (RSS)', '短评 · Fixture (Atom)', '短评 · Fixture (JSON Feed)']);
   });
 
   it('dates a notes-only issue by its last note, not the end of its week', async () => {
@@ -136,10 +136,10 @@ describe('a weekly digest in Asia/Shanghai', () => {
     expect(site.items[0]!.id).toBe('https://example.org/blog/weekly/53/');
   });
 
-  it('links the weekly feed from the head of /weekly/ and of each issue, beside the site feed', () => {
+  it('links the weekly feed and the notes stream’s from the head of /weekly/ and of each issue, beside the site feed', () => {
     for (const page of ['weekly/index.html', 'weekly/51/index.html']) {
       const hrefs = selectAll('link[rel=alternate]', fromHtml(read(page))).map((l) => l.properties['href']);
-      expect(hrefs, page).toEqual(['/blog/feed.xml', '/blog/atom.xml', '/blog/feed.json', '/blog/weekly/feed.xml', '/blog/weekly/atom.xml', '/blog/weekly/feed.json']);
+      expect(hrefs, page).toEqual(['/blog/feed.xml', '/blog/atom.xml', '/blog/feed.json', '/blog/weekly/feed.xml', '/blog/weekly/atom.xml', '/blog/weekly/feed.json', '/blog/notes/feed.xml', '/blog/notes/atom.xml', '/blog/notes/feed.json']);
     }
   });
 

@@ -8,6 +8,7 @@ import { FEED_FORMAT_NAMES, feedRoute } from './feed-routes.js';
 import { createCollectMemo, place, positionOfUrlField, type CollectMemo } from './place-entry.js';
 import { publishClock } from './publish-clock.js';
 import { placeWeekly } from './weekly/place-weekly.js';
+import { notesStream } from './weekly/notes-stream.js';
 import { SEARCH_INDEX, SEARCH_PAGE } from './search-route.js';
 import { OUTPUT_MARKER } from './output-marker.js';
 import { claimKey, folderClashes, type Claim, type Place } from './output-claims.js';
@@ -167,6 +168,16 @@ export function collectSite(input: CollectInput, config: ResolvedConfig, memo?: 
     const weeklyFeed = feedRoute('weekly', '/weekly/', [...issueKeys].sort(byNewest));
     if (claimFeed(weeklyFeed, 'the weekly digest')) feeds.push(weeklyFeed);
   }
+  // The notes stream: /notes/ and its feeds (unless `notes.page` is false).
+  const stream = notesStream(weekly.notes, config);
+  const noteStream: string[] = [];
+  if (stream && claimFeed(stream.feed, 'the notes stream')) {
+    feeds.push(stream.feed);
+    noteStream.push(...stream.keys);
+    for (const list of stream.pages) {
+      if (claim(list.outputPath, list.page === 1 ? 'the notes page' : `notes page ${list.page}`, {})) routes.push({ type: 'notes', url: list.url, outputPath: list.outputPath, list });
+    }
+  }
   const tags = collectTerms([...posts, ...issueKeys].sort(byNewest), entries, Object.keys(weekly.notes), input.entries, known.tagSlugs, diagnostics);
   for (const term of tags) {
     // A tag of notes only has a page (listing them) but no feed: its items live in the weekly feed.
@@ -235,6 +246,7 @@ export function collectSite(input: CollectInput, config: ResolvedConfig, memo?: 
     pageTree: pageTree(pages.map((key) => ({ key, entry: entryOf.get(key)! })), config.language),
     weeklyIssues,
     notes: weekly.notes,
+    noteStream,
     tags,
     categories,
     series,

@@ -7,6 +7,7 @@ import type { MarkdownLimits } from '../load/markdown-limits.js';
 import type { LoadedConfig } from './load-config.js';
 import { uiStrings } from '../render/ui-strings.js';
 import { NAV_ENTRIES, type NavEntryName } from './schema.js';
+import type { AnalyticsConfig, CommentsConfig } from './integrations-schema.js';
 
 /** What one content file may hold: its Markdown's shapes, its tags, its size. */
 export interface InputLimits extends MarkdownLimits {
@@ -77,6 +78,11 @@ export interface ResolvedConfig {
   readonly dev: { readonly allowedHosts: readonly string[] };
   /** Largest input shapes accepted (see `limits` in the config schema). */
   readonly limits: InputLimits;
+  /** The notes stream (`/notes/` and its feeds). */
+  readonly notes: { readonly page: boolean };
+  /** Comments and visitor analytics (see src/render/integrations/); undefined: none. */
+  readonly comments: CommentsConfig | undefined;
+  readonly analytics: AnalyticsConfig | undefined;
   readonly drafts: boolean;
   readonly future: boolean;
   readonly now: Date;
@@ -161,6 +167,9 @@ export function resolveConfig(loaded: LoadedConfig, flags: BuildFlags = {}, cwd:
     allowSymlinksTo: Object.freeze(config.allowSymlinksTo.map((dir) => path.resolve(root, dir))),
     dev: { allowedHosts: Object.freeze([...config.dev.allowedHosts]) },
     limits: config.limits,
+    notes: config.notes,
+    comments: config.comments,
+    analytics: config.analytics,
     drafts: flags.drafts ?? false,
     future: flags.future ?? false,
     now: flags.now ?? new Date(),

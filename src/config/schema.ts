@@ -3,6 +3,7 @@ import { bundledThemes } from 'shiki/themes';
 import { z } from 'zod';
 import type { PluggableList } from 'unified';
 import { suggestName } from '../cli-output/suggest-name.js';
+import { analyticsSchema, commentsSchema } from './integrations-schema.js';
 
 /** A theme shiki bundles (https://shiki.style/themes). */
 const themeName = z.string().refine((name) => Object.hasOwn(bundledThemes, name), { error: (issue) => `${JSON.stringify(issue.input)} is not a shiki theme (see https://shiki.style/themes, e.g. github-light, github-dark)` });
@@ -160,6 +161,17 @@ export const userConfigSchema = z.strictObject({
       menu: z.array(navItem).optional(),
     })
     .prefault({}),
+  /** The notes stream: `/notes/` lists every published note, newest first, with its own feeds (notes/feed.xml, notes/atom.xml, notes/feed.json). */
+  notes: z
+    .strictObject({
+      /** false: no /notes/ pages and no notes feeds (notes still go into their weekly issues). */
+      page: z.boolean().default(true),
+    })
+    .prefault({}),
+  /** Comments under posts (and pages or issues with `comments: true`) from one provider; none when absent. See src/render/integrations/. */
+  comments: commentsSchema.optional(),
+  /** Visitor analytics on every page: each block switches one service on; none when absent. */
+  analytics: analyticsSchema.optional(),
   /** Free-form values handed to templates as `site.params`. */
   params: z.record(z.string(), z.unknown()).default({}),
 });

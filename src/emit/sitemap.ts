@@ -81,6 +81,12 @@ export function sitemapUrls(site: Site, config: ResolvedConfig): SitemapUrl[] {
         return allPosts;
       case 'weekly-index':
         return allIssues;
+      case 'notes':
+        // The newest note of the stream (notes are not entries of their own).
+        return site.noteStream.reduce<number | undefined>((newest, key) => {
+          const at = site.notes[key]?.date?.epochMs;
+          return at !== undefined && (newest === undefined || at > newest) ? at : newest;
+        }, undefined);
       default:
         return undefined;
     }

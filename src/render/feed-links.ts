@@ -16,6 +16,7 @@ const MEDIA_TYPES: Readonly<Record<FeedFormat, string>> = {
  */
 export function feedTitle(route: FeedRoute, site: Site, config: Pick<ResolvedConfig, 'title' | 'language' | 'weekly'>): string {
   if (route.kind === 'weekly') return config.weekly.feedTitle;
+  if (route.kind === 'notes') return `${uiStrings(config.language).notes} · ${config.title}`;
   if (route.kind === 'category') {
     const path = site.categories.find((term) => term.slug === route.term)?.path.join(' / ') ?? route.term ?? '';
     return `${uiStrings(config.language).postsInCategory.replace('{category}', path)} · ${config.title}`;
@@ -26,11 +27,13 @@ export function feedTitle(route: FeedRoute, site: Site, config: Pick<ResolvedCon
 }
 
 /** What templates get to write `<link rel="alternate">` for a feed: type, title, href. */
-export function feedLinks(route: FeedRoute | undefined, title: string, basePath: string): Array<{ type: string; title: string; url: string }> {
+export function feedLinks(route: FeedRoute | undefined, title: string, basePath: string): Array<{ type: string; title: string; url: string; name: string }> {
   if (!route) return [];
   return (Object.keys(MEDIA_TYPES) as FeedFormat[]).map((format) => ({
     type: MEDIA_TYPES[format],
     title: `${title} (${FEED_FORMAT_NAMES[format]})`,
+    /** The format's name: RSS, Atom, JSON Feed. */
+    name: FEED_FORMAT_NAMES[format],
     url: hrefOf(route.files[format].url, basePath),
   }));
 }

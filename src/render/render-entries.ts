@@ -4,7 +4,7 @@ import type { RecordStore } from '../cache/record-store.js';
 import type { ResolvedConfig } from '../config/resolve-config.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { ImageSizes } from '../discover/read-image-sizes.js';
-import type { Site } from '../types.js';
+import type { Entry, Site } from '../types.js';
 import type { EntryRunner } from '../work/entry-runner.js';
 import type { RenderTask } from '../work/entry-tasks.js';
 import { linkTable, linkTarget, type LinkTable } from './markdown/rewrite-links.js';
@@ -60,7 +60,7 @@ export async function renderEntries(site: Site, ctx: RenderEntriesContext): Prom
   let next = 0;
   keys.forEach((key, i) => {
     const record = recordKeys[i] === undefined ? undefined : asRenderRecord(records[next++]);
-    if (record && linksUnchanged(record, table)) {
+    if (record && linksUnchanged(record, table) && hasNoteParts(record, site.entries[key]!.entry)) {
       results[i] = record;
       for (const k of record.highlightKeys) keptHighlightKeys.add(k);
     } else misses.push({ index: i, task: { key, placed: site.entries[key]! } });
@@ -88,6 +88,11 @@ export async function renderEntries(site: Site, ctx: RenderEntriesContext): Prom
     if (result.rendered) rendered[key] = result.rendered;
   });
   return { rendered, diagnostics, keptHighlightKeys, hits: keys.length - misses.length, misses: misses.length };
+}
+
+/** A weekly issue with notes has their parts for the notes stream (a record written before there was one lacks them). */
+function hasNoteParts(record: RenderRecord, entry: Entry): boolean {
+  return entry.kind !== 'weekly' || !entry.mdast?.data?.quireNotes?.length || record.rendered.notes !== undefined;
 }
 
 /** Every page the entry links to resolves as it did when the record was made. */

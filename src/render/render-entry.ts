@@ -16,6 +16,7 @@ import type { ImageSizeLookup } from './markdown/size-images.js';
 import { textStats } from './markdown/text-stats.js';
 import { weeklyItems } from './markdown/weekly-items.js';
 import { wrapTables } from './markdown/wrap-tables.js';
+import { noteHeadingIds, noteParts } from './markdown/note-parts.js';
 import { searchTerms } from './search-terms.js';
 import { searchText } from './search-text.js';
 import { packText, type PackedText } from '../packed-text.js';
@@ -42,6 +43,11 @@ export interface RenderedEntry {
    * not an array: thousands of posts × hundreds of terms as separate strings weighed ≈100 MB.
    */
   readonly searchTerms: string;
+  /**
+   * Weekly issues: each merged note's commentary, by the id of its heading, as HTML for the notes
+   * stream (`html`) and for its feeds (`feedHtml`: absolute URLs, feed-safe). See note-parts.ts.
+   */
+  readonly notes?: Readonly<Record<string, { readonly html: string; readonly feedHtml: string }>>;
 }
 
 export interface EntryRenderContext {
@@ -82,6 +88,13 @@ export async function renderEntry(placed: Placed, written: MdastRoot, ctx: Entry
   // innerText-like: block elements (paragraphs, list items) stay apart as words do.
   const plain = collapse(toText(summary.tree));
   const stats = textStats(tree);
+  const notes: Record<string, { html: string; feedHtml: string }> = {};
+  const noteIds = entry.kind === 'weekly' ? noteHeadingIds(mdast) : new Set<string>();
+  if (noteIds.size > 0) {
+    for (const [id, part] of noteParts(tree, noteIds, pageHref)) {
+      notes[id] = { html: ctx.processor.stringify(part, file), feedHtml: ctx.processor.stringify(await feedSafeTree(part, pageAbsoluteUrl, feedCodeBlock), file) };
+    }
+  }
   // Last, so only the page scrolls wide tables in a box: feeds, excerpts and the summary see them bare.
   const html = ctx.processor.stringify(wrapTables(tree), file);
   return {
@@ -96,6 +109,7 @@ export async function renderEntry(placed: Placed, written: MdastRoot, ctx: Entry
       wordCount: stats.wordCount,
       readingMinutes: stats.readingMinutes,
       searchTerms: search.join('\n'),
+      ...(noteIds.size > 0 && { notes }),
     },
     diagnostics: data.diagnostics,
   };

@@ -7,13 +7,14 @@ import type { RenderedEntry } from './render-entry.js';
 import type { TemplateEngine } from './template-engine.js';
 import { feedLinks, feedTitle } from './feed-links.js';
 import { headMeta } from './head-meta.js';
+import { integrationsView } from './integrations/integrations-view.js';
 import { navView } from './nav-views.js';
 import type { ImageSizeLookup } from './markdown/size-images.js';
 import { templateDiagnostic } from './template-error.js';
 import { uiStrings } from './ui-strings.js';
 import { categoryView, seriesBox } from './taxonomy-views.js';
 import { entryView, languageOf, paginationView, siteView, viewContext, type ViewContext } from './views.js';
-import { issueNeighbours, issueView, noteView, weeklyIndexView } from './weekly-views.js';
+import { issueNeighbours, issueView, noteView, streamNoteView, weeklyIndexView } from './weekly-views.js';
 import { siteDateParts } from '../load/parse-date.js';
 
 export interface OutputPage {
@@ -109,7 +110,7 @@ export function createRouteRenderer(
 function pageOf(route: Route, ctx: ViewContext, base: Record<string, unknown>): { template: string; context: Record<string, unknown> } {
   const { template, context } = routeContext(route, ctx, base);
   const head = headMeta(route, context['page'] as Parameters<typeof headMeta>[1], ctx);
-  return { template, context: { ...context, head, nav: navView(route, ctx) } };
+  return { template, context: { ...context, head, nav: navView(route, ctx), integrations: integrationsView(route, ctx.site, ctx.config) } };
 }
 
 function routeContext(route: Route, ctx: ViewContext, base: Record<string, unknown>): { template: string; context: Record<string, unknown> } {
@@ -185,8 +186,7 @@ function routeContext(route: Route, ctx: ViewContext, base: Record<string, unkno
     case 'weekly-issue': {
       const info = site.weeklyIssues.find((i) => i.key === route.key)!;
       const view = issueView(info, ctx);
-      const feed = site.feeds.find((f) => f.kind === 'weekly');
-      const feeds = feed ? feedLinks(feed, feedTitle(feed, site, config), config.basePath) : [];
+      const feeds = [...kindFeedLinks('weekly', ctx), ...kindFeedLinks('notes', ctx)];
       return {
         template: 'weekly-issue',
         context: {
@@ -199,9 +199,24 @@ function routeContext(route: Route, ctx: ViewContext, base: Record<string, unkno
       };
     }
     case 'weekly-index': {
-      const feed = site.feeds.find((f) => f.kind === 'weekly');
-      const feeds = feed ? feedLinks(feed, feedTitle(feed, site, config), config.basePath) : [];
+      const feeds = [...kindFeedLinks('weekly', ctx), ...kindFeedLinks('notes', ctx)];
       return { template: 'weekly-index', context: { ...base, page: { ...pageMeta(t.weekly, route.url), feeds }, ...weeklyIndexView(ctx) } };
+    }
+    case 'notes': {
+      const feeds = kindFeedLinks('notes', ctx);
+      const title = route.list.page === 1 ? t.notes : `${t.notes} · ${t.pageOf.replace('{page}', String(route.list.page)).replace('{total}', String(route.list.totalPages))}`;
+      return {
+        template: 'notes',
+        context: {
+          ...base,
+          page: { ...pageMeta(title, route.url, t.notesIntro), feeds },
+          notes: route.list.posts.map((key) => streamNoteView(key, ctx)),
+          weeklyUrl: site.weeklyIssues.length > 0 ? href('/weekly/') : undefined,
+          // The visible subscribe links: one per format, by its name (RSS, Atom, JSON Feed).
+          subscribe: feeds,
+          pagination: paginationView(route.list, config.basePath),
+        },
+      };
     }
     case 'tags':
       return {
@@ -230,6 +245,12 @@ function routeContext(route: Route, ctx: ViewContext, base: Record<string, unkno
     case 'search':
       return { template: 'search', context: { ...base, page: pageMeta(t.search, route.url), search: { index: href(SEARCH_INDEX.url) } } };
   }
+}
+
+/** `<link rel="alternate">` data of the site's feed of this kind (`weekly`, `notes`), if it has one. */
+function kindFeedLinks(kind: 'weekly' | 'notes', { site, config }: ViewContext): ReturnType<typeof feedLinks> {
+  const feed = site.feeds.find((f) => f.kind === kind);
+  return feed ? feedLinks(feed, feedTitle(feed, site, config), config.basePath) : [];
 }
 
 /** The weekly digest's RSS feed, as an href, if the site has one. */

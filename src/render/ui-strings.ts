@@ -57,6 +57,11 @@ const STRINGS = {
     sectionNav: '本节页面',
     prevPageInSection: '上一页',
     nextPageInSection: '下一页',
+    notes: '短评',
+    notesIntro: '周报收录的短评，随写随发，最新的在前。',
+    noteInIssue: '收录于',
+    subscribeNotes: '订阅短评',
+    comments: '评论',
   },
   en: {
     home: 'Home',
@@ -115,6 +120,11 @@ const STRINGS = {
     sectionNav: 'Pages in this section',
     prevPageInSection: 'Previous',
     nextPageInSection: 'Next',
+    notes: 'Notes',
+    notesIntro: 'The short notes the weekly gathers, as they are written, newest first.',
+    noteInIssue: 'In',
+    subscribeNotes: 'Subscribe to the notes',
+    comments: 'Comments',
   },
 } as const;
 

@@ -79,3 +79,26 @@ export function noteView(note: NoteRef, basePath: string) {
     issueTitle: note.issueTitle,
   };
 }
+
+/**
+ * A note on the notes stream: its title (linking to the note's link, else to its place in the
+ * issue), date, domain, commentary (taken from its issue's HTML, see note-parts.ts) and the issue
+ * that gathered it.
+ */
+export function streamNoteView(key: string, ctx: ViewContext) {
+  const note = ctx.site.notes[key]!;
+  const info = ctx.site.weeklyIssues.find((i) => i.key === note.issueKey);
+  const base = noteView(note, ctx.config.basePath);
+  return {
+    ...base,
+    /** Where the note is in its issue. */
+    issueUrl: base.url,
+    lang: note.lang ?? ctx.config.language,
+    tags: note.tags.flatMap((name) => {
+      const term = ctx.tagsByName.get(name.toLowerCase());
+      return term ? [{ name, url: hrefOf(term.url, ctx.config.basePath) }] : [];
+    }),
+    issueNumber: info?.number,
+    content: ctx.rendered[note.issueKey]?.notes?.[note.anchor]?.html ?? '',
+  };
+}

@@ -29,6 +29,7 @@ const PAGES: ReadonlyArray<{ readonly name: string; readonly path: string; reado
   { name: 'archive', path: 'archive/' },
   { name: 'weekly-index', path: 'weekly/' },
   { name: 'weekly-issue', path: 'weekly/1/' },
+  { name: 'notes', path: 'notes/' },
   { name: 'search', path: `search/?q=${encodeURIComponent('茶水间')}` },
   { name: '404', path: 'no-such-page/', status: 404 },
 ];

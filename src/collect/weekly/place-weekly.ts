@@ -104,7 +104,20 @@ export function placeWeekly(all: readonly Entry[], isPublished: (entry: Entry) =
     });
     for (const note of issueNotes) {
       const anchor = tree.noteIds[note.source.rel]!;
-      noteRefs[note.source.rel] = { key: note.source.rel, title: note.title, date: note.date, link: note.link && withoutTracking(note.link, isTracking), issueUrl: url, anchor, issueTitle: title };
+      noteRefs[note.source.rel] = {
+        key: note.source.rel,
+        title: note.title,
+        // A note placed by `issue:` alone is dated by its issue.
+        date: note.date ?? date,
+        link: note.link && withoutTracking(note.link, isTracking),
+        issueUrl: url,
+        anchor,
+        issueTitle: title,
+        issueKey: issue.key,
+        id: note.id,
+        tags: note.tags,
+        lang: note.lang,
+      };
     }
   }
   diagnostics.push(...linkHygiene(issueLinks, config.weekly.repeatedLinks));

@@ -7,6 +7,7 @@ import type { ResolvedConfig } from '../../config/resolve-config.js';
 import type { OutputFile } from '../write-site.js';
 import { buildFeed, newest } from './build-feed.js';
 import { feedItemsOf, shownEntries, type FeedSource } from './feed-items.js';
+import { noteFeedItemsOf } from './note-items.js';
 import type { FeedChannel, FeedItem } from './feed-types.js';
 
 /** The browser stylesheet of the RSS and Atom files: a theme file, `templates/static/feed.xsl`. */
@@ -28,7 +29,7 @@ export function emitFeeds(source: FeedSource, keep?: (route: FeedRoute, inputs: 
   const diagnostics: Diagnostic[] = [];
   for (const route of source.site.feeds) {
     try {
-      const items = feedItemsOf(route.entries, source);
+      const items = itemsOf(route, source);
       const channel = feedChannelOf(route, items, source);
       if (keep?.(route, { channel, items })) continue;
       const built = buildFeed(channel, items);
@@ -51,18 +52,24 @@ export function feedsShowBuildTime(site: Site, config: ResolvedConfig): boolean 
   return site.feeds.some(
     (route) =>
       route.entries.length === 0 ||
-      shownEntries(route.entries, config).some((key) => {
+      (route.kind !== 'notes' &&
+        shownEntries(route.entries, config).some((key) => {
         const entry = site.entries[key]?.entry;
-        return entry?.date === undefined && entry?.updated === undefined;
-      }),
+          return entry?.date === undefined && entry?.updated === undefined;
+        })),
   );
 }
 
 /** One feed in its three formats, as `emitFeeds` writes it (throws what `emitFeeds` reports as FeedError). */
 export function emitFeed(route: FeedRoute, source: FeedSource): OutputFile[] {
-  const items = feedItemsOf(route.entries, source);
+  const items = itemsOf(route, source);
   const built = buildFeed(feedChannelOf(route, items, source), items);
   return (Object.keys(route.files) as FeedFormat[]).map((format) => ({ outputPath: route.files[format].outputPath, contents: Buffer.from(built[format], 'utf8') }));
+}
+
+/** A feed's items: the notes stream's are notes, every other feed's are entries. */
+function itemsOf(route: FeedRoute, source: FeedSource): FeedItem[] {
+  return route.kind === 'notes' ? noteFeedItemsOf(route.entries, source) : feedItemsOf(route.entries, source);
 }
 
 /** Title, links, language and author of a feed: the site's, or a tag page's. */
@@ -77,7 +84,9 @@ export function feedChannelOf(route: FeedRoute, items: readonly FeedItem[], { si
       ? `${uiStrings(config.language).postsTagged.replace('{tag}', tag.name)} — ${about}${tag.notes.length > 0 && weekly ? ` (${uiStrings(config.language).notesInWeekly}: ${absolute(weekly.files.rss.url)})` : ''}`
       : route.kind === 'weekly'
         ? `${uiStrings(config.language).weekly} — ${about}`
-        : about,
+        : route.kind === 'notes'
+          ? `${uiStrings(config.language).notes} — ${about}`
+          : about,
     homePageUrl: absolute(route.pageUrl),
     feedUrls: { rss: absolute(route.files.rss.url), atom: absolute(route.files.atom.url), json: absolute(route.files.json.url) },
     language: config.language,
