@@ -6,7 +6,7 @@ import { diagnostic, QuireError, type Diagnostic } from '../diagnostics.js';
 import type { MarkdownLimits } from '../load/markdown-limits.js';
 import type { LoadedConfig } from './load-config.js';
 import { uiStrings } from '../render/ui-strings.js';
-import { NAV_ENTRIES, type NavEntryName } from './schema.js';
+import { NAV_ENTRIES, type NavEntryName, type ParsedConfig } from './schema.js';
 
 /** What one content file may hold: its Markdown's shapes, its tags, its size. */
 export interface InputLimits extends MarkdownLimits {
@@ -77,6 +77,8 @@ export interface ResolvedConfig {
   readonly dev: { readonly allowedHosts: readonly string[] };
   /** Largest input shapes accepted (see `limits` in the config schema). */
   readonly limits: InputLimits;
+  /** Responsive images (see `images` in the config schema); false: images are copied as they are. */
+  readonly images: ParsedConfig['images'];
   readonly drafts: boolean;
   readonly future: boolean;
   readonly now: Date;
@@ -161,6 +163,7 @@ export function resolveConfig(loaded: LoadedConfig, flags: BuildFlags = {}, cwd:
     allowSymlinksTo: Object.freeze(config.allowSymlinksTo.map((dir) => path.resolve(root, dir))),
     dev: { allowedHosts: Object.freeze([...config.dev.allowedHosts]) },
     limits: config.limits,
+    images: config.images,
     drafts: flags.drafts ?? false,
     future: flags.future ?? false,
     now: flags.now ?? new Date(),
