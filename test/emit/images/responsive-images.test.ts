@@ -8,6 +8,7 @@ import { imageSize } from 'image-size';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../../../src/build.js';
 import { parseLikeFluentReader, parseWithFeedparser } from '../../helpers/feed-readers.js';
+import { vnuErrors } from '../../helpers/nu-checker.js';
 import { plainPng, screenshotPng } from '../../helpers/screenshot-png.js';
 import { configJson, remove, tempDir, writeFiles } from '../../helpers/site-fixture.js';
 
@@ -94,6 +95,10 @@ describe('responsive images', () => {
     expect((bare as unknown as { parent?: Element }).parent).toBeUndefined();
     expect(selectAll('.content a.image-full', tree).map((a) => a.properties['href'])).toEqual(['/blog/posts/shots/shot.png']);
   });
+
+  it('is valid HTML (Nu HTML Checker)', async () => {
+    expect(await vnuErrors([path.join(out, 'posts/shots/index.html')])).toEqual([]);
+  }, 120_000);
 
   it('gives feeds one absolute URL of the copy in the original format: no <picture>, no srcset', async () => {
     const atom = readFileSync(path.join(out, 'feed.xml'), 'utf8');
