@@ -31,7 +31,8 @@ export async function feedSafeTree(page: Root, pageAbsoluteUrl: string, codeBloc
         if (node.tagName === 'input' && node.properties['type'] === 'checkbox') return [{ type: 'text', value: node.properties['checked'] ? '☑' : '☐' }];
         return [];
       }
-      // Readers and mail clients show one image: the `<img>` of a `<picture>`, its `src` alone (see `responsiveImage`).
+      // Readers and mail clients show one image: the `<img>` of a `<picture>`, its `src` alone, without the link to the full size (see `responsiveImage`).
+      if (node.tagName === 'a' && Array.isArray(node.properties['className']) && node.properties['className'].includes('image-full')) return clean(node.children);
       if (node.tagName === 'picture') {
         const images = node.children.filter((child): child is Element => child.type === 'element' && child.tagName === 'img');
         return clean(images.map(({ properties: { srcSet: _srcSet, sizes: _sizes, ...properties }, ...img }) => ({ ...img, properties })));
