@@ -51,3 +51,15 @@ export function sizeImages(tree: Root, lookup: ImageSizeLookup | undefined): voi
   };
   walk(tree, false);
 }
+
+/**
+ * The file a page shows for a local image href: the copy in its own format when quire makes
+ * smaller copies of it (see `responsiveImage`), with that file's size; else the href itself.
+ */
+export function shownImage(href: string, lookup: ImageSizeLookup | undefined): { url: string; width: number | undefined; height: number | undefined } {
+  const size = lookup?.(href);
+  const fallback = size?.responsive?.fallback;
+  if (!fallback) return { url: href, width: size?.width, height: size?.height };
+  const pathPart = href.replace(/[?#].*$/, '');
+  return { url: pathPart.slice(0, pathPart.lastIndexOf('/') + 1) + encodeURIComponent(fallback.name), width: fallback.width, height: fallback.height };
+}

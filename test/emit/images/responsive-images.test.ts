@@ -47,6 +47,8 @@ describe('responsive images', () => {
       'content/posts/shots/small.png': await plainPng(400, 300),
       'content/posts/shots/moving.png': withAnimationChunk(await plainPng(1200, 800)),
       'public/images/wide.png': await plainPng(1200, 600),
+      'content/posts/cover/index.md': '---\ntitle: Cover\ndate: 2025-01-02\nimage: /images/wide.png\n---\n\nText.\n',
+      'content/posts/cover-shown/index.md': '---\ntitle: Cover shown\ndate: 2025-01-03\nimage: /images/wide.png\n---\n\n![Wide](/images/wide.png)\n',
     });
     first = await build({ root, outDir: out, now: NOW });
   }, 120_000);
@@ -96,6 +98,12 @@ describe('responsive images', () => {
     expect(selectAll('.content a.image-full', tree).map((a) => a.properties['href'])).toEqual(['/blog/posts/shots/shot.png']);
   });
 
+  it('shows a large front-matter cover as its smaller copy, and not at all when the text shows that image', () => {
+    const cover = (slug: string) => select('img.post-cover', fromHtml(readFileSync(path.join(out, `posts/${slug}/index.html`), 'utf8')));
+    expect(cover('cover')?.properties).toMatchObject({ src: '/blog/images/wide.960w.png', width: 960, height: 480 });
+    expect(cover('cover-shown')).toBeUndefined();
+  });
+
   it('is valid HTML (Nu HTML Checker)', async () => {
     expect(await vnuErrors([path.join(out, 'posts/shots/index.html')])).toEqual([]);
   }, 120_000);
@@ -105,7 +113,7 @@ describe('responsive images', () => {
     const [parsed] = parseWithFeedparser([path.join(out, 'feed.xml')]);
     expect(parsed!.bozo).toBeFalsy();
     const reader = await parseLikeFluentReader(atom);
-    const content = reader.items[0]!.content;
+    const content = reader.items.find((item) => item.title === 'Shots')!.content;
     const html = fromHtml(content, { fragment: true });
     expect(selectAll('picture, source', html)).toHaveLength(0);
     const srcs = selectAll('img', html).map((img) => [img.properties['src'], img.properties['srcSet']]);
