@@ -11,6 +11,8 @@ import { projectDirs, type ResolvedConfig } from './config/resolve-config.js';
 import { failOnErrors, QuireError, type Diagnostic } from './diagnostics.js';
 import { themeStaticFiles } from './discover/theme-files.js';
 import { readImageSizes, type ImageSizes } from './discover/read-image-sizes.js';
+import { planImages } from './collect/plan-images.js';
+import { encodeImages, type EncodedImages } from './emit/images/encode-images.js';
 import { walkFolder } from './discover/walk-folder.js';
 import type { ReadGuard } from './discover/read-guard.js';
 import { imageSizeLookup } from './render/markdown/size-images.js';
@@ -60,6 +62,8 @@ export interface BuildResult {
     readonly output: WriteStats;
     /** Pages rendered through their template / kept from the previous build (same template and context). */
     readonly pages: { readonly rendered: number; readonly reused: number };
+    /** Smaller copies of images encoded in this build / taken from the build cache. */
+    readonly images: { readonly encoded: number; readonly cached: number };
   };
 }
 
@@ -73,8 +77,10 @@ export interface PreparedSite {
   readonly timings: Record<string, number>;
   readonly stats: BuildStats;
   readonly fingerprint: BuildFingerprint;
-  /** Dimensions of the site's images by output path. */
+  /** Dimensions of the site's images by output path, with the smaller copies planned of them. */
   readonly imageSizes: ImageSizes;
+  /** The smaller copies of images, encoded while the pages render (never rejects). */
+  readonly images: Promise<EncodedImages>;
   /** Where the site's files may be read from (see `ReadGuard`). */
   readonly guard: ReadGuard;
   /** Write the build cache (entry records, highlighted code) for the next build; a failed write is a warning (the site is built all the same). */
@@ -108,6 +114,7 @@ export async function build(options: BuildOptions, firstSteps?: StartedBuild): P
   const out = reusingOutput(writer, pageCache);
   let pages = 0;
   let feedFiles = 0;
+  let images: EncodedImages = { files: [], diagnostics: [], encoded: 0, cached: 0 };
   try {
     // Pages go to the writer as they are rendered, so they are never all in memory at once.
     const routes = await renderSite(site, prepared.rendered, config, prepared.templates, out.sink, imageSizeLookup(prepared.imageSizes, config.basePath));
@@ -126,6 +133,11 @@ export async function build(options: BuildOptions, firstSteps?: StartedBuild): P
     for (const file of extras) await writer.write(file);
     feedFiles += extras.length;
     timings['sitemap+search'] = Math.round(performance.now() - started);
+    started = performance.now();
+    images = await prepared.images;
+    for (const file of images.files) await writer.write(file);
+    diagnostics.push(...images.diagnostics);
+    timings['images:wait'] = Math.round(performance.now() - started);
   } catch (error) {
     await writer.abort();
     throw error;
@@ -140,14 +152,14 @@ export async function build(options: BuildOptions, firstSteps?: StartedBuild): P
   await pageCache?.save(outputs).catch((error: unknown) => cacheProblems.push(writeFailure(error, path.join(config.cacheDir!, 'pages.json'), 'warning')));
   // One warning for a cache that could not be written: every file after the first fails the same way.
   diagnostics.push(...cacheProblems.slice(0, 1));
-  const summary = { pages, posts: site.posts.length, files: pages + feedFiles + site.copies.length, diagnostics, nextDue: nextDue(site) };
+  const summary = { pages, posts: site.posts.length, files: pages + feedFiles + site.copies.length + images.files.length, diagnostics, nextDue: nextDue(site) };
   // Recorded only when the inputs were settled before they were read and no feed shows the time of the build.
   if (config.cacheDir !== undefined && outputs && begun.inputs?.settled && !feedsShowBuildTime(site, config)) {
     await saveSiteManifest(config.cacheDir, config.outDir, begun.inputs.digest, site.clock, summary, outputs).catch(() => undefined);
   }
   timings['saveCache'] = Math.round(performance.now() - started);
   const reused = out.reusedPages;
-  return { config, upToDate: false, ...summary, timings, stats: { ...prepared.stats, output, pages: { rendered: pages - reused, reused } } };
+  return { config, upToDate: false, ...summary, timings, stats: { ...prepared.stats, output, pages: { rendered: pages - reused, reused }, images: { encoded: images.encoded, cached: images.cached } } };
 }
 
 /**
@@ -204,7 +216,10 @@ export async function prepareSite(options: BuildOptions, begun?: StartedBuild): 
     stageDone(collected.diagnostics);
     const { site } = collected;
 
-    const imageSizes = await timed('images', () => readImageSizes(site.copies));
+    const plan = planImages(site.copies, await timed('images', () => readImageSizes(site.copies)), config.images);
+    const imageSizes = plan.sizes;
+    // Encoded while the entries render (sharp works on threads of its own); build() waits for them before the swap.
+    const images = encodeImages(plan.jobs, { root: config.root, cacheDir: config.cacheDir });
     const entries = await timed('render', () => renderEntries(site, { config, fingerprint, store, runner, contentKeys: loaded.contentKeys, imageSizes }));
     stageDone(entries.diagnostics);
     // Code highlighted in this build, to keep in the highlight cache with that of the cached pages.
@@ -215,6 +230,7 @@ export async function prepareSite(options: BuildOptions, begun?: StartedBuild): 
       site,
       fingerprint,
       imageSizes,
+      images,
       guard,
       rendered: entries.rendered,
       templates: createTemplateEngine(config),

@@ -61,7 +61,9 @@ export type DiagnosticCode =
   // Newsletter hand-off.
   | 'MissingApiKey'
   | 'SendFailed'
-  | 'InternalError';
+  | 'InternalError'
+  // Responsive images.
+  | 'ImageEncode';
 
 export interface Diagnostic {
   readonly code: DiagnosticCode;

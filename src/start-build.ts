@@ -80,6 +80,6 @@ export function upToDateResult({ config, current, timings }: StartedBuild): Buil
     files,
     diagnostics,
     timings,
-    stats: { loaded: nothing, rendered: { cached: 0, rendered: 0 }, rejectedRecords: 0, workers: 0, output: { written: 0, kept: files }, pages: { rendered: 0, reused: pages } },
+    stats: { loaded: nothing, rendered: { cached: 0, rendered: 0 }, rejectedRecords: 0, workers: 0, output: { written: 0, kept: files }, pages: { rendered: 0, reused: pages }, images: { encoded: 0, cached: 0 } },
   };
 }

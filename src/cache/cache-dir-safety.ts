@@ -20,9 +20,10 @@ export function cacheDirProblem(cacheDir: string, root: string): Diagnostic | un
   for (const [folder, name] of [
     [cacheDir, 'it'],
     [path.join(cacheDir, 'entries'), 'its entries folder'],
+    [path.join(cacheDir, 'images'), 'its images folder'],
   ] as const) {
     const stats = lstatSync(folder, { throwIfNoEntry: false });
-    if (!stats) break;
+    if (!stats) continue;
     if (stats.isSymbolicLink()) return refuse(`${name} is a symbolic link`);
     if (!stats.isDirectory()) return refuse(`${name} is not a folder`);
   }

@@ -6,8 +6,8 @@ import { diagnostic, QuireError, type Diagnostic } from '../diagnostics.js';
 import type { MarkdownLimits } from '../load/markdown-limits.js';
 import type { LoadedConfig } from './load-config.js';
 import { uiStrings } from '../render/ui-strings.js';
-import { NAV_ENTRIES, type NavEntryName } from './schema.js';
 import type { AnalyticsConfig, CommentsConfig } from './integrations-schema.js';
+import { NAV_ENTRIES, type NavEntryName, type ParsedConfig } from './schema.js';
 
 /** What one content file may hold: its Markdown's shapes, its tags, its size. */
 export interface InputLimits extends MarkdownLimits {
@@ -83,6 +83,8 @@ export interface ResolvedConfig {
   /** Comments and visitor analytics (see src/render/integrations/); undefined: none. */
   readonly comments: CommentsConfig | undefined;
   readonly analytics: AnalyticsConfig | undefined;
+  /** Responsive images (see `images` in the config schema); false: images are copied as they are. */
+  readonly images: ParsedConfig['images'];
   readonly drafts: boolean;
   readonly future: boolean;
   readonly now: Date;
@@ -170,6 +172,7 @@ export function resolveConfig(loaded: LoadedConfig, flags: BuildFlags = {}, cwd:
     notes: config.notes,
     comments: config.comments,
     analytics: config.analytics,
+    images: config.images,
     drafts: flags.drafts ?? false,
     future: flags.future ?? false,
     now: flags.now ?? new Date(),

@@ -172,6 +172,27 @@ export const userConfigSchema = z.strictObject({
   comments: commentsSchema.optional(),
   /** Visitor analytics on every page: each block switches one service on; none when absent. */
   analytics: analyticsSchema.optional(),
+  /**
+   * Responsive images: local PNG, JPEG and WebP images wider than the smallest width get smaller
+   * copies (WebP, AVIF if asked) served through `<picture>`/`srcset`; `false` copies images as they are.
+   */
+  images: z
+    .union([
+      z.literal(false),
+      z.strictObject({
+        /** Widths (CSS pixels) of the copies; none wider than the original is made. */
+        widths: z.array(z.int().min(64).max(8192)).min(1).max(8).default([480, 960, 1600]),
+        /** Formats of the copies, best first: `webp`, `avif` (much slower to encode). */
+        formats: z.array(z.enum(['avif', 'webp'])).min(1).default(['webp']),
+        /** Encoder quality, 1–100. */
+        quality: z.int().min(1).max(100).default(80),
+        /** Width of the copy in the original format: the `<img src>`, and the image of feeds and e-mail. */
+        feedWidth: z.int().min(64).max(8192).default(960),
+        /** The `sizes` attribute: how wide the image is shown (the default fits the built-in theme). */
+        sizes: z.string().trim().min(1).max(500).default('(max-width: 42rem) calc(100vw - 2rem), 40rem'),
+      }),
+    ])
+    .prefault({}),
   /** Free-form values handed to templates as `site.params`. */
   params: z.record(z.string(), z.unknown()).default({}),
 });

@@ -1,12 +1,18 @@
 import { open } from 'node:fs/promises';
 import { imageSize } from 'image-size';
 import pLimit from 'p-limit';
+import type { ResponsiveImage } from '../collect/plan-images.js';
 import type { CopiedFile } from '../types.js';
+import { isAnimated } from './animated-image.js';
 
 /** Width and height in CSS pixels, as the browser will lay the image out (EXIF rotation applied). */
 export interface ImageDimensions {
   readonly width: number;
   readonly height: number;
+  /** An animated PNG or WebP (never resized). */
+  readonly animated?: true;
+  /** The smaller copies quire makes of it (see `planImages`), when it makes any. */
+  readonly responsive?: ResponsiveImage;
 }
 
 /** Output path (`posts/x/cover.png`) → dimensions, for every copied image that could be read. */
@@ -42,7 +48,9 @@ async function dimensionsOf(file: string): Promise<ImageDimensions | undefined> 
       const { bytesRead } = await handle!.read(bytes, 0, length, 0);
       return bytes.subarray(0, bytesRead);
     };
-    return measure(await read(Math.min(size, HEAD_BYTES))) ?? (size > HEAD_BYTES ? measure(await read(size)) : undefined);
+    const head = await read(Math.min(size, HEAD_BYTES));
+    const measured = measure(head) ?? (size > HEAD_BYTES ? measure(await read(size)) : undefined);
+    return measured && isAnimated(head) ? { ...measured, animated: true } : measured;
   } catch {
     return undefined;
   } finally {

@@ -5,7 +5,7 @@ import type { ListPage, Placed, Site } from '../types.js';
 import { PACKED_FORM, unpackText } from '../packed-text.js';
 import type { RenderedEntry } from './render-entry.js';
 import { feedLinks } from './feed-links.js';
-import type { ImageSizeLookup } from './markdown/size-images.js';
+import { shownImage, type ImageSizeLookup } from './markdown/size-images.js';
 import { uiStrings } from './ui-strings.js';
 import { siteDateParts } from '../load/parse-date.js';
 import { slugify } from '../load/slug.js';
@@ -91,7 +91,7 @@ function makeEntryView(key: string, ctx: ViewContext): EntryView {
     }),
     description: rendered.descriptionText,
     image,
-    cover: image !== undefined && !unpackText(rendered.html).includes(`src="${image}"`) ? { url: image, ...sizeOf(image, ctx) } : undefined,
+    cover: coverOf(image, unpackText(rendered.html), ctx),
     lang: entry.lang ?? config.language,
     excerpt: entry.summary !== undefined ? `<p>${escapeHtml(entry.summary)}</p>` : rendered.excerptHtml,
     hasMore: entry.summary !== undefined || rendered.hasMore,
@@ -112,9 +112,11 @@ function makeEntryView(key: string, ctx: ViewContext): EntryView {
   return Object.defineProperty(view, PACKED_FORM, { value: () => ({ ...fields, content: rendered.html }) });
 }
 
-function sizeOf(href: string, ctx: ViewContext): { width: number | undefined; height: number | undefined } {
-  const size = ctx.imageSize?.(href);
-  return { width: size?.width, height: size?.height };
+/** The front-matter image above the post (its smaller copy when there is one), unless the text already shows it. */
+function coverOf(image: string | undefined, html: string, ctx: ViewContext): { url: string; width: number | undefined; height: number | undefined } | undefined {
+  if (image === undefined) return undefined;
+  const shown = shownImage(image, ctx.imageSize);
+  return html.includes(`src="${image}"`) || html.includes(`src="${shown.url}"`) ? undefined : shown;
 }
 
 /** `image:` may be absolute, site-root (`/img/a.png`) or relative to a bundle (`cover.png`). */

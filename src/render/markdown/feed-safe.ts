@@ -12,7 +12,7 @@ const TABLE_ALIGNMENT = /^text-align:(?:left|right|center)$/;
  * site: every URL absolute (`#fn-1` → `https://…/posts/x/#fn-1`, `/img.png` →
  * `https://…/img.png`), no scripts, buttons or styles, no event-handler attribute (`onerror`), no
  * URL with an unsafe scheme (see `unsafeScheme`), no `style` attribute but a table column's
- * alignment and no `hidden` (nothing hidden from the reader), code blocks reduced to one
+ * alignment and no `hidden` (nothing hidden from the reader), a `<picture>` reduced to its `<img src>`, code blocks reduced to one
  * `<pre><code>` with inline colours (see `feedCodeBlock`). Raw HTML written in the Markdown is
  * parsed first (hast-util-raw, the HTML parsing algorithm over the whole tree, so an `<a>` opened
  * in one raw node and closed in another is one element): its URLs are made absolute like the rest.
@@ -30,6 +30,12 @@ export async function feedSafeTree(page: Root, pageAbsoluteUrl: string, codeBloc
         // A task-list checkbox carries meaning: keep it as a character.
         if (node.tagName === 'input' && node.properties['type'] === 'checkbox') return [{ type: 'text', value: node.properties['checked'] ? '☑' : '☐' }];
         return [];
+      }
+      // Readers and mail clients show one image: the `<img>` of a `<picture>`, its `src` alone, without the link to the full size (see `responsiveImage`).
+      if (node.tagName === 'a' && Array.isArray(node.properties['className']) && node.properties['className'].includes('image-full')) return clean(node.children);
+      if (node.tagName === 'picture') {
+        const images = node.children.filter((child): child is Element => child.type === 'element' && child.tagName === 'img');
+        return clean(images.map(({ properties: { srcSet: _srcSet, sizes: _sizes, ...properties }, ...img }) => ({ ...img, properties })));
       }
       const replaced = codeBlock(node);
       if (replaced) return replaced as RootContent[];

@@ -57,7 +57,7 @@ export function recordingImageLookup(table: LinkTable, targets: Record<string, s
   };
 }
 
-const sizeText = (size: ImageDimensions | undefined) => (size ? `${size.width}x${size.height}` : 'none');
+const sizeText = (size: ImageDimensions | undefined) => (size ? `${size.width}x${size.height}${size.responsive ? ` ${JSON.stringify(size.responsive)}` : ''}` : 'none');
 
 /** What a link (a source key) or an image (a recorded image key) resolves to with this table. */
 export function linkTarget(table: LinkTable, key: string): string {

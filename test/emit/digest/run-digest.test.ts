@@ -104,7 +104,8 @@ describe('quire digest', () => {
       const references = lines().filter((l) => /^\[\d+\] /.test(l));
       expect(references).toEqual([
         '[1] https://example.org/blog/posts/x/',
-        '[2] https://example.org/blog/images/wide.png',
+        // The image as e-mail shows it: its copy 960 px wide (see responsive images).
+        '[2] https://example.org/blog/images/wide.960w.png',
         '[3] https://cdn.example.com/a.png',
         '[4] https://go.dev/blog/go1.25',
         '[5] https://github.com/junegunn/fzf',
@@ -167,7 +168,7 @@ describe('quire digest', () => {
       expect(selectAll('pre', tree()).map((p) => hastToString(p))).toEqual([CODE, LONG_CODE, 'git branch | fzf | xargs git switch']);
       const urls = elementsOf(tree()).flatMap((e) => ['href', 'src'].flatMap((a) => (typeof e.properties[a] === 'string' ? [e.properties[a] as string] : [])));
       expect(urls).toContain('https://example.org/blog/posts/x/');
-      expect(urls).toContain('https://example.org/blog/images/wide.png');
+      expect(urls).toContain('https://example.org/blog/images/wide.960w.png');
       for (const url of urls) expect(url).toMatch(/^https:\/\//);
     });
 
