@@ -1,0 +1,223 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { rgb as contrast } from 'wcag-contrast';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build } from '../../src/build.js';
+import { configJson, remove, tempDir, writeFiles } from '../helpers/site-fixture.js';
+import { axeViolations } from './helpers/axe.js';
+import { launchChromium } from './helpers/browser.js';
+import { startStaticServer, type StaticServer } from './helpers/static-server.js';
+
+// The default theme measured in Chromium: computed styles and boxes, not markup. One small site
+// built once (a code-heavy Chinese post, an English post, a long page, a weekly issue), one browser.
+const repo = fileURLToPath(new URL('../../', import.meta.url));
+const SCREENSHOTS = path.join(repo, 'test-results', 'screenshots', 'theme');
+const GO = 'func main() {\n\tif ok {\n\t\tif ready {\n\t\t\trun()\n\t\t}\n\t}\n}';
+const LONG = `const handler = createHandler({ ${Array.from({ length: 12 }, (_, i) => `option${i}: ${i}`).join(', ')} });`;
+const POST = `---
+title: 主题检查：代码块、表格与引号
+date: 2025-05-01 10:00
+tags: [性能, go]
+---
+
+他说：“这是引号。”然后‘单引号’……最后——破折号。
+
+<!-- more -->
+
+## 代码块
+
+\`\`\`go title="main.go"
+${GO}
+\`\`\`
+
+\`\`\`go showLineNumbers
+${GO}
+\`\`\`
+
+\`\`\`go
+${GO}
+\`\`\`
+
+\`\`\`
+一个没有语言的代码块
+\`\`\`
+
+\`\`\`ts
+${LONG}
+\`\`\`
+
+\`\`\`ts
+const a = 1; // [!code --]
+const a = 2; // [!code ++]
+\`\`\`
+
+## 标题层级
+
+#### 四级标题
+
+正文。
+
+##### 五级标题
+
+正文。
+
+###### 六级标题
+
+正文。
+
+## 表格
+
+| 参数 | 默认值 | 说明 |
+| --- | --- | --- |
+| \`--kubeconfig\` | 1234567890123 | 集群配置文件的路径，默认读取家目录下的配置文件 |
+| \`--namespace\` | 9876543210987 | 命名空间 |
+`;
+const CONTENT: Record<string, string> = {
+  'quire.config.json': configJson({ title: '主题测试', description: '一个测试默认主题的站点。' }),
+  'content/posts/theme-check.md': POST,
+  'content/posts/english.md': '---\ntitle: An English post\ndate: 2025-04-01\nlang: en\ntags: [go]\n---\n\nA plain English post. It has two sentences.\n',
+};
+
+let server: StaticServer;
+let browser: Browser;
+let root: string;
+let base: string;
+const url = (rel: string) => new URL(rel, base).href;
+
+beforeAll(async () => {
+  server = await startStaticServer();
+  base = `${server.origin}/blog/`;
+  root = tempDir('quire-e2e-theme-');
+  writeFiles(root, { ...CONTENT, 'quire.config.json': configJson({ title: '主题测试', description: '一个测试默认主题的站点。', url: base }) });
+  await build({ root, outDir: path.join(root, 'dist'), now: new Date('2026-11-23T00:00:00Z'), cache: false });
+  server.serve(path.join(root, 'dist'), '/blog/');
+  browser = await launchChromium();
+  mkdirSync(SCREENSHOTS, { recursive: true });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (root) remove(root);
+});
+
+async function open(options: { width: number; scheme: 'light' | 'dark' }, rel: string, run: (page: Page) => Promise<void>): Promise<void> {
+  const context: BrowserContext = await browser.newContext({ viewport: { width: options.width, height: 900 }, colorScheme: options.scheme });
+  try {
+    const page = await context.newPage();
+    await page.goto(url(rel), { waitUntil: 'networkidle' });
+    await run(page);
+  } finally {
+    await context.close();
+  }
+}
+
+/** `rgb(1, 2, 3)` / `rgba(1, 2, 3, 0.5)` → [1, 2, 3, 0.5]. */
+function channels(css: string): number[] {
+  const m = /rgba?\(([^)]+)\)/.exec(css);
+  if (!m) throw new Error(`not an rgb() colour: ${css}`);
+  const parts = m[1]!.split(/[\s,/]+/).filter(Boolean).map(Number);
+  return [parts[0]!, parts[1]!, parts[2]!, parts[3] ?? 1];
+}
+
+const POST_URL = 'posts/theme-check/';
+
+describe('code blocks', () => {
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`have one opaque surface that stands out from the page, plain or highlighted, ${scheme}`, async () => {
+      await open({ width: 1280, scheme }, POST_URL, async (page) => {
+        const found = (await page.evaluate(`(() => {
+          const bg = (e) => getComputedStyle(e).backgroundColor;
+          return { page: bg(document.documentElement), blocks: [...document.querySelectorAll('figure.code-block')].map((f) => ({
+            figure: bg(f), pre: bg(f.querySelector('pre')), border: getComputedStyle(f).borderTopWidth + ' ' + getComputedStyle(f).borderTopStyle,
+            highlighted: f.querySelector('pre').classList.contains('shiki'),
+          })) };
+        })()`)) as { page: string; blocks: Array<{ figure: string; pre: string; border: string; highlighted: boolean }> };
+        expect(found.blocks.length).toBe(6);
+        expect(found.blocks.some((b) => b.highlighted) && found.blocks.some((b) => !b.highlighted)).toBe(true);
+        const pageColour = channels(found.page);
+        for (const block of found.blocks) {
+          expect(block.pre).toBe(block.figure);
+          expect(channels(block.figure)[3]).toBe(1);
+          expect(contrast(channels(block.figure).slice(0, 3), pageColour.slice(0, 3))).toBeGreaterThanOrEqual(1.1);
+          expect(block.border).toBe('1px solid');
+        }
+        expect(new Set(found.blocks.map((b) => b.figure)).size).toBe(1);
+      });
+    });
+  }
+
+  it('keep the same tab stops with and without line numbers', async () => {
+    await open({ width: 1280, scheme: 'light' }, POST_URL, async (page) => {
+      // Left edge of the first character that is not a tab, per line, relative to the first line's.
+      const offsets = (await page.evaluate(`[...document.querySelectorAll('figure.code-block[data-lang="go"]')].map((f) => {
+        const lines = [...f.querySelectorAll('.line')].slice(0, 4);
+        const xs = lines.map((line) => {
+          const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const i = node.data.search(/[^\\t]/);
+            if (i < 0) continue;
+            const range = document.createRange();
+            range.setStart(node, i);
+            range.setEnd(node, i + 1);
+            return range.getBoundingClientRect().left;
+          }
+          return NaN;
+        });
+        return { numbered: f.classList.contains('line-numbers'), steps: xs.map((x) => Math.round(x - xs[0])) };
+      })`)) as Array<{ numbered: boolean; steps: number[] }>;
+      expect(offsets.map((o) => o.numbered)).toEqual([false, true, false]);
+      const [titled, numbered, plain] = offsets.map((o) => o.steps);
+      expect(plain![1]).toBeGreaterThan(20);
+      expect(plain).toEqual([0, plain![1], 2 * plain![1]!, 3 * plain![1]!]);
+      expect(numbered).toEqual(plain);
+      expect(titled).toEqual(plain);
+    });
+  });
+
+  it('put the copy button in a bar with the language on a phone, not over the code', async () => {
+    await open({ width: 390, scheme: 'light' }, POST_URL, async (page) => {
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'post-code-390-light.png'), fullPage: true });
+      const boxes = (await page.evaluate(`[...document.querySelectorAll('figure.code-block')].map((f) => {
+        const b = f.querySelector('.code-copy').getBoundingClientRect();
+        const first = f.querySelector('.line').getBoundingClientRect();
+        const bar = f.querySelector('.code-copy').parentElement;
+        return { overlap: !(b.bottom <= first.top || b.top >= first.bottom), bar: bar.textContent.replace(bar.querySelector('.code-copy').textContent, '').trim(), lang: f.dataset.lang ?? '' };
+      })`)) as Array<{ overlap: boolean; bar: string; lang: string }>;
+      expect(boxes.length).toBe(6);
+      for (const box of boxes) {
+        expect(box.overlap).toBe(false);
+        expect(box.bar).toBe(box.lang === 'go' && box.bar === 'main.go' ? 'main.go' : box.lang);
+      }
+    });
+  });
+
+  it('show a shadow on the side a block scrolls to, at 390 px', async () => {
+    await open({ width: 390, scheme: 'dark' }, POST_URL, async (page) => {
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'post-code-390-dark.png'), fullPage: true });
+      const pre = (await page.evaluate(`(() => {
+        const pre = [...document.querySelectorAll('figure.code-block pre')].find((p) => p.textContent.includes('createHandler'));
+        const style = getComputedStyle(pre);
+        return { scrolls: pre.scrollWidth > pre.clientWidth, attachment: style.backgroundAttachment, image: style.backgroundImage };
+      })()`)) as { scrolls: boolean; attachment: string; image: string };
+      expect(pre.scrolls).toBe(true);
+      expect(pre.attachment).toBe('local, local, scroll, scroll');
+      expect(pre.image.match(/gradient/g)).toHaveLength(4);
+    });
+  });
+});
+
+describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`finds no violations, ${scheme}`, async () => {
+      const found: string[] = [];
+      for (const [rel, width] of [[POST_URL, 1280], [POST_URL, 390], ['', 1280]] as const) {
+        await open({ width, scheme }, rel, async (page) => {
+          found.push(...(await axeViolations(page)).map((v) => `${rel || 'home'} ${width}: ${v}`));
+        });
+      }
+      expect(found.join('\n')).toBe('');
+    });
+  }
+});
