@@ -126,8 +126,9 @@ function routeContext(route: Route, ctx: ViewContext, base: Record<string, unkno
       return {
         template: route.type,
         context: {
+          // The chrome (html lang, labels, dates) in the site's language; the templates mark the
+          // title and the text with the entry's own lang.
           ...base,
-          ...languageOf(view.lang),
           page: { ...pageMeta(view.title, route.url, view.description), date: view.date, image: view.image },
           post: view,
           series: route.type === 'post' ? seriesBox(route.key, site, config.basePath) : undefined,
@@ -191,7 +192,6 @@ function routeContext(route: Route, ctx: ViewContext, base: Record<string, unkno
         template: 'weekly-issue',
         context: {
           ...base,
-          ...languageOf(view.lang),
           page: { ...pageMeta(view.title, route.url, view.description), date: view.date, image: view.image, feeds },
           issue: view,
           ...issueNeighbours(info, ctx, view.lang),

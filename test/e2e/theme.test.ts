@@ -208,11 +208,73 @@ describe('code blocks', () => {
   });
 });
 
+describe('Chinese typography', () => {
+  it('draws quotes, ellipsis and dashes in Chinese text with the CJK font that draws the Han characters', async () => {
+    await open({ width: 1280, scheme: 'light' }, POST_URL, async (page) => {
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('DOM.enable');
+      await cdp.send('CSS.enable');
+      const { root } = await cdp.send('DOM.getDocument');
+      const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: '.content > p' });
+      const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+      const families = fonts.map((f) => f.familyName);
+      // Han characters and punctuation only: one font draws them all when the punctuation is CJK.
+      expect(families.some((f) => /CJK|PingFang|Hiragino|YaHei|Source Han/.test(f))).toBe(true);
+      expect(families).toHaveLength(1);
+    });
+  });
+
+  it('keeps titles from balancing and breaks them between phrases', async () => {
+    await open({ width: 390, scheme: 'light' }, POST_URL, async (page) => {
+      const style = (await page.evaluate(`(() => { const s = getComputedStyle(document.querySelector('h1')); return { wrap: s.textWrapStyle || s.textWrap, wordBreak: s.wordBreak }; })()`)) as { wrap: string; wordBreak: string };
+      expect(style.wrap).not.toBe('balance');
+      expect(['auto-phrase', 'normal']).toContain(style.wordBreak);
+      if (await page.evaluate(`CSS.supports('word-break', 'auto-phrase')`)) expect(style.wordBreak).toBe('auto-phrase');
+    });
+  });
+
+  it('sets h4, h5 and h6 at or above the text size, each looking different', async () => {
+    for (const width of [1280, 390]) {
+      await open({ width, scheme: 'light' }, POST_URL, async (page) => {
+        const found = (await page.evaluate(`(() => {
+          const look = (e) => { const s = getComputedStyle(e); return { size: parseFloat(s.fontSize), look: [s.fontSize, s.fontWeight, s.color, s.fontStyle, s.textTransform].join(' ') }; };
+          return { body: look(document.querySelector('.content > p')).size, headings: ['h4', 'h5', 'h6'].map((h) => look(document.querySelector('.content ' + h))) };
+        })()`)) as { body: number; headings: Array<{ size: number; look: string }> };
+        for (const h of found.headings) expect(h.size, `${width}: ${h.look}`).toBeGreaterThanOrEqual(found.body);
+        expect(new Set(found.headings.map((h) => h.look)).size).toBe(3);
+      });
+    }
+  });
+
+  it('writes #tag with no gap after the # in both scripts', async () => {
+    await open({ width: 1280, scheme: 'light' }, POST_URL, async (page) => {
+      const tags = (await page.evaluate(`[...document.querySelectorAll('.post-meta .tag')].map((tag) => {
+        const part = (text) => { const s = document.createElement('span'); s.textContent = text; tag.parentElement.append(s); s.className = 'tag'; const w = s.getBoundingClientRect().width; s.remove(); return w; };
+        return { text: tag.textContent, width: tag.getBoundingClientRect().width, parts: part('#') + part(tag.textContent.slice(1)) };
+      })`)) as Array<{ text: string; width: number; parts: number }>;
+      expect(tags.map((t) => t.text)).toEqual(['#性能', '#go']);
+      for (const tag of tags) expect(tag.width, tag.text).toBeLessThanOrEqual(tag.parts + 0.5);
+    });
+  });
+
+  it('keeps the chrome in the site language on an English post, the article in English', async () => {
+    await open({ width: 1280, scheme: 'light' }, 'posts/english/', async (page) => {
+      const found = (await page.evaluate(`({ html: document.documentElement.lang, nav: document.querySelector('.site-header nav').textContent, h1: document.querySelector('h1').lang, content: document.querySelector('.content').lang, meta: document.querySelector('.post-meta').closest('[lang]').lang })`)) as Record<string, string>;
+      expect(found).toMatchObject({ html: 'zh-CN', h1: 'en', content: 'en', meta: 'zh-CN' });
+      expect(found['nav']).toContain('归档');
+    });
+    await open({ width: 1280, scheme: 'light' }, '', async (page) => {
+      const langs = (await page.evaluate(`[...document.querySelectorAll('.post-summary')].map((a) => [a.querySelector('h2').lang, a.querySelector('.post-meta').closest('[lang]').lang])`)) as string[][];
+      expect(langs).toContainEqual(['en', 'zh-CN']);
+    });
+  });
+});
+
 describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
   for (const scheme of ['light', 'dark'] as const) {
     it(`finds no violations, ${scheme}`, async () => {
       const found: string[] = [];
-      for (const [rel, width] of [[POST_URL, 1280], [POST_URL, 390], ['', 1280]] as const) {
+      for (const [rel, width] of [[POST_URL, 1280], [POST_URL, 390], ['', 1280], ['posts/english/', 390]] as const) {
         await open({ width, scheme }, rel, async (page) => {
           found.push(...(await axeViolations(page)).map((v) => `${rel || 'home'} ${width}: ${v}`));
         });
