@@ -73,11 +73,22 @@ const a = 2; // [!code ++]
 | --- | --- | --- |
 | \`--kubeconfig\` | 1234567890123 | 集群配置文件的路径，默认读取家目录下的配置文件 |
 | \`--namespace\` | 9876543210987 | 命名空间 |
+
+| 参数 | 类型 | 默认值 | 最小值 | 最大值 | 说明 |
+| --- | --- | --- | --- | --- | --- |
+| \`--max-concurrent-requests\` | \`integer\` | 1048576 | 0 | 4294967295 | 同时处理的请求数 |
 `;
+const SECTION = '这一段写的是简历里的经历，内容比较长，用来让页面足够长，需要滚动好几屏才能读完。'.repeat(12);
+const RESUME = `---
+title: 简历
+toc: 4
+---
+
+${['工作经历', '项目', '技能', '教育'].map((h2, i) => `## ${h2}\n\n${SECTION}\n\n### 第 ${i + 1} 小节\n\n${SECTION}\n\n#### 细节 ${i + 1}\n\n${SECTION}\n`).join('\n')}`;
 const CONTENT: Record<string, string> = {
-  'quire.config.json': configJson({ title: '主题测试', description: '一个测试默认主题的站点。' }),
   'content/posts/theme-check.md': POST,
-  'content/posts/english.md': '---\ntitle: An English post\ndate: 2025-04-01\nlang: en\ntags: [go]\n---\n\nA plain English post. It has two sentences.\n',
+  'content/posts/english.md': '---\ntitle: An English post\ndate: 2025-04-01\nlang: en\ntags: [go]\ntoc: false\n---\n\nA plain English post. It has two sentences.\n\n## One\n\nText.\n\n## Two\n\nText.\n',
+  'content/pages/resume.md': RESUME,
 };
 
 let server: StaticServer;
@@ -90,7 +101,7 @@ beforeAll(async () => {
   server = await startStaticServer();
   base = `${server.origin}/blog/`;
   root = tempDir('quire-e2e-theme-');
-  writeFiles(root, { ...CONTENT, 'quire.config.json': configJson({ title: '主题测试', description: '一个测试默认主题的站点。', url: base }) });
+  writeFiles(root, { ...CONTENT, 'quire.config.json': configJson({ title: '主题测试', description: '一个测试默认主题的站点。', url: base, toc: { depth: 3 } }) });
   await build({ root, outDir: path.join(root, 'dist'), now: new Date('2026-11-23T00:00:00Z'), cache: false });
   server.serve(path.join(root, 'dist'), '/blog/');
   browser = await launchChromium();
@@ -270,11 +281,82 @@ describe('Chinese typography', () => {
   });
 });
 
+describe('reading aids', () => {
+  const tocTexts = (page: Page) => page.evaluate(`[...document.querySelectorAll('.toc a')].map((a) => a.textContent)`) as Promise<string[]>;
+
+  it('shows a TOC to the depth the site or the front matter sets, on posts and pages', async () => {
+    await open({ width: 1280, scheme: 'light' }, POST_URL, async (page) => {
+      expect(await tocTexts(page)).toEqual(['代码块', '标题层级', '表格']);
+    });
+    await open({ width: 1280, scheme: 'light' }, 'resume/', async (page) => {
+      const texts = await tocTexts(page);
+      expect(texts).toContain('细节 1');
+      expect(texts).toHaveLength(12);
+    });
+    await open({ width: 1280, scheme: 'light' }, 'posts/english/', async (page) => {
+      expect(await page.locator('.toc').count()).toBe(0);
+    });
+  });
+
+  it('marks the section being read in the TOC while scrolling, and offers a way back to the top', async () => {
+    await open({ width: 1280, scheme: 'dark' }, 'resume/', async (page) => {
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'page-resume-1280-dark.png') });
+      await page.locator('h2', { hasText: '技能' }).evaluate((h) => (h as unknown as { scrollIntoView(): void }).scrollIntoView());
+      await page.waitForFunction(`document.querySelector('.toc a[aria-current]')?.textContent === '技能'`);
+      const current = page.locator('.toc a[aria-current="location"]');
+      expect(await current.count()).toBe(1);
+      const look = (await current.evaluate((a) => { const g = globalThis as unknown as { getComputedStyle(e: unknown): { color: string; fontWeight: string } }; const s = g.getComputedStyle(a); return `${s.color} ${s.fontWeight}`; })) as string;
+      const other = (await page.locator('.toc a:not([aria-current])').first().evaluate((a) => { const g = globalThis as unknown as { getComputedStyle(e: unknown): { color: string; fontWeight: string } }; const s = g.getComputedStyle(a); return `${s.color} ${s.fontWeight}`; })) as string;
+      expect(look).not.toBe(other);
+      await page.locator('.back-to-top a').click();
+      await page.waitForFunction('window.scrollY < 200');
+    });
+    await open({ width: 1280, scheme: 'light' }, 'posts/english/', async (page) => {
+      expect(await page.locator('.back-to-top').count()).toBe(0);
+    });
+  });
+
+  it('lets a wide table scroll in its box at 390 px, code and numbers unbroken', async () => {
+    await open({ width: 390, scheme: 'light' }, POST_URL, async (page) => {
+      const found = (await page.evaluate(`(() => {
+        const boxes = [...document.querySelectorAll('.table-scroll')];
+        const oneLine = (e) => { const r = document.createRange(); r.selectNodeContents(e); return new Set([...r.getClientRects()].map((x) => Math.round(x.top))).size === 1; };
+        return {
+          page: document.documentElement.scrollWidth,
+          scrolls: boxes.map((b) => b.scrollWidth > b.clientWidth),
+          broken: [...document.querySelectorAll('.table-scroll td')].filter((td) => td.querySelector('code') || /^\\d+$/.test(td.textContent)).flatMap((td) => [...(td.querySelector('code') ? td.querySelectorAll('code') : [td])]).filter((e) => !oneLine(e)).map((e) => e.textContent),
+        };
+      })()`)) as { page: number; scrolls: boolean[]; broken: string[] };
+      expect(found.page).toBeLessThanOrEqual(390);
+      expect(found.scrolls).toEqual([false, true]);
+      expect(found.broken).toEqual([]);
+    });
+  });
+
+  it('offers search and the latest posts on the 404 page, and the feed on a tag page', async () => {
+    await open({ width: 390, scheme: 'light' }, 'no-such-page/', async (page) => {
+      await page.screenshot({ path: path.join(SCREENSHOTS, '404-390-light.png'), fullPage: true });
+      expect(await page.locator('form[role="search"] input[name="q"]').count()).toBe(1);
+      expect(await page.locator('.latest-posts a').allTextContents()).toEqual(['主题检查：代码块、表格与引号', 'An English post']);
+      await page.fill('input[name="q"]', '引号');
+      await page.press('input[name="q"]', 'Enter');
+      await page.locator('.search-results li').first().waitFor();
+      expect(new URL(page.url()).pathname).toBe('/blog/search/');
+    });
+    await open({ width: 1280, scheme: 'light' }, `tags/go/`, async (page) => {
+      const href = await page.locator('a.tag-feed').getAttribute('href');
+      const response = await page.request.get(new URL(href!, page.url()).href);
+      expect(response.status()).toBe(200);
+      expect(await response.text()).toContain('<rss');
+    });
+  });
+});
+
 describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
   for (const scheme of ['light', 'dark'] as const) {
     it(`finds no violations, ${scheme}`, async () => {
       const found: string[] = [];
-      for (const [rel, width] of [[POST_URL, 1280], [POST_URL, 390], ['', 1280], ['posts/english/', 390]] as const) {
+      for (const [rel, width] of [[POST_URL, 1280], [POST_URL, 390], ['', 1280], ['posts/english/', 390], ['resume/', 1280], ['no-such-page/', 390], ['tags/go/', 1280]] as const) {
         await open({ width, scheme }, rel, async (page) => {
           found.push(...(await axeViolations(page)).map((v) => `${rel || 'home'} ${width}: ${v}`));
         });

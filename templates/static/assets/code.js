@@ -1,6 +1,5 @@
-// Copy buttons for code blocks: progressive enhancement, the page reads the same without it.
-// The copied text is the code only: line numbers and diff signs are CSS, not characters.
-// The button goes in the block's title bar, or in a bar of its own with the language.
+// Copy buttons for code blocks, in the title bar or a bar of their own with the language. The copied
+// text is the code only: line numbers and diff signs are CSS, not characters.
 (() => {
   const zh = (document.documentElement.lang || '').toLowerCase().startsWith('zh');
   const label = zh ? { copy: '复制', done: '已复制', fail: '复制失败', aria: '复制代码' } : { copy: 'Copy', done: 'Copied', fail: 'Failed', aria: 'Copy code' };
