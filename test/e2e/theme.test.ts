@@ -26,6 +26,8 @@ tags: [性能, go]
 
 <!-- more -->
 
+项目主页在 [quire](https://example.com/quire)。
+
 ## 代码块
 
 \`\`\`go title="main.go"
@@ -87,7 +89,7 @@ toc: 4
 ${['工作经历', '项目', '技能', '教育'].map((h2, i) => `## ${h2}\n\n${SECTION}\n\n### 第 ${i + 1} 小节\n\n${SECTION}\n\n#### 细节 ${i + 1}\n\n${SECTION}\n`).join('\n')}`;
 const CONTENT: Record<string, string> = {
   'content/posts/theme-check.md': POST,
-  'content/posts/english.md': '---\ntitle: An English post\ndate: 2025-04-01\nlang: en\ntags: [go]\ntoc: false\n---\n\nA plain English post. It has two sentences.\n\n## One\n\nText.\n\n## Two\n\nText.\n',
+  'content/posts/english.md': '---\ntitle: An English post\ndate: 2025-04-01\nlang: en\ntags: [go]\ntoc: false\n---\n\nA plain English post. It has two sentences.\n\n## One\n\nText.\n\n## Two\n\nFar below the summary, a paragraph about Teapots.\n',
   'content/pages/resume.md': RESUME,
 };
 
@@ -352,11 +354,62 @@ describe('reading aids', () => {
   });
 });
 
+describe('search results', () => {
+  it('show the passage that matches, with the terms marked, in Chinese and English', async () => {
+    for (const [query, expected] of [['命名空间', '命名空间'], ['teapots', 'Teapots']] as const) {
+      await open({ width: 390, scheme: 'light' }, `search/?q=${encodeURIComponent(query)}`, async (page) => {
+        await page.waitForFunction(`document.querySelector('.search-results li p mark') !== null`);
+        const found = (await page.evaluate(`[...document.querySelectorAll('.search-results li')].map((li) => ({ marks: [...li.querySelectorAll('p mark')].map((m) => m.textContent), text: li.querySelector('p').textContent }))`)) as Array<{ marks: string[]; text: string }>;
+        expect(found).toHaveLength(1);
+        expect(found[0]!.marks).toContain(expected);
+        expect(found[0]!.text.length).toBeLessThanOrEqual(170);
+        if (query === 'teapots') await page.screenshot({ path: path.join(SCREENSHOTS, 'search-390-light.png'), fullPage: true });
+      });
+    }
+  });
+});
+
+describe('print', () => {
+  it('prints light whatever the system scheme, with link URLs, no chrome, headings kept with their text', async () => {
+    await open({ width: 1280, scheme: 'dark' }, POST_URL, async (page) => {
+      await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'post-print-dark-system.png'), fullPage: true });
+      const found = (await page.evaluate(`(() => {
+        const cs = (e, pseudo) => getComputedStyle(e, pseudo);
+        const token = document.querySelector('.shiki .line span[style*="color:"]');
+        const link = [...document.querySelectorAll('.content a')].find((a) => a.href.startsWith('https://example.com/'));
+        return {
+          text: cs(document.querySelector('.content p')).color, page: cs(document.documentElement).backgroundColor,
+          token: cs(token).color, tokenInline: token.style.color,
+          hidden: ['.toc', '.site-header nav', '.code-copy', '.theme-toggle'].map((q) => [...document.querySelectorAll(q)].every((e) => cs(e).display === 'none')),
+          after: cs(link, '::after').content, h2: cs(document.querySelector('.content h2')).breakAfter,
+        };
+      })()`)) as { text: string; page: string; token: string; tokenInline: string; hidden: boolean[]; after: string; h2: string };
+      expect(contrast(channels(found.text).slice(0, 3), channels(found.page).slice(0, 3))).toBeGreaterThanOrEqual(12);
+      expect(channels(found.page).slice(0, 3)).toEqual([255, 255, 255]);
+      expect(found.token).toBe(found.tokenInline);
+      expect(found.hidden).toEqual([true, true, true, true]);
+      expect(found.after).toContain('https://example.com/quire');
+      expect(found.h2).toBe('avoid');
+    });
+  });
+
+  it('prints the résumé page on A4', async () => {
+    await open({ width: 1280, scheme: 'dark' }, 'resume/', async (page) => {
+      const pdf = await page.pdf({ preferCSSPageSize: true });
+      // A4 in points: 595.28 × 841.89
+      const boxes = [...pdf.toString('latin1').matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\]/g)].map((m) => [Math.round(Number(m[1])), Math.round(Number(m[2]))]);
+      expect(boxes.length).toBeGreaterThan(0);
+      for (const box of boxes) expect(box).toEqual([595, 842]);
+    });
+  });
+});
+
 describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
   for (const scheme of ['light', 'dark'] as const) {
     it(`finds no violations, ${scheme}`, async () => {
       const found: string[] = [];
-      for (const [rel, width] of [[POST_URL, 1280], [POST_URL, 390], ['', 1280], ['posts/english/', 390], ['resume/', 1280], ['no-such-page/', 390], ['tags/go/', 1280]] as const) {
+      for (const [rel, width] of [[POST_URL, 1280], [POST_URL, 390], ['', 1280], ['posts/english/', 390], ['resume/', 1280], ['no-such-page/', 390], ['tags/go/', 1280], [`search/?q=${encodeURIComponent('命名空间')}`, 390]] as const) {
         await open({ width, scheme }, rel, async (page) => {
           found.push(...(await axeViolations(page)).map((v) => `${rel || 'home'} ${width}: ${v}`));
         });
