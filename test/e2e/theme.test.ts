@@ -405,6 +405,35 @@ describe('print', () => {
   });
 });
 
+describe('feed preview', () => {
+  it('shows the icon, description, subscribe links and each item with its date and summary, without JavaScript', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 900 }, javaScriptEnabled: false });
+    try {
+      const page = await context.newPage();
+      await page.goto(url('feed.xml'), { waitUntil: 'load' });
+      await page.locator('.readers').waitFor();
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'feed-preview-390-light.png'), fullPage: true });
+      const found = (await page.evaluate(`({
+        icon: document.querySelector('.head img')?.getAttribute('src'),
+        loaded: document.querySelector('.head img')?.naturalWidth > 0,
+        about: document.querySelector('.about')?.textContent,
+        links: [...document.querySelectorAll('.readers a')].map((a) => a.getAttribute('href')),
+        items: [...document.querySelectorAll('li')].map((li) => [li.querySelector('a').textContent, li.querySelector('time').textContent, li.querySelector('.summary')?.textContent ?? '']),
+      })`)) as { icon: string; loaded: boolean; about: string; links: string[]; items: string[][] };
+      expect(found.icon).toBe(url('favicon.svg'));
+      expect(found.loaded).toBe(true);
+      expect(found.about).toBe('一个测试默认主题的站点。');
+      expect(found.links[0]).toBe(`feed:${url('feed.xml')}`);
+      expect(found.links.slice(1).every((l) => l.includes(encodeURIComponent(url('feed.xml'))) || l.includes(url('feed.xml')))).toBe(true);
+      expect(found.items.map((i) => i.slice(0, 2))).toEqual([['主题检查：代码块、表格与引号', '2025-05-01'], ['An English post', '2025-04-01']]);
+      expect(found.items[0]![2]).toContain('这是引号');
+      expect(found.items[0]![2]).not.toContain('<');
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
   for (const scheme of ['light', 'dark'] as const) {
     it(`finds no violations, ${scheme}`, async () => {
