@@ -65,6 +65,8 @@ export interface Entry {
   readonly weight: number | undefined;
   readonly menu: boolean | undefined;
   readonly sidebar: boolean | undefined;
+  /** `toc:` in front matter: false hides the table of contents, 2–4 its depth, true the site's. */
+  readonly toc?: boolean | number | undefined;
   /** Front-matter keys quire does not know, for templates. */
   readonly extra: Readonly<Record<string, unknown>>;
   /**

@@ -59,6 +59,7 @@ export function entryFromRecord(record: unknown, source: SourceFile, displayPath
   if (!Array.isArray(e['tags']) || !Array.isArray(e['categories']) || !Array.isArray(e['aliases']) || !Array.isArray(e['categoryPaths']) || !(e['series'] === undefined || isObject(e['series'])) || !isObject(e['extra']) || !isObject(e['fieldPositions'])) return undefined;
   if (!['permalink', 'description', 'summary', 'image', 'id', 'lang', 'week', 'link', 'section'].every((k) => optional(k, 'string')) || !optional('issue', 'number')) return undefined;
   if (!optional('weight', 'number') || !optional('menu', 'boolean') || !optional('sidebar', 'boolean')) return undefined;
+  if (!(e['toc'] === undefined || typeof e['toc'] === 'boolean' || typeof e['toc'] === 'number')) return undefined;
   if (![e['date'], e['updated']].every((d) => d === undefined || (isObject(d) && typeof d['iso'] === 'string' && typeof d['epochMs'] === 'number'))) return undefined;
   const stored = e as unknown as StoredEntry;
   const entry: Entry = {
@@ -89,6 +90,7 @@ export function entryFromRecord(record: unknown, source: SourceFile, displayPath
     weight: stored.weight,
     menu: stored.menu,
     sidebar: stored.sidebar,
+    toc: stored.toc,
     extra: stored.extra,
     mdast: undefined,
     bodyLineOffset: stored.bodyLineOffset,

@@ -70,6 +70,8 @@ export interface ResolvedConfig {
   /** Items per feed (0 = all); `full` HTML or `summary` in each item. */
   readonly feed: { readonly limit: number; readonly content: 'full' | 'summary' };
   readonly params: Readonly<Record<string, unknown>>;
+  /** Deepest heading level in a table of contents (2–4), or false for none; `toc:` in front matter wins. */
+  readonly toc: { readonly depth: number | false };
   /** The top nav's entries in order: built-in ones by name, links of the config's own. */
   readonly nav: { readonly menu: ReadonlyArray<NavEntryName | { readonly title: string; readonly url: string }> };
   /** Absolute paths of the folders outside the project that symbolic links may lead into. */
@@ -165,6 +167,7 @@ export function resolveConfig(loaded: LoadedConfig, flags: BuildFlags = {}, cwd:
     markdown: config.markdown as ResolvedConfig['markdown'],
     feed: config.feed,
     params: config.params,
+    toc: { depth: config.toc.depth },
     nav: { menu: Object.freeze([...(config.nav.menu ?? NAV_ENTRIES)]) },
     allowSymlinksTo: Object.freeze(config.allowSymlinksTo.map((dir) => path.resolve(root, dir))),
     dev: { allowedHosts: Object.freeze([...config.dev.allowedHosts]) },

@@ -193,6 +193,12 @@ export const userConfigSchema = z.strictObject({
       }),
     ])
     .prefault({}),
+  /** Table of contents of posts, pages and weekly issues: headings h2 down to `depth` (false: none); `toc:` in front matter wins. */
+  toc: z
+    .strictObject({
+      depth: z.union([z.literal(false), z.int().min(2).max(4)], 'expected false or a heading level from 2 to 4').default(4),
+    })
+    .prefault({}),
   /** Free-form values handed to templates as `site.params`. */
   params: z.record(z.string(), z.unknown()).default({}),
 });

@@ -201,6 +201,7 @@ export function loadEntry(source: SourceFile, bytes: Uint8Array, ctx: LoadContex
     weight: nav?.fields.weight,
     menu: nav?.fields.menu,
     sidebar: nav?.fields.sidebar,
+    toc: fields.toc,
     extra,
     mdast,
     bodyLineOffset: fm.bodyLineOffset,
@@ -312,6 +313,8 @@ function hintFor(field: PropertyKey | undefined): string {
     case 'draft':
     case 'published':
       return 'use true or false, without quotes';
+    case 'toc':
+      return 'use `toc: false` to hide the table of contents, or `toc: 2`, `3` or `4` for the deepest heading level in it';
     case 'date':
     case 'updated':
       return DATE_HINT;

@@ -1,4 +1,4 @@
-import { SEARCH_INDEX } from '../collect/search-route.js';
+import { SEARCH_INDEX, SEARCH_PAGE } from '../collect/search-route.js';
 import { hrefOf } from '../collect/url-path.js';
 import type { ResolvedConfig } from '../config/resolve-config.js';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
@@ -127,8 +127,9 @@ function routeContext(route: Route, ctx: ViewContext, base: Record<string, unkno
       return {
         template: route.type,
         context: {
+          // The chrome (html lang, labels, dates) in the site's language; the templates mark the
+          // title and the text with the entry's own lang.
           ...base,
-          ...languageOf(view.lang),
           page: { ...pageMeta(view.title, route.url, view.description), date: view.date, image: view.image },
           post: view,
           series: route.type === 'post' ? seriesBox(route.key, site, config.basePath) : undefined,
@@ -191,7 +192,6 @@ function routeContext(route: Route, ctx: ViewContext, base: Record<string, unkno
         template: 'weekly-issue',
         context: {
           ...base,
-          ...languageOf(view.lang),
           page: { ...pageMeta(view.title, route.url, view.description), date: view.date, image: view.image, feeds },
           issue: view,
           ...issueNeighbours(info, ctx, view.lang),
@@ -241,7 +241,8 @@ function routeContext(route: Route, ctx: ViewContext, base: Record<string, unkno
       return { template: 'redirect', context: { ...base, page: { ...pageMeta(target.entry.title, route.url), canonical: new URL(url, config.url).href }, target: { title: target.entry.title, url } } };
     }
     case '404':
-      return { template: '404', context: { ...base, page: pageMeta(t.notFoundTitle, route.url) } };
+      // A way on from a dead link: the search page's form, and the latest posts.
+      return { template: '404', context: { ...base, page: pageMeta(t.notFoundTitle, route.url), search: { url: href(SEARCH_PAGE.url) }, posts: site.posts.slice(0, 5).map((k) => entryView(k, ctx)) } };
     case 'search':
       return { template: 'search', context: { ...base, page: pageMeta(t.search, route.url), search: { index: href(SEARCH_INDEX.url) } } };
   }

@@ -10,6 +10,7 @@ import { uiStrings } from './ui-strings.js';
 import { siteDateParts } from '../load/parse-date.js';
 import { slugify } from '../load/slug.js';
 import type { SideNavNode } from './nav-views.js';
+import { tocToDepth } from './toc-depth.js';
 
 /** What templates see of an entry. Every URL is an href under the base path. */
 export interface EntryView {
@@ -95,7 +96,7 @@ function makeEntryView(key: string, ctx: ViewContext): EntryView {
     lang: entry.lang ?? config.language,
     excerpt: entry.summary !== undefined ? `<p>${escapeHtml(entry.summary)}</p>` : rendered.excerptHtml,
     hasMore: entry.summary !== undefined || rendered.hasMore,
-    toc: rendered.toc,
+    toc: tocToDepth(rendered.toc, entry.toc, config.toc.depth),
     wordCount: rendered.wordCount,
     readingMinutes: rendered.readingMinutes,
     extra: entry.extra,

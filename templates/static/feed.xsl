@@ -17,6 +17,7 @@
   <xsl:variable name="self" select="string((/rss/channel/atom:link[@rel = 'self']/@href | /atom:feed/atom:link[@rel = 'self']/@href)[1])"/>
   <xsl:variable name="home" select="string((/rss/channel/link | /atom:feed/atom:link[@rel = 'alternate']/@href)[1])"/>
   <xsl:variable name="months" select="'JanFebMarAprMayJunJulAugSepOctNovDec'"/>
+  <xsl:variable name="icon" select="string((/rss/channel/image/url | /atom:feed/atom:icon | /atom:feed/atom:logo)[1])"/>
 
   <xsl:template match="/">
     <html lang="{$lang}">
@@ -55,6 +56,11 @@
           li a:hover { text-decoration: underline; }
           time { display: block; color: var(--muted); font-size: .85rem; font-variant-numeric: tabular-nums; }
           footer { margin-top: 2rem; }
+          .head { display: flex; gap: .75rem; align-items: center; }
+          .head img { width: 2.5rem; height: 2.5rem; flex: none; }
+          .readers { display: flex; flex-wrap: wrap; gap: .5rem; margin: .75rem 0 0; padding: 0; }
+          .readers a { display: inline-block; padding: .25rem .75rem; border: 1px solid var(--line); border-radius: 6px; background: var(--bg); font-size: .9rem; text-decoration: none; }
+          .summary { margin: .25rem 0 0; color: var(--fg); font-size: .95rem; }
         </style>
       </head>
       <body>
@@ -65,7 +71,17 @@
               <xsl:otherwise>RSS</xsl:otherwise>
             </xsl:choose>
           </span>
-          <h1><xsl:value-of select="$title"/></h1>
+          <div class="head">
+            <img alt="">
+              <xsl:attribute name="src">
+                <xsl:choose>
+                  <xsl:when test="$icon != ''"><xsl:value-of select="$icon"/></xsl:when>
+                  <xsl:otherwise><xsl:value-of select="concat($home, 'favicon.svg')"/></xsl:otherwise>
+                </xsl:choose>
+              </xsl:attribute>
+            </img>
+            <h1><xsl:value-of select="$title"/></h1>
+          </div>
           <xsl:if test="$description != ''">
             <p class="about"><xsl:value-of select="$description"/></p>
           </xsl:if>
@@ -81,6 +97,18 @@
               </xsl:otherwise>
             </xsl:choose>
             <code class="url"><xsl:value-of select="$self"/></code>
+            <!-- Plain links: nothing is fetched until the reader clicks one. -->
+            <p class="readers">
+              <a href="feed:{$self}">
+                <xsl:choose>
+                  <xsl:when test="$zh">用默认阅读器打开</xsl:when>
+                  <xsl:otherwise>Open in your reader</xsl:otherwise>
+                </xsl:choose>
+              </a>
+              <a href="https://feedly.com/i/subscribe?url={$self}">Feedly</a>
+              <a href="https://www.inoreader.com/?add_feed={$self}">Inoreader</a>
+              <a href="https://www.newsblur.com/?url={$self}">NewsBlur</a>
+            </p>
           </section>
           <h2 class="recent">
             <xsl:choose>
@@ -93,12 +121,14 @@
               <li>
                 <a href="{link}"><xsl:value-of select="title"/></a>
                 <time><xsl:call-template name="rfc822-date"><xsl:with-param name="value" select="pubDate"/></xsl:call-template></time>
+                <xsl:call-template name="summary"><xsl:with-param name="html" select="description"/></xsl:call-template>
               </li>
             </xsl:for-each>
             <xsl:for-each select="/atom:feed/atom:entry">
               <li>
                 <a href="{atom:link[not(@rel) or @rel = 'alternate']/@href}"><xsl:value-of select="atom:title"/></a>
                 <time><xsl:value-of select="substring((atom:published | atom:updated)[1], 1, 10)"/></time>
+                <xsl:call-template name="summary"><xsl:with-param name="html" select="(atom:summary | atom:content)[1]"/></xsl:call-template>
               </li>
             </xsl:for-each>
           </ol>
@@ -113,6 +143,37 @@
         </main>
       </body>
     </html>
+  </xsl:template>
+
+  <!-- An item's summary: its HTML as text (tags taken out), the first 200 characters. -->
+  <xsl:template name="summary">
+    <xsl:param name="html"/>
+    <xsl:variable name="text"><xsl:call-template name="strip-tags"><xsl:with-param name="html" select="string($html)"/></xsl:call-template></xsl:variable>
+    <xsl:variable name="flat" select="normalize-space($text)"/>
+    <xsl:if test="$flat != ''">
+      <p class="summary">
+        <xsl:value-of select="substring($flat, 1, 200)"/>
+        <xsl:if test="string-length($flat) &gt; 200">…</xsl:if>
+      </p>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- Text of an HTML string: everything between < and > dropped, a space in its place (at most 600 tags, plenty for 200 characters). -->
+  <xsl:template name="strip-tags">
+    <xsl:param name="html"/>
+    <xsl:param name="budget" select="600"/>
+    <xsl:choose>
+      <xsl:when test="$budget &lt;= 0"/>
+      <xsl:when test="contains($html, '&lt;')">
+        <xsl:value-of select="substring-before($html, '&lt;')"/>
+        <xsl:text> </xsl:text>
+        <xsl:call-template name="strip-tags">
+          <xsl:with-param name="html" select="substring-after(substring-after($html, '&lt;'), '&gt;')"/>
+          <xsl:with-param name="budget" select="$budget - string-length(substring-before($html, '&lt;')) - 1"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$html"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- "Wed, 09 Jul 2025 06:48:00 +0800" → "2025-07-09" (the date as written, in the site's zone) -->

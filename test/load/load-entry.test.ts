@@ -142,6 +142,16 @@ describe('loadEntry: front-matter validation', () => {
     expect(byField['draft']!.frame).toContain('draft: "maybe"');
   });
 
+  it('reads `toc:` as false, true or a depth from 2 to 4, and reports anything else at its line', () => {
+    expect(entryOf('posts/a.md', '---\ntoc: false\n---\n').toc).toBe(false);
+    expect(entryOf('posts/a.md', '---\ntoc: 3\n---\n').toc).toBe(3);
+    expect(entryOf('posts/a.md', '---\ntitle: A\n---\n').toc).toBeUndefined();
+    const d = only(load('posts/a.md', '---\ntitle: A\ntoc: 6\n---\nBody'));
+    expect(d).toMatchObject({ code: 'FrontMatterInvalid', file: displayPath, line: 3, column: 6 });
+    expect(d.message).toContain('`toc`');
+    expect(d.hint).toContain('toc: false');
+  });
+
   it('reports `date: 2025-13-45` as InvalidDate at the value', () => {
     const d = only(load('posts/a.md', '---\ntitle: A\ndate: 2025-13-45\n---\nBody'));
     expect(d).toMatchObject({ code: 'InvalidDate', file: displayPath, line: 3, column: 7 });

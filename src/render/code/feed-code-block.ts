@@ -1,12 +1,23 @@
 import type { Element, ElementContent } from 'hast';
 import { toString } from 'hast-util-to-string';
 
-/** Backgrounds for marked lines where no stylesheet reaches (feeds, e-mail): the light theme's. */
-const LINE_BACKGROUND: Readonly<Record<string, string>> = { highlighted: '#fff8c5', add: '#e6ffec', remove: '#ffebe9' };
+/**
+ * Where no stylesheet reaches (feeds, e-mail) a block has no token colours: no one palette reads on
+ * both a light reader and a dark one (NetNewsWire's dark stylesheet keeps inline colours), so the
+ * code takes the reader's own text colour. Backgrounds are translucent tints that work on either:
+ * a neutral one for the block, and one per marked line. Readers that strip `style` still see added
+ * and removed lines: they are wrapped in `<ins>` and `<del>`.
+ */
+export const FEED_CODE_BACKGROUND = 'rgba(128,128,128,0.12)';
+export const FEED_LINE_BACKGROUND: Readonly<Record<'highlighted' | 'add' | 'remove', string>> = {
+  highlighted: 'rgba(255,200,0,0.22)',
+  add: 'rgba(46,160,67,0.22)',
+  remove: 'rgba(248,81,73,0.22)',
+};
 
 /**
  * The feed and e-mail form of a code block: an optional caption paragraph and one
- * `<pre><code>` whose only styling is inline light colours. No classes, CSS variables, gutters
+ * `<pre><code>` whose only styling is a neutral tint and font styles. No classes, CSS variables, gutters
  * or buttons that need the site's CSS or JavaScript, so a reader shows the code and the text of
  * the block is the source, byte for byte. Returns undefined for an element that is not a code block.
  */
@@ -23,7 +34,7 @@ export function feedCodeBlock(node: Element): ElementContent[] | undefined {
   out.push({
     type: 'element',
     tagName: 'pre',
-    properties: inlineStyle(pre.properties['style'], undefined),
+    properties: { style: `background-color:${FEED_CODE_BACKGROUND}` },
     // The fence's language as HTML marks it (`language-go`): readers that highlight use it, and the
     // Markdown digest writes it back on the fence. No style depends on it.
     children: [{ type: 'element', tagName: 'code', properties: languageOf(code), children: content.map(strip) }],
@@ -39,8 +50,10 @@ function languageOf(code: Element | undefined): Element['properties'] {
 function strip(node: ElementContent): ElementContent {
   if (node.type !== 'element') return node;
   const classes = classList(node);
-  const background = classes.includes('highlighted') ? LINE_BACKGROUND['highlighted'] : classes.includes('add') ? LINE_BACKGROUND['add'] : classes.includes('remove') ? LINE_BACKGROUND['remove'] : undefined;
-  return { type: 'element', tagName: 'span', properties: inlineStyle(node.properties['style'], background), children: node.children.map(strip) };
+  const mark = classes.includes('add') ? 'add' : classes.includes('remove') ? 'remove' : classes.includes('highlighted') ? 'highlighted' : undefined;
+  const span: Element = { type: 'element', tagName: 'span', properties: inlineStyle(node.properties['style'], mark && FEED_LINE_BACKGROUND[mark]), children: node.children.map(strip) };
+  if (mark === 'add' || mark === 'remove') return { type: 'element', tagName: mark === 'add' ? 'ins' : 'del', properties: {}, children: [span] };
+  return span;
 }
 
 function classList(node: Element): string[] {
@@ -48,10 +61,10 @@ function classList(node: Element): string[] {
   return Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(/\s+/) : [];
 }
 
-/** Declarations a feed reader may honour and validators accept: colours and font styles only. */
-const FEED_SAFE_PROPERTY = /^(color|background-color|font-style|font-weight|text-decoration)\s*:/;
+/** Declarations kept from a token's style: font styles only (no colours, CSS variables or `tab-size`). */
+const FEED_SAFE_PROPERTY = /^(font-style|font-weight|text-decoration)\s*:/;
 
-/** The colour and font declarations of an inline style (no CSS variables, no `tab-size`), plus a background. */
+/** The font declarations of an inline style, plus a background. */
 function inlineStyle(style: unknown, background: string | undefined): Element['properties'] {
   const declarations = typeof style === 'string' ? style.split(';').map((d) => d.trim()).filter((d) => FEED_SAFE_PROPERTY.test(d)) : [];
   if (background) declarations.push(`background-color:${background}`);

@@ -18,11 +18,15 @@ const SKIPPED = new Set(['pre', 'table', 'hr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6
  * The first `limit` words of prose, as HTML structure: a text is cut between words and every
  * element cut short is closed properly. A CJK character counts as half a word, as in reading
  * time (≈400 characters or ≈200 words a minute), so Chinese and English summaries come out
- * about equally long.
+ * about equally long. Where a text is cut, the summary ends at a sentence boundary (Unicode
+ * sentence segmentation, for 。！？ as for . ! ?): the last one before the limit, else the end of
+ * the sentence being cut if it is near; only a sentence far longer than that is cut between words, with "…".
  */
 export function summarize(tree: Root, limit: number, pageHref?: string): { tree: Root; truncated: boolean } {
   let remaining = limit;
   let truncated = false;
+  const sentences = new Intl.Segmenter('en', { granularity: 'sentence' });
+  const slack = Math.floor(limit / 4);
   const cut = (nodes: readonly ElementContent[]): ElementContent[] => {
     const out: ElementContent[] = [];
     for (const node of nodes) {
@@ -33,11 +37,19 @@ export function summarize(tree: Root, limit: number, pageHref?: string): { tree:
       if (node.type === 'text') {
         const { text, used, whole } = takeUnits(node.value, remaining);
         remaining -= used;
-        out.push({ type: 'text', value: whole ? text : `${text.trimEnd()}…` });
-        if (!whole) {
-          truncated = true;
-          remaining = 0;
+        if (whole) {
+          out.push({ type: 'text', value: text });
+          continue;
         }
+        const ends = [...sentences.segment(node.value)].map((s) => s.index + s.segment.length);
+        const before = ends.filter((end) => end <= text.length && node.value.slice(0, end).trim() !== '').at(-1);
+        const after = ends.find((end) => end > text.length);
+        const extra = after === undefined ? Infinity : takeUnits(node.value.slice(text.length, after), Infinity).used;
+        if (before !== undefined) out.push({ type: 'text', value: node.value.slice(0, before).trimEnd() });
+        else if (extra <= slack) out.push({ type: 'text', value: node.value.slice(0, after).trimEnd() });
+        else out.push({ type: 'text', value: `${text.trimEnd()}…` });
+        truncated = true;
+        remaining = 0;
       } else if (node.type === 'element') {
         if (node.tagName === 'br' && out.length === 0) continue;
         out.push({ ...node, children: cut(node.children) });
@@ -59,8 +71,9 @@ export function summarize(tree: Root, limit: number, pageHref?: string): { tree:
 
 /**
  * Make a fragment safe to show on a list page among others: no footnote references (their
- * targets are not there), no ids (they would repeat across excerpts), no `<!-- more -->`, and
- * in-page `#fragment` links pointing at the post (`pageHref#fragment`).
+ * targets are not there), no ids (they would repeat across excerpts), no `<!-- more -->`,
+ * in-page `#fragment` links pointing at the post (`pageHref#fragment`), headings as bold text
+ * (a list's own headings are the post titles) and no task-list checkboxes.
  */
 function forListing(tree: Root, pageHref: string | undefined): Root {
   const clean = (nodes: readonly RootContent[]): RootContent[] =>
@@ -68,6 +81,8 @@ function forListing(tree: Root, pageHref: string | undefined): Root {
       if (node.type === 'raw' && MORE.test(node.value.trim())) return [];
       if (node.type !== 'element') return [node];
       if (isFootnoteRef(node) || (node.tagName === 'section' && 'dataFootnotes' in node.properties)) return [];
+      if (node.tagName === 'input' && node.properties['type'] === 'checkbox') return [];
+      if (HEADING.test(node.tagName)) return [{ type: 'element', tagName: 'p', properties: {}, children: [{ type: 'element', tagName: 'strong', properties: {}, children: clean(node.children) as ElementContent[] }] }];
       const { id: _id, ...properties } = node.properties;
       const href = properties['href'];
       if (pageHref !== undefined && node.tagName === 'a' && typeof href === 'string' && href.startsWith('#')) properties['href'] = pageHref + href;
@@ -75,6 +90,8 @@ function forListing(tree: Root, pageHref: string | undefined): Root {
     });
   return { type: 'root', children: clean(tree.children) };
 }
+
+const HEADING = /^h[1-6]$/;
 
 function isFootnoteRef(node: Element): boolean {
   return node.tagName === 'sup' && node.children.some((c) => c.type === 'element' && 'dataFootnoteRef' in c.properties);

@@ -1,5 +1,5 @@
-// Copy buttons for code blocks: progressive enhancement, the page reads the same without it.
-// The copied text is the code only: line numbers and diff signs are CSS, not characters.
+// Copy buttons for code blocks, in the title bar or a bar of their own with the language. The copied
+// text is the code only: line numbers and diff signs are CSS, not characters.
 (() => {
   const zh = (document.documentElement.lang || '').toLowerCase().startsWith('zh');
   const label = zh ? { copy: '复制', done: '已复制', fail: '复制失败', aria: '复制代码' } : { copy: 'Copy', done: 'Copied', fail: 'Failed', aria: 'Copy code' };
@@ -7,6 +7,22 @@
   for (const block of document.querySelectorAll('figure.code-block')) {
     const code = block.querySelector('pre code');
     if (!code) continue;
+    let bar = block.querySelector(':scope > .code-title');
+    if (bar) {
+      const title = document.createElement('span');
+      title.append(...bar.childNodes);
+      bar.append(title);
+    } else {
+      bar = document.createElement('div');
+      if (block.dataset.lang) {
+        const lang = document.createElement('span');
+        lang.className = 'code-lang';
+        lang.textContent = block.dataset.lang;
+        bar.append(lang);
+      }
+      block.prepend(bar);
+    }
+    bar.classList.add('code-bar');
     const button = document.createElement('button');
     button.type = 'button';
     button.className = 'code-copy';
@@ -21,6 +37,6 @@
       }
       setTimeout(() => (button.textContent = label.copy), 1500);
     });
-    block.append(button);
+    bar.append(button);
   }
 })();

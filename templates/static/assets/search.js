@@ -101,7 +101,8 @@ function start(form) {
     if (input.value !== query) return; // typed on meanwhile
     const results = search(loaded, query, language);
     status.textContent = say(results.length === 0 ? form.dataset.none : results.length === 1 ? form.dataset.countOne : form.dataset.count, trimmed, results.length);
-    list.replaceChildren(...results.slice(0, MAX_RESULTS).map(resultItem));
+    const terms = termPattern(trimmed);
+    list.replaceChildren(...results.slice(0, MAX_RESULTS).map((doc, i) => resultItem(doc, terms, i < PASSAGE_FETCHES)));
   };
 
   const update = () => {
@@ -129,12 +130,67 @@ function start(form) {
   }
 }
 
-function resultItem(doc) {
+/** How many of the first results fetch their page for the passage that matches (when the excerpt does not). */
+const PASSAGE_FETCHES = 5;
+const PASSAGE_BEFORE = 40;
+const PASSAGE_LENGTH = 160;
+
+/**
+ * A case-insensitive pattern of the query's words and CJK runs (each run also by its character
+ * pairs, as the index cuts it), longest first; undefined for an empty query.
+ */
+export function termPattern(query) {
+  const parts = new Set();
+  for (const [piece, cjk] of query.normalize('NFKC').matchAll(PIECES)) {
+    parts.add(piece);
+    if (cjk !== undefined) for (let i = 0; i + 1 < cjk.length; i++) parts.add(cjk.slice(i, i + 2));
+  }
+  if (parts.size === 0) return undefined;
+  const sorted = [...parts].sort((a, b) => b.length - a.length).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(sorted.join('|'), 'giu');
+}
+
+/** The part of `text` around the first match of `terms` (with … where it was cut), or undefined when nothing matches. */
+export function passage(text, terms) {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  const found = new RegExp(terms).exec(flat);
+  if (!found) return undefined;
+  const start = Math.max(0, found.index - PASSAGE_BEFORE);
+  const end = Math.min(flat.length, start + PASSAGE_LENGTH);
+  return (start > 0 ? '…' : '') + flat.slice(start, end).trim() + (end < flat.length ? '…' : '');
+}
+
+/** `text` as text nodes with each match of `terms` in a <mark>: DOM nodes only, never parsed HTML. */
+function highlighted(text, terms) {
+  if (!terms) return [text];
+  const nodes = [];
+  let at = 0;
+  for (const match of text.matchAll(new RegExp(terms))) {
+    if (match[0] === '') continue;
+    if (match.index > at) nodes.push(text.slice(at, match.index));
+    const mark = document.createElement('mark');
+    mark.textContent = match[0];
+    nodes.push(mark);
+    at = match.index + match[0].length;
+  }
+  if (at < text.length) nodes.push(text.slice(at));
+  return nodes;
+}
+
+/** The text of a result's page, for its passage: fetched only when its excerpt does not match. */
+async function pageText(url) {
+  const response = await fetch(url);
+  if (!response.ok) return '';
+  const page = new DOMParser().parseFromString(await response.text(), 'text/html');
+  return (page.querySelector('.content') ?? page.querySelector('main'))?.textContent ?? '';
+}
+
+function resultItem(doc, terms, fetchPassage) {
   const item = document.createElement('li');
   item.lang = doc.l;
   const link = document.createElement('a');
   link.href = doc.u;
-  link.textContent = doc.t;
+  link.append(...highlighted(doc.t, terms));
   const heading = document.createElement('h2');
   heading.append(link);
   item.append(heading);
@@ -144,10 +200,17 @@ function resultItem(doc) {
     time.textContent = doc.d;
     item.append(time);
   }
-  if (doc.e) {
-    const excerpt = document.createElement('p');
-    excerpt.textContent = doc.e;
-    item.append(excerpt);
+  const excerpt = document.createElement('p');
+  const inExcerpt = terms && doc.e ? passage(doc.e, terms) : undefined;
+  excerpt.append(...highlighted(inExcerpt ?? doc.e ?? '', terms));
+  item.append(excerpt);
+  if (terms && !inExcerpt && fetchPassage) {
+    pageText(doc.u)
+      .then((text) => {
+        const found = passage(text, terms);
+        if (found && excerpt.isConnected) excerpt.replaceChildren(...highlighted(found, terms));
+      })
+      .catch(() => undefined);
   }
   return item;
 }

@@ -5,6 +5,7 @@ import { toString } from 'hast-util-to-string';
 import { selectAll } from 'hast-util-select';
 import { createHighlighter } from 'shiki';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rgb as contrast } from 'wcag-contrast';
 import { feedCodeBlock } from '../../../src/render/code/feed-code-block.js';
 import type { DualLines } from '../../../src/render/code/tokenize.js';
 import { createCodeHighlighter, shikiTokens, type CodeHighlighter, type CodeBlockResult, type TokenRequest, type TokenSource } from '../../../src/render/highlight.js';
@@ -112,10 +113,10 @@ describe('code blocks', () => {
     expect(lines.map((l) => (l.properties['className'] as string[]).includes('highlighted'))).toEqual([true, false, true, true]);
     expect(codeText(page)).toBe(code);
     expect(toHtml(page)).toContain('counter-reset:line 9');
-    // in the feed: the title as a caption paragraph, highlighted lines as inline backgrounds
+    // in the feed: the title as a caption paragraph, highlighted lines as translucent inline backgrounds
     const feed = feedHtml(element);
     expect(feed.startsWith('<p><code>pkg/loader.go</code></p><pre')).toBe(true);
-    expect(feed.match(/background-color:#fff8c5/g)).toHaveLength(3);
+    expect(feed.match(/background-color:rgba\(255,200,0,0\.22\)/g)).toHaveLength(3);
   });
 
   it('turns diff notation into marked lines without the comments, and marks diff fences', async () => {
@@ -126,6 +127,30 @@ describe('code blocks', () => {
     const diff = reparse((await render('-a\n+b\n c', 'diff', undefined)).element);
     expect(codeText(diff)).toBe('-a\n+b\n c');
     expect(selectAll('.line.add', diff)).toHaveLength(1);
+    // in the feed: <del>/<ins> around the removed and added lines, the code text unchanged
+    for (const [element, expected] of [[page, 'old()\nnew()'], [diff, '-a\n+b\n c']] as const) {
+      const feed = fromHtml(feedHtml(element), { fragment: true });
+      expect(toString(selectAll('pre', feed)[0]!)).toBe(expected);
+      expect(selectAll('del', feed).map((e) => toString(e))).toEqual([expected.split('\n')[0]]);
+      expect(selectAll('ins', feed).map((e) => toString(e))).toEqual([expected.split('\n')[1]]);
+    }
+  });
+
+  it('gives feeds no token colours, only a neutral tint that reads on light and dark readers', async () => {
+    const feed = fromHtml(feedHtml((await render('func main() { // [!code ++]\n\treturn\n}', 'go', '{2}')).element), { fragment: true });
+    const styles = selectAll('[style]', feed).map((e) => String(e.properties['style']));
+    expect(styles.length).toBeGreaterThan(0);
+    expect(styles.filter((s) => /(^|;)\s*color\s*:/.test(s))).toEqual([]);
+    // Every background, laid over a light and a dark reader page, against that reader's text colour.
+    const readers = [{ page: [255, 255, 255], text: [31, 35, 40] }, { page: [30, 30, 30], text: [230, 230, 230] }, { page: [0, 0, 0], text: [255, 255, 255] }];
+    const backgrounds = styles.flatMap((s) => [...s.matchAll(/background-color:rgba\((\d+),(\d+),(\d+),([\d.]+)\)/g)].map((m) => m.slice(1).map(Number)));
+    expect(backgrounds.length).toBe(3);
+    for (const [r, g, b, a] of backgrounds) {
+      for (const reader of readers) {
+        const over = reader.page.map((c, i) => Math.round([r!, g!, b!][i]! * a! + c * (1 - a!)));
+        expect(contrast(over, reader.text), `rgba(${r},${g},${b},${a}) over ${reader.page.join(',')}`).toBeGreaterThanOrEqual(7);
+      }
+    }
   });
 
   it('highlights a 10,000-line block', async () => {

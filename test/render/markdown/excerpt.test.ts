@@ -31,7 +31,18 @@ describe('summarize', () => {
   it('counts a CJK character as half a word (src/render/markdown/excerpt.ts contract)', () => {
     // 13 characters with a limit of 5 words: 10 characters are kept.
     expect(summary('<p>一二三四五六七八九十甲乙丙</p>', 5)).toEqual({ html: '<p>一二三四五六七八九十…</p>', truncated: true });
-    expect(summary('<p>你好，世界！今天天气很好。</p>', 4)).toEqual({ html: '<p>你好，世界！今天天气…</p>', truncated: true });
+    expect(summary('<p>你好，世界今天天气很好非常好。</p>', 4)).toEqual({ html: '<p>你好，世界今天天气…</p>', truncated: true });
+  });
+
+  it('ends at the last sentence boundary before the limit, in Chinese and English', () => {
+    expect(summary('<p>你好，世界！今天天气很好。</p>', 4)).toEqual({ html: '<p>你好，世界！</p>', truncated: true });
+    expect(summary('<p>我们搬家了。新家离公司很近？是的。</p>', 6)).toEqual({ html: '<p>我们搬家了。新家离公司很近？</p>', truncated: true });
+    expect(summary('<p>The move went well. The new place was the best we saw in years.</p>', 8)).toEqual({ html: '<p>The move went well.</p>', truncated: true });
+  });
+
+  it('finishes a sentence that ends a little past the limit, and cuts a long one between words', () => {
+    expect(summary('<p>One two three four five six seven eight nine.</p><p>Next.</p>', 8)).toEqual({ html: '<p>One two three four five six seven eight nine.</p>', truncated: true });
+    expect(summary(`<p>${'word '.repeat(20)}end.</p>`, 8)).toEqual({ html: `<p>${'word '.repeat(8).trimEnd()}…</p>`, truncated: true });
   });
 
   it('keeps CJK text that fits exactly, untruncated', () => {
@@ -113,6 +124,11 @@ describe('excerptBeforeMore', () => {
     expect(toHtml(excerptBeforeMore(tree)!)).toBe('<p>One</p>');
   });
 
+  it('shows headings as bold text and drops task-list checkboxes', () => {
+    const tree = { type: 'root' as const, children: [...nodes('<h2 id="a">Part <code>one</code></h2><ul class="contains-task-list"><li class="task-list-item"><input type="checkbox" disabled> done</li></ul>'), more(), ...nodes('<p>rest</p>')] };
+    expect(toHtml(excerptBeforeMore(tree)!)).toBe('<p><strong>Part <code>one</code></strong></p><ul class="contains-task-list"><li class="task-list-item"> done</li></ul>');
+  });
+
   it('removes footnote references and ids', () => {
     const tree: Root = {
       type: 'root',
@@ -122,7 +138,7 @@ describe('excerptBeforeMore', () => {
         ...nodes('<p>Rest</p>'),
       ],
     };
-    expect(toHtml(excerptBeforeMore(tree)!)).toBe('<h2>Intro</h2><p>Claim stands.</p>');
+    expect(toHtml(excerptBeforeMore(tree)!)).toBe('<p><strong>Intro</strong></p><p>Claim stands.</p>');
   });
 
   it('leaves the original tree untouched', () => {
