@@ -13,6 +13,7 @@ import type { Entry } from '../../types.js';
 import { sourcePlace } from '../../collect/weekly/note-origins.js';
 import type { CodeBlockSource, CodeHighlighter } from '../highlight.js';
 import { addHeadingIds, type TocItem } from './heading-ids.js';
+import { cjkMarkdown, type CjkMarkdownOptions } from './cjk-markdown.js';
 import { labelTaskItems } from './label-task-items.js';
 import { rewriteLinks, type LinkContext } from './rewrite-links.js';
 import { sizeImages, type ImageSizeLookup } from './size-images.js';
@@ -41,6 +42,9 @@ export interface MarkdownOptions {
   readonly rehypePlugins: PluggableList;
   readonly footnoteLabel: string;
   readonly footnoteBackLabel: string;
+  /** CJK emphasis and line breaks (all on when not given), Hexo-style breaks (off). */
+  readonly cjk?: { readonly emphasis: boolean; readonly lineBreaks: boolean } | undefined;
+  readonly breaks?: boolean | undefined;
 }
 
 export type MarkdownProcessor = Processor<MdastRoot, MdastRoot, HastRoot, HastRoot, string>;
@@ -54,6 +58,7 @@ export function createMarkdownProcessor(options: MarkdownOptions): MarkdownProce
   return unified()
     .use(remarkParse)
     .use(remarkGfm)
+    .use(cjkMarkdown, cjkOptions(options))
     .use(options.remarkPlugins)
     .use(remarkRehype, {
       allowDangerousHtml: true,
@@ -63,6 +68,10 @@ export function createMarkdownProcessor(options: MarkdownOptions): MarkdownProce
     .use(pageTransforms)
     .use(options.rehypePlugins)
     .use(rehypeStringify, { allowDangerousHtml: true }) as unknown as MarkdownProcessor;
+}
+
+function cjkOptions(options: MarkdownOptions): CjkMarkdownOptions {
+  return { emphasis: options.cjk?.emphasis ?? true, lineBreaks: options.cjk?.lineBreaks ?? true, breaks: options.breaks ?? false };
 }
 
 function pageTransforms() {
