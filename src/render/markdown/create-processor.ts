@@ -13,6 +13,9 @@ import type { Entry } from '../../types.js';
 import { sourcePlace } from '../../collect/weekly/note-origins.js';
 import type { CodeBlockSource, CodeHighlighter } from '../highlight.js';
 import { addHeadingIds, type TocItem } from './heading-ids.js';
+import { remarkCallouts } from './callouts.js';
+import { rehypeFigures } from './figures.js';
+import { rehypeLatinLang } from './latin-lang.js';
 import { cjkMarkdown, type CjkMarkdownOptions } from './cjk-markdown.js';
 import { labelTaskItems } from './label-task-items.js';
 import { rewriteLinks, type LinkContext } from './rewrite-links.js';
@@ -24,6 +27,8 @@ export interface PageData {
   pageUrl: string;
   links: LinkContext;
   highlighter: CodeHighlighter;
+  /** The entry's language (its `lang`, else the site's): callout titles and labels. */
+  language?: string | undefined;
   /** Dimensions of local images, for `<img width height>`; none when not given. */
   imageSize?: ImageSizeLookup | undefined;
   /** Filled in by the transforms. */
@@ -60,12 +65,15 @@ export function createMarkdownProcessor(options: MarkdownOptions): MarkdownProce
     .use(remarkGfm)
     .use(cjkMarkdown, cjkOptions(options))
     .use(options.remarkPlugins)
+    .use(remarkCallouts)
     .use(remarkRehype, {
       allowDangerousHtml: true,
       footnoteLabel: options.footnoteLabel,
       footnoteBackLabel: options.footnoteBackLabel,
     })
     .use(pageTransforms)
+    .use(rehypeFigures)
+    .use(rehypeLatinLang)
     .use(options.rehypePlugins)
     .use(rehypeStringify, { allowDangerousHtml: true }) as unknown as MarkdownProcessor;
 }
