@@ -30,7 +30,7 @@ export function decoratePage(tree: Root, t: UiStrings): Root {
     }
     const id = node.properties['id'];
     if (HEADING.test(node.tagName) && typeof id === 'string' && id !== '') {
-      node.children.push({ type: 'text', value: ' ' }, { type: 'element', tagName: 'a', properties: { className: ['heading-anchor'], href: `#${id}`, ariaLabel: t.headingLink }, children: [{ type: 'text', value: '#' }] });
+      node.children.push({ type: 'element', tagName: 'a', properties: { className: ['heading-anchor'], href: `#${id}`, ariaLabel: t.headingLink }, children: [{ type: 'text', value: '#' }] });
     }
     return undefined;
   });
@@ -41,7 +41,7 @@ function icon(kind: CalloutKind): ElementContent {
   return {
     type: 'element',
     tagName: 'svg',
-    properties: { className: ['callout-icon'], viewBox: '0 0 24 24', width: '18', height: '18', fill: 'none', stroke: 'currentColor', strokeWidth: '2', strokeLinecap: 'round', strokeLinejoin: 'round', ariaHidden: 'true', focusable: 'false' },
+    properties: { className: ['callout-icon'], viewBox: '0 0 24 24', width: '18', height: '18', fill: 'none', stroke: 'currentColor', strokeWidth: '2', strokeLinecap: 'round', strokeLinejoin: 'round', ariaHidden: 'true' },
     children: ICONS[kind].map((d) => ({ type: 'element', tagName: 'path', properties: { d }, children: [] })),
   };
 }
