@@ -34,6 +34,8 @@ const PACKAGES = [
   'smol-toml',
   'luxon',
   'zod',
+  'remark-cjk-friendly',
+  'remark-cjk-friendly-gfm-strikethrough',
 ];
 
 export interface BuildFingerprint {
@@ -53,7 +55,7 @@ export interface BuildFingerprint {
 export function buildFingerprint(config: ResolvedConfig): BuildFingerprint {
   const versions = packageVersions();
   const plugins = pluginFingerprint(config);
-  const load = digest({ format: CACHE_FORMAT, versions, timezone: config.timezone, limits: config.limits, plugins });
+  const load = digest({ format: CACHE_FORMAT, versions, timezone: config.timezone, limits: config.limits, plugins, cjk: config.markdown.cjk, breaks: config.markdown.breaks });
   const render = digest({
     load,
     url: config.url,

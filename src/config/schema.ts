@@ -102,8 +102,20 @@ export const userConfigSchema = z.strictObject({
     .strictObject({
       remarkPlugins: z.array(plugin).default([]),
       rehypePlugins: z.array(plugin).default([]),
+      // CJK: emphasis next to full-width punctuation, soft line breaks between CJK characters; Hexo-style breaks
+      /** CJK-correct Markdown, on by default: each can be turned off. */
+      cjk: z
+        .strictObject({
+          /** `**加粗，**后面` is bold (emphasis and strikethrough next to CJK punctuation). */
+          emphasis: z.boolean().default(true),
+          /** A line break between two CJK characters is removed rather than shown as a space. */
+          lineBreaks: z.boolean().default(true),
+        })
+        .prefault({}),
+      /** Every line break in a paragraph is a `<br>` (Hexo's default), for migrated posts. */
+      breaks: z.boolean().default(false),
     })
-    .default({ remarkPlugins: [], rehypePlugins: [] }),
+    .prefault({}),
   /** Feeds (RSS, Atom, JSON Feed): items per feed (0 = all) and full text or summaries. */
   feed: z
     .strictObject({

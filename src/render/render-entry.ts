@@ -17,6 +17,8 @@ import { textStats } from './markdown/text-stats.js';
 import { weeklyItems } from './markdown/weekly-items.js';
 import { wrapTables } from './markdown/wrap-tables.js';
 import { noteHeadingIds, noteParts } from './markdown/note-parts.js';
+import { decoratePage } from './markdown/decorate-page.js';
+import { uiStrings } from './ui-strings.js';
 import { searchTerms } from './search-terms.js';
 import { searchText } from './search-text.js';
 import { packText, type PackedText } from '../packed-text.js';
@@ -72,7 +74,7 @@ export async function renderEntry(placed: Placed, written: MdastRoot, ctx: Entry
   const { entry } = placed;
   // A weekly issue's own link items take the form of its merged notes (see weekly-items.ts).
   const mdast = entry.kind === 'weekly' ? weeklyItems(written) : written;
-  const data: PageData = { entry, pageUrl: placed.url, links: ctx.links, highlighter: ctx.highlighter, imageSize: ctx.imageSize, toc: [], diagnostics: [] };
+  const data: PageData = { entry, pageUrl: placed.url, links: ctx.links, highlighter: ctx.highlighter, language: ctx.language, imageSize: ctx.imageSize, toc: [], diagnostics: [] };
   const file = new VFile({ path: entry.source.path, data: { quire: data } });
   // Before the plugins run: they may change the Markdown tree.
   const search = [...new Set(searchTerms(`${searchText(mdast)}\n${entry.tags.join('\n')}\n${entry.description ?? ''}`, ctx.language))];
@@ -96,7 +98,7 @@ export async function renderEntry(placed: Placed, written: MdastRoot, ctx: Entry
     }
   }
   // Last, so only the page scrolls wide tables in a box: feeds, excerpts and the summary see them bare.
-  const html = ctx.processor.stringify(wrapTables(tree), file);
+  const html = ctx.processor.stringify(decoratePage(wrapTables(tree), uiStrings(ctx.language)), file);
   return {
     rendered: {
       html: packText(html),

@@ -38,6 +38,9 @@ export function mdastToText(tree: MdastRoot, layout: TextLayout): string {
         case 'break':
           return [{ text: '\n' }];
         case 'link': {
+          // A figure's image linked to its own file: one reference, not two.
+          const only = node.children.length === 1 ? node.children[0] : undefined;
+          if (only?.type === 'image' && only.url === node.url) return inline([only]);
           const text = inline(node.children);
           const label = text.map((r) => r.text).join('').trim();
           if (label === node.url || label === '') return [{ text: node.url, keep: 'always' }];

@@ -13,6 +13,10 @@ import type { Entry } from '../../types.js';
 import { sourcePlace } from '../../collect/weekly/note-origins.js';
 import type { CodeBlockSource, CodeHighlighter } from '../highlight.js';
 import { addHeadingIds, type TocItem } from './heading-ids.js';
+import { remarkCallouts } from './callouts.js';
+import { rehypeFigures } from './figures.js';
+import { rehypeLatinLang } from './latin-lang.js';
+import { cjkMarkdown, type CjkMarkdownOptions } from './cjk-markdown.js';
 import { labelTaskItems } from './label-task-items.js';
 import { rewriteLinks, type LinkContext } from './rewrite-links.js';
 import { sizeImages, type ImageSizeLookup } from './size-images.js';
@@ -23,6 +27,8 @@ export interface PageData {
   pageUrl: string;
   links: LinkContext;
   highlighter: CodeHighlighter;
+  /** The entry's language (its `lang`, else the site's): callout titles and labels. */
+  language?: string | undefined;
   /** Dimensions of local images, for `<img width height>`; none when not given. */
   imageSize?: ImageSizeLookup | undefined;
   /** Filled in by the transforms. */
@@ -41,6 +47,9 @@ export interface MarkdownOptions {
   readonly rehypePlugins: PluggableList;
   readonly footnoteLabel: string;
   readonly footnoteBackLabel: string;
+  /** CJK emphasis and line breaks (all on when not given), Hexo-style breaks (off). */
+  readonly cjk?: { readonly emphasis: boolean; readonly lineBreaks: boolean } | undefined;
+  readonly breaks?: boolean | undefined;
 }
 
 export type MarkdownProcessor = Processor<MdastRoot, MdastRoot, HastRoot, HastRoot, string>;
@@ -54,15 +63,23 @@ export function createMarkdownProcessor(options: MarkdownOptions): MarkdownProce
   return unified()
     .use(remarkParse)
     .use(remarkGfm)
+    .use(cjkMarkdown, cjkOptions(options))
     .use(options.remarkPlugins)
+    .use(remarkCallouts)
     .use(remarkRehype, {
       allowDangerousHtml: true,
       footnoteLabel: options.footnoteLabel,
       footnoteBackLabel: options.footnoteBackLabel,
     })
     .use(pageTransforms)
+    .use(rehypeFigures)
+    .use(rehypeLatinLang)
     .use(options.rehypePlugins)
     .use(rehypeStringify, { allowDangerousHtml: true }) as unknown as MarkdownProcessor;
+}
+
+function cjkOptions(options: MarkdownOptions): CjkMarkdownOptions {
+  return { emphasis: options.cjk?.emphasis ?? true, lineBreaks: options.cjk?.lineBreaks ?? true, breaks: options.breaks ?? false };
 }
 
 function pageTransforms() {

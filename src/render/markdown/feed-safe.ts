@@ -6,6 +6,7 @@ const URL_ATTRIBUTES = ['href', 'src', 'poster', 'cite'] as const;
 const DROPPED = new Set(['script', 'style', 'button', 'noscript', 'template', 'iframe', 'form', 'input', 'object', 'embed', 'applet', 'frame', 'frameset', 'base', 'meta', 'link']);
 /** The only `style` kept: a table column's alignment, as quire writes it from GFM. */
 const TABLE_ALIGNMENT = /^text-align:(?:left|right|center)$/;
+const RULE: Element = { type: 'element', tagName: 'hr', properties: {}, children: [] };
 
 /**
  * A copy of a page's tree for feeds and e-mail, where nothing can be resolved against the
@@ -37,6 +38,8 @@ export async function feedSafeTree(page: Root, pageAbsoluteUrl: string, codeBloc
         const images = node.children.filter((child): child is Element => child.type === 'element' && child.tagName === 'img');
         return clean(images.map(({ properties: { srcSet: _srcSet, sizes: _sizes, ...properties }, ...img }) => ({ ...img, properties })));
       }
+      // The footnotes' heading is hidden on the page by a class readers strip: a rule instead.
+      if (node.tagName === 'section' && node.properties['dataFootnotes'] !== undefined) node = { ...node, children: node.children.map((c) => (c.type === 'element' && /^h[1-6]$/.test(c.tagName) ? RULE : c)) };
       const replaced = codeBlock(node);
       if (replaced) return replaced as RootContent[];
       const properties = safeProperties(node);

@@ -1,7 +1,7 @@
 import GithubSlugger from 'github-slugger';
 import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
-import { visit } from 'unist-util-visit';
+import { SKIP, visit } from 'unist-util-visit';
 
 export interface TocItem {
   readonly depth: number;
@@ -26,6 +26,8 @@ export function addHeadingIds(tree: Root): TocItem[] {
   });
   const flat: Array<{ depth: number; id: string; text: string }> = [];
   visit(tree, 'element', (node: Element) => {
+    // The footnotes' heading (hidden on the page) is no part of the outline.
+    if (node.tagName === 'section' && node.properties['dataFootnotes'] !== undefined) return SKIP;
     const match = HEADING.exec(node.tagName);
     if (!match) return;
     const text = tocText(node);
@@ -40,6 +42,7 @@ export function addHeadingIds(tree: Root): TocItem[] {
     }
     const depth = Number(match[1]);
     if (depth >= 2 && depth <= 4 && text !== '') flat.push({ depth, id, text });
+    return undefined;
   });
   return nest(flat);
 }
