@@ -108,9 +108,11 @@ describe('head metadata of built pages: OpenGraph, Twitter card, JSON-LD', () =>
     expect(graph[0]).toMatchObject({ name: 'Fixture', url: 'https://example.org/blog/', description: 'Site <about> & things', inLanguage: 'zh-CN' });
   });
 
-  it('takes locale and JSON-LD type of a page from its own lang', () => {
+  it('takes locale and JSON-LD type of a page from its own lang (the chrome stays in the site language)', () => {
     const tree = parse(page('cv/index.html'));
-    expect(select('html', tree)?.properties['lang']).toBe('en');
+    expect(select('html', tree)?.properties['lang']).toBe('zh-CN');
+    expect(select('h1', tree)?.properties['lang']).toBe('en');
+    expect(select('div.content', tree)?.properties['lang']).toBe('en');
     expect(meta(tree, 'og:locale')).toEqual(['en_US']);
     expect(meta(tree, 'og:type')).toEqual(['website']);
     expect(jsonLd(tree)[0]).toMatchObject({ '@type': 'WebPage', name: 'CV', inLanguage: 'en', url: 'https://example.org/blog/cv/' });
