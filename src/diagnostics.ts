@@ -61,6 +61,10 @@ export type DiagnosticCode =
   // Newsletter hand-off.
   | 'MissingApiKey'
   | 'SendFailed'
+  // Translations (`translationKey`, `languages`).
+  | 'TranslationFileName'
+  | 'TranslationWithoutOriginal'
+  | 'TranslationConflict'
   | 'InternalError';
 
 export interface Diagnostic {

@@ -160,6 +160,20 @@ export const userConfigSchema = z.strictObject({
       menu: z.array(navItem).optional(),
     })
     .prefault({}),
+  /**
+   * Translations: the site's other languages, by BCP 47 tag (the default, `language`, stays at the
+   * root). Entries with that `lang:` are published under the language's prefix (default `/<tag>/`).
+   */
+  languages: z
+    .record(
+      z.string().min(2),
+      z.strictObject({
+        prefix: z.string().regex(/^\/[^/\s?#%\\]+\/$/, 'expected one folder such as /en/').optional(),
+        title: z.string().min(1).optional(),
+        description: z.string().optional(),
+      }),
+    )
+    .default({}),
   /** Free-form values handed to templates as `site.params`. */
   params: z.record(z.string(), z.unknown()).default({}),
 });
