@@ -57,6 +57,7 @@ const STRINGS = {
     sectionNav: '本节页面',
     prevPageInSection: '上一页',
     nextPageInSection: '下一页',
+    languages: '语言',
   },
   en: {
     home: 'Home',
@@ -115,6 +116,7 @@ const STRINGS = {
     sectionNav: 'Pages in this section',
     prevPageInSection: 'Previous',
     nextPageInSection: 'Next',
+    languages: 'Languages',
   },
 } as const;
 
