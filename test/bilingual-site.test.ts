@@ -116,6 +116,8 @@ describe('a bilingual site (zh-CN default, en under /en/)', () => {
     expect([textOf(title('index.html')), attribute(title('index.html'), 'href')]).toEqual(['双语笔记', '/blog/']);
     const skip = (rel: string) => textOf(elementsOf(tree(rel)).find((e) => ((e.properties['className'] as string[] | undefined) ?? []).includes('skip'))!);
     expect([skip('en/tags/go/index.html'), skip('tags/go/index.html')]).toEqual(['Skip to content', '跳到正文']);
+    const locale = (rel: string) => attribute(elementsOf(tree(rel)).find((e) => e.tagName === 'meta' && attribute(e, 'property') === 'og:locale')!, 'content');
+    expect([locale('en/index.html'), locale('en/2024/05/london/index.html'), locale('index.html')]).toEqual(['en_US', 'en_US', 'zh_CN']);
   });
 
   it('each language’s home, archive, tag, category and series pages list its own posts only', () => {
