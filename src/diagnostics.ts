@@ -63,7 +63,11 @@ export type DiagnosticCode =
   | 'SendFailed'
   | 'InternalError'
   // Responsive images.
-  | 'ImageEncode';
+  | 'ImageEncode'
+  // Translations (`translationKey`, `languages`).
+  | 'TranslationFileName'
+  | 'TranslationWithoutOriginal'
+  | 'TranslationConflict';
 
 export interface Diagnostic {
   readonly code: DiagnosticCode;

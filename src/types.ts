@@ -56,6 +56,8 @@ export interface Entry {
   readonly image: string | undefined;
   readonly id: string | undefined;
   readonly lang: string | undefined;
+  /** Shared by the versions of one text in several languages (`translationKey:`). */
+  readonly translationKey: string | undefined;
   /** Weekly issue number / ISO week (`weekly`), link and section (`note`). */
   readonly issue: number | undefined;
   readonly week: string | undefined;
@@ -140,16 +142,18 @@ export interface ListPage {
 
 export type Route =
   | { readonly type: 'post' | 'page'; readonly url: string; readonly outputPath: string; readonly key: string }
-  | { readonly type: 'home'; readonly url: string; readonly outputPath: string; readonly list: ListPage }
-  | { readonly type: 'tag'; readonly url: string; readonly outputPath: string; readonly term: string; readonly list: ListPage }
-  | { readonly type: 'category'; readonly url: string; readonly outputPath: string; readonly term: string; readonly list: ListPage }
-  | { readonly type: 'series'; readonly url: string; readonly outputPath: string; readonly term: string }
+  // `lang` on a list: it lists the entries of that language's section (`LanguageSection`); none for the default language.
+  | { readonly type: 'home'; readonly url: string; readonly outputPath: string; readonly list: ListPage; readonly lang?: string }
+  | { readonly type: 'tag'; readonly url: string; readonly outputPath: string; readonly term: string; readonly list: ListPage; readonly lang?: string }
+  | { readonly type: 'category'; readonly url: string; readonly outputPath: string; readonly term: string; readonly list: ListPage; readonly lang?: string }
+  | { readonly type: 'series'; readonly url: string; readonly outputPath: string; readonly term: string; readonly lang?: string }
   | { readonly type: 'weekly-issue'; readonly url: string; readonly outputPath: string; readonly key: string }
   /** An old URL of the entry `key` (its `aliases:`): a page that sends the reader on. */
   | { readonly type: 'redirect'; readonly url: string; readonly outputPath: string; readonly key: string }
   /** A page of the notes stream (`/notes/`): notes newest first (`list.posts` holds note keys). */
   | { readonly type: 'notes'; readonly url: string; readonly outputPath: string; readonly list: ListPage }
-  | { readonly type: 'tags' | 'categories' | 'archive' | '404' | 'weekly-index' | 'search'; readonly url: string; readonly outputPath: string };
+  | { readonly type: 'tags' | 'categories' | 'archive'; readonly url: string; readonly outputPath: string; readonly lang?: string }
+  | { readonly type: '404' | 'weekly-index' | 'search'; readonly url: string; readonly outputPath: string };
 
 /** A published weekly issue: its page is the Placed entry `key` (its tree holds its notes). */
 export interface WeeklyIssueInfo {
@@ -197,6 +201,8 @@ export interface FeedRoute {
   readonly pageUrl: string;
   /** Source keys of its entries, newest first (the item limit is applied when it is written). */
   readonly entries: readonly string[];
+  /** The language section it belongs to, when not the default language's. */
+  readonly lang?: string;
   /** URL path (`/tags/go/feed.xml`) and output file of each format. */
   readonly files: Readonly<Record<FeedFormat, { readonly url: string; readonly outputPath: string }>>;
 }
@@ -207,10 +213,31 @@ export interface CopiedFile {
   readonly outputPath: string;
 }
 
+/** A language of the site and what is listed in it: the default language at `/`, the others (config `languages`) under their prefix. */
+export interface LanguageSection {
+  /** BCP 47 tag. */
+  readonly lang: string;
+  /** `/`, or `/en/`. */
+  readonly prefix: string;
+  readonly title: string;
+  readonly description: string;
+  /** Its posts, newest first. */
+  readonly posts: readonly string[];
+  readonly tags: readonly Term[];
+  readonly categories: readonly CategoryTerm[];
+  readonly series: readonly SeriesInfo[];
+}
+
+/** One version of a page in the languages of the site: `hreflang` and URL path. */
+export interface Alternate {
+  readonly lang: string;
+  readonly url: string;
+}
+
 export interface Site {
   /** Published entries by source key (`Entry.source.rel`). */
   readonly entries: Readonly<Record<string, Placed>>;
-  /** Post keys, newest first. */
+  /** Post keys, newest first (of every language: each section lists its own, see `languages`). */
   readonly posts: readonly string[];
   readonly pages: readonly string[];
   /** The pages as a tree by folder, in order (see src/collect/page-tree.ts). */
@@ -221,6 +248,7 @@ export interface Site {
   readonly notes: Readonly<Record<string, NoteRef>>;
   /** Keys of the notes on the notes stream (`/notes/`), newest first; empty when it is turned off. */
   readonly noteStream: readonly string[];
+  /** Tags, categories and series of the default language (those of the others are in `languages`). */
   readonly tags: readonly Term[];
   /** The category tree, parents before children. */
   readonly categories: readonly CategoryTerm[];
@@ -229,6 +257,12 @@ export interface Site {
   /** The site feed first, then one per tag. */
   readonly feeds: readonly FeedRoute[];
   readonly copies: readonly CopiedFile[];
+  /** The default language's section first, then one per language of the config. */
+  readonly languages: readonly LanguageSection[];
+  /** By source key: every version of a translated post or page (itself included), the default language's first. */
+  readonly translations: Readonly<Record<string, readonly string[]>>;
+  /** By route URL path: the versions of the page in each language (itself included), for `hreflang` and the language switcher. */
+  readonly alternates: Readonly<Record<string, readonly Alternate[]>>;
   /** Whether quire writes `_redirects` (there are aliases, and public/ has no file of that name). */
   readonly redirectsFile: boolean;
   /** Source keys of every source that exists but is not published (draft, future), for link errors. */

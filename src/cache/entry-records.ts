@@ -57,7 +57,7 @@ export function entryFromRecord(record: unknown, source: SourceFile, displayPath
   const optional = (key: string, type: string) => e[key] === undefined || typeof e[key] === type;
   if (!str('kind') || !str('title') || !str('titleFrom') || !str('slug') || typeof e['draft'] !== 'boolean' || typeof e['bodyLineOffset'] !== 'number') return undefined;
   if (!Array.isArray(e['tags']) || !Array.isArray(e['categories']) || !Array.isArray(e['aliases']) || !Array.isArray(e['categoryPaths']) || !(e['series'] === undefined || isObject(e['series'])) || !isObject(e['extra']) || !isObject(e['fieldPositions'])) return undefined;
-  if (!['permalink', 'description', 'summary', 'image', 'id', 'lang', 'week', 'link', 'section'].every((k) => optional(k, 'string')) || !optional('issue', 'number')) return undefined;
+  if (!['permalink', 'description', 'summary', 'image', 'id', 'lang', 'translationKey', 'week', 'link', 'section'].every((k) => optional(k, 'string')) || !optional('issue', 'number')) return undefined;
   if (!optional('weight', 'number') || !optional('menu', 'boolean') || !optional('sidebar', 'boolean')) return undefined;
   if (!(e['toc'] === undefined || typeof e['toc'] === 'boolean' || typeof e['toc'] === 'number')) return undefined;
   if (![e['date'], e['updated']].every((d) => d === undefined || (isObject(d) && typeof d['iso'] === 'string' && typeof d['epochMs'] === 'number'))) return undefined;
@@ -83,6 +83,7 @@ export function entryFromRecord(record: unknown, source: SourceFile, displayPath
     image: stored.image,
     id: stored.id,
     lang: stored.lang,
+    translationKey: stored.translationKey,
     issue: stored.issue,
     week: stored.week,
     link: stored.link,

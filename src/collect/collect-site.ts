@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import type { ResolvedConfig } from '../config/resolve-config.js';
-import type { CopiedFile, Entry, FeedFormat, FeedRoute, ListPage, Placed, Route, Site, Term } from '../types.js';
+import type { CopiedFile, Entry, FeedFormat, FeedRoute, LanguageSection, ListPage, Placed, Route, Site, Term } from '../types.js';
 import { slugify } from '../load/slug.js';
 import { paginate } from './paginate.js';
 import { FEED_FORMAT_NAMES, feedRoute } from './feed-routes.js';
@@ -18,6 +18,9 @@ import { fieldPlace } from './field-place.js';
 import { CATEGORIES_URL, collectCategories } from './collect-categories.js';
 import { collectSeries } from './collect-series.js';
 import { pageTree } from './page-tree.js';
+import { prefixed, sectionLang } from './entry-language.js';
+import { collectTranslations, translationFileNames } from './collect-translations.js';
+import { alternatesOf } from './alternate-urls.js';
 import type { PackedText } from '../packed-text.js';
 
 export interface CollectInput {
@@ -53,6 +56,10 @@ export function collectSite(input: CollectInput, config: ResolvedConfig, memo?: 
   });
 
   diagnostics.push(...duplicateIds(published));
+  diagnostics.push(...translationFileNames(input.entries, config));
+  // The languages of the site: the default one at the root, then those of `languages`, each listing its own entries.
+  const sections = [{ lang: config.language, prefix: '/', title: config.title, description: config.description }, ...config.languages];
+  const langOf = (i: number) => (i === 0 ? {} : { lang: sections[i]!.lang });
 
   // Who claims each output file, to catch two sources on one URL (compared case-insensitively,
   // because macOS and Windows file systems are).
@@ -87,15 +94,17 @@ export function collectSite(input: CollectInput, config: ResolvedConfig, memo?: 
   // The site feed's files are claimed first, so a post on /feed.xml is the one reported, at its line.
   const claimFeed = (feed: FeedRoute, owner: string) =>
     (Object.keys(feed.files) as FeedFormat[]).every((format) => claim(feed.files[format].outputPath, `the ${FEED_FORMAT_NAMES[format]} feed of ${owner}`, {}, true));
-  const siteFeedClaimed = claimFeed(feedRoute('site', '/', []), 'the site');
+  const siteFeedClaimed = sections.map((section, i) => claimFeed(feedRoute('site', section.prefix, []), i === 0 ? 'the site' : `the ${section.lang} home page`));
   // So are the other files of fixed names, and the marker of the output folder.
   const fixedPages = [
-    ['tags', '/tags/', 'tags/index.html'],
-    ['archive', '/archive/', 'archive/index.html'],
-    ['404', '/404.html', '404.html'],
-    ['search', SEARCH_PAGE.url, SEARCH_PAGE.outputPath],
+    ...sections.flatMap((section, i) => [
+      ['tags', prefixed('/tags/', section.prefix), prefixed('/tags/index.html', section.prefix).slice(1), i],
+      ['archive', prefixed('/archive/', section.prefix), prefixed('/archive/index.html', section.prefix).slice(1), i],
+    ] as const),
+    ['404', '/404.html', '404.html', 0],
+    ['search', SEARCH_PAGE.url, SEARCH_PAGE.outputPath, 0],
   ] as const;
-  const fixedClaimed = fixedPages.filter(([type, , outputPath]) => claim(outputPath, `the ${type} page`, {}));
+  const fixedClaimed = fixedPages.filter(([type, , outputPath, i]) => claim(outputPath, `the ${type} page${i === 0 ? '' : ` (${sections[i]!.lang})`}`, {}));
   claim(SEARCH_INDEX.outputPath, 'the search index', {});
   claim(OUTPUT_MARKER, 'the marker of the output folder', {});
 
@@ -155,53 +164,71 @@ export function collectSite(input: CollectInput, config: ResolvedConfig, memo?: 
   const posts = postKeys.sort(byNewest);
   const pages = pageKeys.sort();
 
-  // A page at / (pages/index.md or `permalink: /`) is the home page: the posts are then listed in the archive only.
-  const pageHome = pages.some((key) => entries[key]!.url === '/');
-  for (const list of pageHome ? [] : paginate(posts, '/', config.paginate)) {
-    routes.push({ type: 'home', url: list.url, outputPath: list.outputPath, list });
-    claim(list.outputPath, list.page === 1 ? 'the home page' : `home page ${list.page}`, {});
-  }
+  const translations = collectTranslations(entries, config, diagnostics);
+  const postsOf = sections.map((): string[] => []);
+  for (const key of posts) postsOf[sections.findIndex((s) => s.lang === sectionLang(entryOf.get(key)!, config))]!.push(key);
 
-  // The site feed carries posts and weekly issues; the weekly feed, issues only.
-  const feeds: FeedRoute[] = siteFeedClaimed ? [feedRoute('site', '/', [...posts, ...issueKeys].sort(byNewest))] : [];
-  if (issueKeys.length > 0) {
-    const weeklyFeed = feedRoute('weekly', '/weekly/', [...issueKeys].sort(byNewest));
-    if (claimFeed(weeklyFeed, 'the weekly digest')) feeds.push(weeklyFeed);
-  }
-  // The notes stream: /notes/ and its feeds (unless `notes.page` is false).
-  const stream = notesStream(weekly.notes, config);
+  // Each language's lists: home, feeds, tags, categories, series (weekly issues and notes are the default language's).
+  const feeds: FeedRoute[] = [];
   const noteStream: string[] = [];
-  if (stream && claimFeed(stream.feed, 'the notes stream')) {
-    feeds.push(stream.feed);
-    noteStream.push(...stream.keys);
-    for (const list of stream.pages) {
-      if (claim(list.outputPath, list.page === 1 ? 'the notes page' : `notes page ${list.page}`, {})) routes.push({ type: 'notes', url: list.url, outputPath: list.outputPath, list });
+  const languages: LanguageSection[] = [];
+  for (const [i, section] of sections.entries()) {
+    const lang = langOf(i);
+    const prefix = section.prefix;
+    const own = postsOf[i]!;
+    const listed = i === 0 ? [...own, ...issueKeys].sort(byNewest) : own;
+    const which = i === 0 ? '' : ` (${section.lang})`;
+    // A page at / (pages/index.md or `permalink: /`) is the home page: the posts are then listed in the archive only.
+    // Another language without posts (pages only) has no home, feed or archive of its own.
+    const pageHome = pages.some((key) => entries[key]!.url === prefix) || (i > 0 && own.length === 0);
+    for (const list of pageHome ? [] : paginate(own, prefix, config.paginate)) {
+      routes.push({ type: 'home', url: list.url, outputPath: list.outputPath, list, ...lang });
+      claim(list.outputPath, list.page === 1 ? `the home page${which}` : `home page ${list.page}${which}`, {});
     }
-  }
-  const tags = collectTerms([...posts, ...issueKeys].sort(byNewest), entries, Object.keys(weekly.notes), input.entries, known.tagSlugs, diagnostics);
-  for (const term of tags) {
-    // A tag of notes only has a page (listing them) but no feed: its items live in the weekly feed.
-    const feed = term.posts.length > 0 ? feedRoute('tag', term.url, term.posts, term.slug) : undefined;
-    if (feed && claimFeed(feed, `tag "${term.name}"`)) feeds.push(feed);
-    for (const list of paginate(term.posts, term.url, config.paginate)) {
-      if (claim(list.outputPath, `the page of tag "${term.name}"`, {})) routes.push({ type: 'tag', url: list.url, outputPath: list.outputPath, term: term.slug, list });
+    // The site feed carries posts and weekly issues; the weekly feed, issues only.
+    if (siteFeedClaimed[i] && (i === 0 || own.length > 0)) feeds.push({ ...feedRoute('site', prefix, listed), ...lang });
+    if (i === 0 && issueKeys.length > 0) {
+      const weeklyFeed = feedRoute('weekly', '/weekly/', [...issueKeys].sort(byNewest));
+      if (claimFeed(weeklyFeed, 'the weekly digest')) feeds.push(weeklyFeed);
     }
-  }
-  const listed = [...posts, ...issueKeys].sort(byNewest);
-  const categories = collectCategories(listed, (key) => entryOf.get(key)!, config, diagnostics);
-  for (const term of categories) {
-    const feed = feedRoute('category', term.url, term.posts, term.slug);
-    if (claimFeed(feed, `category "${term.path.join(' / ')}"`)) feeds.push(feed);
-    for (const list of paginate(term.posts, term.url, config.paginate)) {
-      if (claim(list.outputPath, `the page of category "${term.path.join(' / ')}"`, {})) routes.push({ type: 'category', url: list.url, outputPath: list.outputPath, term: term.slug, list });
+    // The notes stream: /notes/ and its feeds (unless `notes.page` is false), the default language's.
+    const stream = i === 0 ? notesStream(weekly.notes, config) : undefined;
+    if (stream && claimFeed(stream.feed, 'the notes stream')) {
+      feeds.push(stream.feed);
+      noteStream.push(...stream.keys);
+      for (const list of stream.pages) {
+        if (claim(list.outputPath, list.page === 1 ? 'the notes page' : `notes page ${list.page}`, {})) routes.push({ type: 'notes', url: list.url, outputPath: list.outputPath, list });
+      }
     }
+    const tags = collectTerms(listed, entries, i === 0 ? Object.keys(weekly.notes) : [], input.entries, known.tagSlugs, diagnostics).map((term) => ({ ...term, url: prefixed(term.url, prefix) }));
+    for (const term of tags) {
+      // A tag of notes only has a page (listing them) but no feed: its items live in the weekly feed.
+      const feed = term.posts.length > 0 ? { ...feedRoute('tag', term.url, term.posts, term.slug), ...lang } : undefined;
+      if (feed && claimFeed(feed, `tag "${term.name}"${which}`)) feeds.push(feed);
+      for (const list of paginate(term.posts, term.url, config.paginate)) {
+        if (claim(list.outputPath, `the page of tag "${term.name}"${which}`, {})) routes.push({ type: 'tag', url: list.url, outputPath: list.outputPath, term: term.slug, list, ...lang });
+      }
+    }
+    const categories = collectCategories(listed, (key) => entryOf.get(key)!, config, diagnostics).map((term) => ({ ...term, url: prefixed(term.url, prefix) }));
+    for (const term of categories) {
+      const feed = { ...feedRoute('category', term.url, term.posts, term.slug), ...lang };
+      if (claimFeed(feed, `category "${term.path.join(' / ')}"${which}`)) feeds.push(feed);
+      for (const list of paginate(term.posts, term.url, config.paginate)) {
+        if (claim(list.outputPath, `the page of category "${term.path.join(' / ')}"${which}`, {})) routes.push({ type: 'category', url: list.url, outputPath: list.outputPath, term: term.slug, list, ...lang });
+      }
+    }
+    const categoriesUrl = prefixed(CATEGORIES_URL, prefix);
+    if (categories.length > 0 && claim(`${categoriesUrl.slice(1)}index.html`, `the categories page${which}`, {})) routes.push({ type: 'categories', url: categoriesUrl, outputPath: `${categoriesUrl.slice(1)}index.html`, ...lang });
+    const series = collectSeries(own, (key) => entryOf.get(key)!, diagnostics).map((one) => ({ ...one, url: prefixed(one.url, prefix) }));
+    for (const one of series) {
+      if (claim(`${one.url.slice(1)}index.html`, `the page of series "${one.name}"${which}`, {})) routes.push({ type: 'series', url: one.url, outputPath: `${one.url.slice(1)}index.html`, term: one.slug, ...lang });
+    }
+    languages.push({ ...section, posts: own, tags, categories, series });
   }
-  if (categories.length > 0 && claim(`${CATEGORIES_URL.slice(1)}index.html`, 'the categories page', {})) routes.push({ type: 'categories', url: CATEGORIES_URL, outputPath: `${CATEGORIES_URL.slice(1)}index.html` });
-  const series = collectSeries(posts, (key) => entryOf.get(key)!, diagnostics);
-  for (const one of series) {
-    if (claim(`${one.url.slice(1)}index.html`, `the page of series "${one.name}"`, {})) routes.push({ type: 'series', url: one.url, outputPath: `${one.url.slice(1)}index.html`, term: one.slug });
+  for (const [type, url, outputPath, i] of fixedClaimed) {
+    if (type === '404' || type === 'search') routes.push({ type, url, outputPath });
+    else if (i === 0 || languages[i]!.posts.length > 0) routes.push({ type, url, outputPath, ...langOf(i) });
   }
-  for (const [type, url, outputPath] of fixedClaimed) routes.push({ type, url, outputPath });
 
   for (const file of input.publicFiles) {
     if (claim(file, `public/${file}`, { file: path.relative(config.root, path.join(config.publicDir, file)) }, false, true)) {
@@ -243,16 +270,20 @@ export function collectSite(input: CollectInput, config: ResolvedConfig, memo?: 
     entries,
     posts,
     pages,
-    pageTree: pageTree(pages.map((key) => ({ key, entry: entryOf.get(key)! })), config.language),
+    // The page tree (side navigation, the nav's pages) is the default language's; translations link to their originals' places.
+    pageTree: pageTree(pages.filter((key) => sectionLang(entryOf.get(key)!, config) === config.language).map((key) => ({ key, entry: entryOf.get(key)! })), config.language),
     weeklyIssues,
     notes: weekly.notes,
     noteStream,
-    tags,
-    categories,
-    series,
+    tags: languages[0]!.tags,
+    categories: languages[0]!.categories,
+    series: languages[0]!.series,
     routes,
     feeds,
     copies,
+    languages,
+    translations,
+    alternates: alternatesOf(routes, translations, entries, languages, config),
     redirectsFile,
     unpublished,
     clock: clock.window(),

@@ -5,6 +5,7 @@ import { slugify } from '../load/slug.js';
 import type { Entry, Placed } from '../types.js';
 import { compilePermalink, type Permalink } from './permalink.js';
 import { toUrlPath } from './url-path.js';
+import { prefixed, sectionOf } from './entry-language.js';
 import type { PackedText } from '../packed-text.js';
 
 /**
@@ -65,6 +66,9 @@ function placeEntry(entry: Entry, config: ResolvedConfig, sitePermalink: Permali
     const isHome = dir.length === 0 && /^index\.(md|markdown)$/i.test(path.posix.basename(entry.source.rel));
     raw = entry.permalink ?? (isHome ? '/' : `/${[...parents, entry.slug].join('/')}/`);
   }
+  // An entry in another language's section lives under its prefix (`/en/posts/x/`), unless its own `permalink:` says where.
+  const section = fromFrontMatter ? undefined : sectionOf(entry, config);
+  if (section) raw = prefixed(raw.startsWith('/') ? raw : `/${raw}`, section.prefix);
   const result = toUrlPath(raw);
   if (!result.ok) {
     diagnostics.push(

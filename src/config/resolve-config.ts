@@ -29,6 +29,16 @@ export interface BuildFlags {
   readonly threads?: number;
 }
 
+/** A language of the site besides the default one: its pages live under `prefix`. */
+export interface SiteLanguage {
+  /** BCP 47 tag, canonical (`en`, `zh-TW`). */
+  readonly lang: string;
+  /** URL path of its home, `/en/`. */
+  readonly prefix: string;
+  readonly title: string;
+  readonly description: string;
+}
+
 export interface ResolvedConfig {
   readonly root: string;
   readonly configFile: string | undefined;
@@ -44,6 +54,8 @@ export interface ResolvedConfig {
   /** Path part of `url`, always starting and ending in `/` (e.g. `/blog/`). */
   readonly basePath: string;
   readonly language: string;
+  /** The other languages of the site (config `languages`), each with its URL prefix (`/en/`), title and description. */
+  readonly languages: readonly SiteLanguage[];
   readonly timezone: string;
   readonly author: { readonly name: string; readonly email?: string; readonly url?: string } | undefined;
   readonly permalink: string;
@@ -115,6 +127,8 @@ export function resolveConfig(loaded: LoadedConfig, flags: BuildFlags = {}, cwd:
     problems.push(diagnostic('ConfigInvalid', `\`language\` "${config.language}" is not a BCP 47 language tag`, where, 'use e.g. "zh-CN" or "en"'));
   }
 
+  const languages = resolveLanguages(config.languages, language, config, where, problems);
+
   const rawUrl = flags.baseUrl ?? config.url;
   let url = rawUrl;
   let basePath = '/';
@@ -153,6 +167,7 @@ export function resolveConfig(loaded: LoadedConfig, flags: BuildFlags = {}, cwd:
     url,
     basePath,
     language,
+    languages,
     timezone: config.timezone,
     author: config.author,
     permalink: config.permalink,
@@ -185,6 +200,38 @@ export function resolveConfig(loaded: LoadedConfig, flags: BuildFlags = {}, cwd:
     future: flags.future ?? false,
     now: flags.now ?? new Date(),
   });
+}
+
+/** `languages` of the config: canonical tags, a prefix each (default `/<tag>/`), none the default language, no prefix twice. */
+function resolveLanguages(
+  raw: LoadedConfig['config']['languages'],
+  language: string,
+  config: { readonly title: string; readonly description: string },
+  where: { file?: string },
+  problems: Diagnostic[],
+): readonly SiteLanguage[] {
+  const out: SiteLanguage[] = [];
+  for (const [tag, options] of Object.entries(raw)) {
+    let lang: string;
+    try {
+      lang = Intl.getCanonicalLocales(tag)[0] ?? tag;
+    } catch {
+      problems.push(diagnostic('ConfigInvalid', `\`languages\`: "${tag}" is not a BCP 47 language tag`, where, 'use e.g. "en" or "zh-TW"'));
+      continue;
+    }
+    if (lang.toLowerCase() === language.toLowerCase()) {
+      problems.push(diagnostic('ConfigInvalid', `\`languages\`: "${tag}" is the site's own \`language\``, where, 'the default language lives at the root: list only the other languages under `languages`'));
+      continue;
+    }
+    const prefix = options.prefix ?? `/${lang.toLowerCase()}/`;
+    const clash = out.find((other) => other.prefix.toLowerCase() === prefix.toLowerCase());
+    if (clash) {
+      problems.push(diagnostic('ConfigInvalid', `\`languages\`: "${tag}" and "${clash.lang}" both have the prefix ${prefix}`, where, 'give each language a folder of its own'));
+      continue;
+    }
+    out.push(Object.freeze({ lang, prefix, title: options.title ?? config.title, description: options.description ?? config.description }));
+  }
+  return Object.freeze(out);
 }
 
 /** The folders an output folder must keep clear of (absolute). */

@@ -211,6 +211,20 @@ export const userConfigSchema = z.strictObject({
       depth: z.union([z.literal(false), z.int().min(2).max(4)], 'expected false or a heading level from 2 to 4').default(4),
     })
     .prefault({}),
+  /**
+   * Translations: the site's other languages, by BCP 47 tag (the default, `language`, stays at the
+   * root). Entries with that `lang:` are published under the language's prefix (default `/<tag>/`).
+   */
+  languages: z
+    .record(
+      z.string().min(2),
+      z.strictObject({
+        prefix: z.string().regex(/^\/[^/\s?#%\\]+\/$/, 'expected one folder such as /en/').optional(),
+        title: z.string().min(1).optional(),
+        description: z.string().optional(),
+      }),
+    )
+    .default({}),
   /** Free-form values handed to templates as `site.params`. */
   params: z.record(z.string(), z.unknown()).default({}),
 });

@@ -8,6 +8,8 @@ import { robotsTxt } from './robots.js';
 import type { OutputFile } from './write-site.js';
 
 const SITEMAP_NS = 'http://www.sitemaps.org/schemas/sitemap/0.9';
+/** Google's way of listing a page's versions in other languages in a sitemap: `<xhtml:link rel="alternate" hreflang>`. */
+const XHTML_NS = 'http://www.w3.org/1999/xhtml';
 /** The sitemaps protocol's limit per file; a larger site gets an index of several files. */
 export const MAX_SITEMAP_URLS = 50_000;
 
@@ -16,6 +18,8 @@ export interface SitemapUrl {
   readonly loc: string;
   /** W3C datetime with the site zone's offset. */
   readonly lastmod: string | undefined;
+  /** The page's versions in the site's languages (itself included; `x-default` last): absolute URLs. */
+  readonly alternates?: ReadonlyArray<{ readonly hreflang: string; readonly href: string }>;
 }
 
 /**
@@ -96,7 +100,11 @@ export function sitemapUrls(site: Site, config: ResolvedConfig): SitemapUrl[] {
     if (route.type === '404' || route.type === 'redirect') continue;
     if ('list' in route && route.list.page > 1) continue;
     const at = lastmodOf(route);
-    urls.push({ loc: new URL(hrefOf(route.url, config.basePath), config.url).href, lastmod: at !== undefined ? rfc3339(new Date(at), config.timezone) : undefined });
+    const absolute = (url: string) => new URL(hrefOf(url, config.basePath), config.url).href;
+    const versions = site.alternates[route.url];
+    const original = versions?.find((a) => a.lang === config.language);
+    const alternates = versions && [...versions.map((a) => ({ hreflang: a.lang, href: absolute(a.url) })), ...(original ? [{ hreflang: 'x-default', href: absolute(original.url) }] : [])];
+    urls.push({ loc: absolute(route.url), lastmod: at !== undefined ? rfc3339(new Date(at), config.timezone) : undefined, ...(alternates && { alternates }) });
   }
   return urls;
 }
@@ -112,6 +120,7 @@ function sitemapIndex(parts: readonly SitemapUrl[]) {
 function listDocument(rootName: string, itemName: string, items: readonly SitemapUrl[]) {
   const doc = new DOMImplementation().createDocument(SITEMAP_NS, rootName, null);
   const root = doc.documentElement!;
+  if (items.some((item) => item.alternates)) root.setAttributeNS('http://www.w3.org/2000/xmlns/', 'xmlns:xhtml', XHTML_NS);
   const child = (parent: typeof root, name: string, text?: string) => {
     const element = doc.createElementNS(SITEMAP_NS, name);
     if (text !== undefined) element.appendChild(doc.createTextNode(text));
@@ -123,6 +132,14 @@ function listDocument(rootName: string, itemName: string, items: readonly Sitema
     const element = child(root, itemName);
     child(element, 'loc', item.loc);
     if (item.lastmod !== undefined) child(element, 'lastmod', item.lastmod);
+    for (const alternate of item.alternates ?? []) {
+      const link = doc.createElementNS(XHTML_NS, 'xhtml:link');
+      link.setAttribute('rel', 'alternate');
+      link.setAttribute('hreflang', alternate.hreflang);
+      link.setAttribute('href', alternate.href);
+      element.appendChild(doc.createTextNode('\n    '));
+      element.appendChild(link);
+    }
     element.appendChild(doc.createTextNode('\n  '));
   }
   root.appendChild(doc.createTextNode('\n'));

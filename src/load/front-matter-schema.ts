@@ -39,6 +39,8 @@ export const frontMatterSchema = z.looseObject({
   image: z.string().optional(),
   id: text.optional(),
   lang: z.string().min(2).optional(),
+  /** The same text in another language carries the same key. */
+  translationKey: text.optional(),
   issue: z.int().min(1).optional(),
   week: z.string().regex(/^\d{4}-W\d{2}$/, 'expected an ISO week such as 2025-W51').optional(),
   link: z.url().optional(),

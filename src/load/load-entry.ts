@@ -194,6 +194,7 @@ export function loadEntry(source: SourceFile, bytes: Uint8Array, ctx: LoadContex
     image: fields.image,
     id: fields.id !== undefined ? String(fields.id) : undefined,
     lang: fields.lang,
+    translationKey: fields.translationKey !== undefined && String(fields.translationKey).trim() !== '' ? String(fields.translationKey).trim() : undefined,
     issue: fields.issue,
     week: fields.week,
     link: fields.link,

@@ -17,13 +17,16 @@ const MEDIA_TYPES: Readonly<Record<FeedFormat, string>> = {
 export function feedTitle(route: FeedRoute, site: Site, config: Pick<ResolvedConfig, 'title' | 'language' | 'weekly'>): string {
   if (route.kind === 'weekly') return config.weekly.feedTitle;
   if (route.kind === 'notes') return `${uiStrings(config.language).notes} · ${config.title}`;
+  // A feed of another language's section: its title, its words, its terms.
+  const section = route.lang !== undefined ? site.languages.find((l) => l.lang === route.lang) : undefined;
+  const { title, language, categories, tags } = section ? { ...section, language: section.lang } : { title: config.title, language: config.language, categories: site.categories, tags: site.tags };
   if (route.kind === 'category') {
-    const path = site.categories.find((term) => term.slug === route.term)?.path.join(' / ') ?? route.term ?? '';
-    return `${uiStrings(config.language).postsInCategory.replace('{category}', path)} · ${config.title}`;
+    const path = categories.find((term) => term.slug === route.term)?.path.join(' / ') ?? route.term ?? '';
+    return `${uiStrings(language).postsInCategory.replace('{category}', path)} · ${title}`;
   }
-  if (route.kind !== 'tag') return config.title;
-  const name = site.tags.find((term) => term.slug === route.term)?.name ?? route.term ?? '';
-  return `${uiStrings(config.language).postsTagged.replace('{tag}', name)} · ${config.title}`;
+  if (route.kind !== 'tag') return title;
+  const name = tags.find((term) => term.slug === route.term)?.name ?? route.term ?? '';
+  return `${uiStrings(language).postsTagged.replace('{tag}', name)} · ${title}`;
 }
 
 /** What templates get to write `<link rel="alternate">` for a feed: type, title, href. */

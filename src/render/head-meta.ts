@@ -50,7 +50,8 @@ export function headMeta(route: Route, page: PageInfo, ctx: ViewContext): HeadMe
       description: page.description,
       url: page.canonical,
       siteName: config.title,
-      locale: ogLocale(config.language),
+      // A list of another language's section (`/en/`) is in that language.
+      locale: ogLocale(('lang' in route ? route.lang : undefined) ?? config.language),
       image: undefined,
       publishedTime: undefined,
       modifiedTime: undefined,

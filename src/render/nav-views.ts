@@ -2,6 +2,8 @@ import type { PageNode } from '../collect/page-tree.js';
 import { hrefOf } from '../collect/url-path.js';
 import type { Route, Site } from '../types.js';
 import { uiStrings } from './ui-strings.js';
+import { prefixed, sectionLang } from '../collect/entry-language.js';
+import { sectionOfRoute } from './language-views.js';
 import type { ViewContext } from './views.js';
 
 /** An entry of the top nav. `current`: `page` on the page itself, `true` on the section or list it is in. */
@@ -38,7 +40,10 @@ export function navView(route: Route, ctx: ViewContext): NavView {
   const href = (url: string) => hrefOf(url, config.basePath);
   const key = route.type === 'page' ? route.key : undefined;
   const place = key !== undefined ? site.pageTree.places[key] : undefined;
-  const t = uiStrings(config.language);
+  // Another language's section: its words, its archive and tags, its versions of the pages.
+  const section = sectionOfRoute(route, site, config);
+  const t = uiStrings(section.lang);
+  const inSection = (url: string) => prefixed(url, section.prefix);
   const menu: MenuItemView[] = [];
   const builtin = (name: string, title: string, url: string, section: boolean) => {
     const current = route.url === url ? 'page' : section && route.url.startsWith(url) ? 'true' : undefined;
@@ -50,22 +55,26 @@ export function navView(route: Route, ctx: ViewContext): NavView {
       const url = external ? item.url : config.basePath.replace(/\/$/, '') + item.url;
       menu.push({ name: 'link', title: item.title, url, external, current: !external && item.url === route.url ? 'page' : undefined });
     } else if (item === 'archive') {
-      if (site.posts.length > 0) builtin('archive', t.archive, '/archive/', false);
+      if (section.posts.length > 0) builtin('archive', t.archive, inSection('/archive/'), false);
     } else if (item === 'weekly') {
       if (site.weeklyIssues.length > 0) builtin('weekly', t.weekly, '/weekly/', true);
     } else if (item === 'tags') {
-      if (site.tags.length > 0) builtin('tags', t.tags, '/tags/', true);
+      if (section.tags.length > 0) builtin('tags', t.tags, inSection('/tags/'), true);
     } else if (item === 'search') {
       builtin('search', t.search, '/search/', false);
     } else {
       site.pageTree.roots.forEach((root, index) => {
         const target = firstPage(root);
         if (!root.menu || target === undefined) return;
-        const url = site.entries[target]!.url;
+        // In another language's section, the version of the page in that language (none: not listed).
+        const key = section.prefix === '/' ? target : site.translations[target]?.find((k) => sectionLang(site.entries[k]!.entry, config) === section.lang);
+        if (key === undefined) return;
+        const { url, entry } = site.entries[key]!;
         // The home page is the site title's link already.
-        if (url === '/' && !root.folder) return;
+        if (url === section.prefix && !root.folder) return;
         const current = route.url === url ? 'page' : place?.root === index ? 'true' : undefined;
-        menu.push({ name: 'page', title: root.title, url: href(url), external: false, current });
+        const title = key === target ? root.title : entry.title;
+        menu.push({ name: 'page', title, url: href(url), external: false, current });
       });
     }
   }

@@ -16,6 +16,7 @@ import { categoryView, seriesBox } from './taxonomy-views.js';
 import { entryView, languageOf, paginationView, siteView, viewContext, type ViewContext } from './views.js';
 import { issueNeighbours, issueView, noteView, streamNoteView, weeklyIndexView } from './weekly-views.js';
 import { siteDateParts } from '../load/parse-date.js';
+import { alternatesView, sectionOfRoute, sectionSiteView } from './language-views.js';
 
 export interface OutputPage {
   readonly outputPath: string;
@@ -110,20 +111,25 @@ export function createRouteRenderer(
 function pageOf(route: Route, ctx: ViewContext, base: Record<string, unknown>): { template: string; context: Record<string, unknown> } {
   const { template, context } = routeContext(route, ctx, base);
   const head = headMeta(route, context['page'] as Parameters<typeof headMeta>[1], ctx);
-  return { template, context: { ...context, head, nav: navView(route, ctx), integrations: integrationsView(route, ctx.site, ctx.config) } };
+  // A page of another language's section: that language's chrome (words, site title, home, feeds).
+  const section = sectionOfRoute(route, ctx.site, ctx.config);
+  const inSection = section !== ctx.site.languages[0] ? { ...languageOf(section.lang), site: sectionSiteView(base['site'] as Record<string, unknown>, section, ctx.site, ctx.config) } : {};
+  return { template, context: { ...context, ...inSection, head, nav: navView(route, ctx), integrations: integrationsView(route, ctx.site, ctx.config), alternates: alternatesView(route.url, ctx.site, ctx.config) } };
 }
 
 function routeContext(route: Route, ctx: ViewContext, base: Record<string, unknown>): { template: string; context: Record<string, unknown> } {
   const { config, site } = ctx;
   const href = (url: string) => hrefOf(url, config.basePath);
   const pageMeta = (title: string, url: string, description = config.description) => ({ title, url: href(url), canonical: new URL(href(url), config.url).href, description, type: route.type });
-  const t = uiStrings(config.language);
+  const section = sectionOfRoute(route, site, config);
+  const t = uiStrings(section.lang);
   switch (route.type) {
     case 'post':
     case 'page': {
       const view = entryView(route.key, ctx);
-      const index = site.posts.indexOf(route.key);
-      const neighbour = (i: number) => (i >= 0 && i < site.posts.length ? { title: site.entries[site.posts[i]!]!.entry.title, url: href(site.entries[site.posts[i]!]!.url) } : undefined);
+      const posts = section.posts;
+      const index = posts.indexOf(route.key);
+      const neighbour = (i: number) => (i >= 0 && i < posts.length ? { title: site.entries[posts[i]!]!.entry.title, url: href(site.entries[posts[i]!]!.url) } : undefined);
       return {
         template: route.type,
         context: {
@@ -132,22 +138,22 @@ function routeContext(route: Route, ctx: ViewContext, base: Record<string, unkno
           ...base,
           page: { ...pageMeta(view.title, route.url, view.description), date: view.date, image: view.image },
           post: view,
-          series: route.type === 'post' ? seriesBox(route.key, site, config.basePath) : undefined,
+          series: route.type === 'post' ? seriesBox(route.key, site, config.basePath, section.series) : undefined,
           newer: route.type === 'post' ? neighbour(index - 1) : undefined,
           older: route.type === 'post' ? neighbour(index + 1) : undefined,
         },
       };
     }
     case 'home': {
-      const title = route.list.page === 1 ? config.title : `${t.pageOf.replace('{page}', String(route.list.page)).replace('{total}', String(route.list.totalPages))} · ${config.title}`;
+      const title = route.list.page === 1 ? section.title : `${t.pageOf.replace('{page}', String(route.list.page)).replace('{total}', String(route.list.totalPages))} · ${section.title}`;
       return {
         template: 'home',
         context: { ...base, page: pageMeta(title, route.url), posts: route.list.posts.map((k) => entryView(k, ctx)), pagination: paginationView(route.list, config.basePath) },
       };
     }
     case 'tag': {
-      const term = site.tags.find((x) => x.slug === route.term)!;
-      const feed = site.feeds.find((f) => f.kind === 'tag' && f.term === term.slug);
+      const term = section.tags.find((x) => x.slug === route.term)!;
+      const feed = site.feeds.find((f) => f.kind === 'tag' && f.term === term.slug && f.lang === route.lang);
       const feeds = feed ? feedLinks(feed, feedTitle(feed, site, config), config.basePath) : [];
       return {
         template: 'tag',
@@ -164,24 +170,24 @@ function routeContext(route: Route, ctx: ViewContext, base: Record<string, unkno
       };
     }
     case 'category': {
-      const term = site.categories.find((x) => x.slug === route.term)!;
-      const feed = site.feeds.find((f) => f.kind === 'category' && f.term === term.slug);
+      const term = section.categories.find((x) => x.slug === route.term)!;
+      const feed = site.feeds.find((f) => f.kind === 'category' && f.term === term.slug && f.lang === route.lang);
       const feeds = feed ? feedLinks(feed, feedTitle(feed, site, config), config.basePath) : [];
       return {
         template: 'category',
         context: {
           ...base,
           page: { ...pageMeta(t.postsInCategory.replace('{category}', term.path.join(' / ')), route.url), feeds },
-          category: categoryView(term, site, config.basePath),
+          category: categoryView(term, section.categories, config.basePath),
           posts: route.list.posts.map((k) => entryView(k, ctx)),
           pagination: paginationView(route.list, config.basePath),
         },
       };
     }
     case 'categories':
-      return { template: 'categories', context: { ...base, page: pageMeta(t.categories, route.url), categories: site.categories.filter((c) => c.parent === undefined).map((c) => categoryView(c, site, config.basePath)) } };
+      return { template: 'categories', context: { ...base, page: pageMeta(t.categories, route.url), categories: section.categories.filter((c) => c.parent === undefined).map((c) => categoryView(c, section.categories, config.basePath)) } };
     case 'series': {
-      const series = site.series.find((x) => x.slug === route.term)!;
+      const series = section.series.find((x) => x.slug === route.term)!;
       return { template: 'series', context: { ...base, page: pageMeta(t.seriesTitle.replace('{series}', series.name), route.url), series: { name: series.name, url: href(series.url) }, posts: series.posts.map((k) => entryView(k, ctx)) } };
     }
     case 'weekly-issue': {
@@ -221,18 +227,18 @@ function routeContext(route: Route, ctx: ViewContext, base: Record<string, unkno
     case 'tags':
       return {
         template: 'tags',
-        context: { ...base, page: pageMeta(t.tags, route.url), tags: site.tags.map((term) => ({ name: term.name, url: href(term.url), count: term.posts.length })) },
+        context: { ...base, page: pageMeta(t.tags, route.url), tags: section.tags.map((term) => ({ name: term.name, url: href(term.url), count: term.posts.length })) },
       };
     case 'archive': {
       const years: Array<{ year: string; posts: unknown[] }> = [];
-      for (const key of site.posts) {
+      for (const key of section.posts) {
         const entry = site.entries[key]!.entry;
         const year = entry.date ? siteDateParts(entry.date, config.timezone).year : '—';
         let group = years.at(-1);
         if (!group || group.year !== year) years.push((group = { year, posts: [] }));
         group.posts.push(entryView(key, ctx));
       }
-      return { template: 'archive', context: { ...base, page: pageMeta(t.archive, route.url), years, total: site.posts.length } };
+      return { template: 'archive', context: { ...base, page: pageMeta(t.archive, route.url), years, total: section.posts.length } };
     }
     case 'redirect': {
       const target = site.entries[route.key]!;

@@ -1,5 +1,5 @@
 import { hrefOf } from '../collect/url-path.js';
-import type { CategoryTerm, Site } from '../types.js';
+import type { CategoryTerm, SeriesInfo, Site } from '../types.js';
 
 export interface CategoryView {
   readonly name: string;
@@ -11,8 +11,8 @@ export interface CategoryView {
 }
 
 /** What templates see of a category: its parents (for a breadcrumb) and its subtree, every URL an href. */
-export function categoryView(term: CategoryTerm, site: Site, basePath: string): CategoryView {
-  const bySlug = new Map(site.categories.map((c) => [c.slug, c]));
+export function categoryView(term: CategoryTerm, categories: readonly CategoryTerm[], basePath: string): CategoryView {
+  const bySlug = new Map(categories.map((c) => [c.slug, c]));
   const parents: Array<{ name: string; url: string }> = [];
   for (let up = term.parent; up !== undefined; up = bySlug.get(up)?.parent) {
     const parent = bySlug.get(up);
@@ -32,8 +32,8 @@ export function categoryView(term: CategoryTerm, site: Site, basePath: string): 
 }
 
 /** The series box of a post: the series, this part's number, and every part in order. */
-export function seriesBox(key: string, site: Site, basePath: string) {
-  const series = site.series.find((s) => s.posts.includes(key));
+export function seriesBox(key: string, site: Site, basePath: string, allSeries: readonly SeriesInfo[] = site.series) {
+  const series = allSeries.find((s) => s.posts.includes(key));
   if (!series) return undefined;
   return {
     name: series.name,

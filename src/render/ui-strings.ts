@@ -71,6 +71,7 @@ const STRINGS = {
     noteInIssue: '收录于',
     subscribeNotes: '订阅短评',
     comments: '评论',
+    languages: '语言',
   },
   en: {
     home: 'Home',
@@ -143,6 +144,7 @@ const STRINGS = {
     noteInIssue: 'In',
     subscribeNotes: 'Subscribe to the notes',
     comments: 'Comments',
+    languages: 'Languages',
   },
 } as const;
 

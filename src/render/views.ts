@@ -9,6 +9,7 @@ import { shownImage, type ImageSizeLookup } from './markdown/size-images.js';
 import { uiStrings } from './ui-strings.js';
 import { siteDateParts } from '../load/parse-date.js';
 import { slugify } from '../load/slug.js';
+import { sectionLang } from '../collect/entry-language.js';
 import type { SideNavNode } from './nav-views.js';
 import { tocToDepth } from './toc-depth.js';
 
@@ -48,6 +49,8 @@ export interface ViewContext {
   readonly tagsByName: ReadonlyMap<string, Site['tags'][number]>;
   /** Categories by slug path. */
   readonly categoriesBySlug: ReadonlyMap<string, Site['categories'][number]>;
+  /** The same two of each language's section, by language (the entries of a section link to its tag and category pages). */
+  readonly sectionTerms: ReadonlyMap<string, { readonly tagsByName: ReadonlyMap<string, Site['tags'][number]>; readonly categoriesBySlug: ReadonlyMap<string, Site['categories'][number]> }>;
   /** Dimensions of local images by href. */
   readonly imageSize: ImageSizeLookup | undefined;
   /** Entry views made so far: one object per entry, whatever page lists it (templates never change them). */
@@ -57,7 +60,11 @@ export interface ViewContext {
 }
 
 export function viewContext(site: Site, rendered: Readonly<Record<string, RenderedEntry>>, config: ResolvedConfig, imageSize?: ImageSizeLookup): ViewContext {
-  return { site, rendered, config, tagsByName: new Map(site.tags.map((t) => [t.name.toLowerCase(), t])), categoriesBySlug: new Map(site.categories.map((c) => [c.slug, c])), imageSize, entryViews: new Map(), sideNavs: new Map() };
+  const sectionTerms = new Map(
+    site.languages.map((section) => [section.lang, { tagsByName: new Map(section.tags.map((t) => [t.name.toLowerCase(), t])), categoriesBySlug: new Map(section.categories.map((c) => [c.slug, c])) }]),
+  );
+  const own = sectionTerms.get(config.language) ?? { tagsByName: new Map(site.tags.map((t) => [t.name.toLowerCase(), t])), categoriesBySlug: new Map(site.categories.map((c) => [c.slug, c])) };
+  return { site, rendered, config, ...own, sectionTerms, imageSize, entryViews: new Map(), sideNavs: new Map() };
 }
 
 export function entryView(key: string, ctx: ViewContext): EntryView {
@@ -73,6 +80,7 @@ function makeEntryView(key: string, ctx: ViewContext): EntryView {
   const { config } = ctx;
   const href = hrefOf(placed.url, config.basePath);
   const image = entry.image !== undefined ? imageHref(entry.image, placed, config) : undefined;
+  const terms = ctx.sectionTerms.get(sectionLang(entry, config)) ?? ctx;
   const fields = {
     kind: entry.kind,
     title: entry.title,
@@ -82,12 +90,12 @@ function makeEntryView(key: string, ctx: ViewContext): EntryView {
     updated: entry.updated?.iso,
     year: entry.date ? siteDateParts(entry.date, config.timezone).year : undefined,
     tags: entry.tags.flatMap((name) => {
-      const term = ctx.tagsByName.get(name.toLowerCase());
+      const term = terms.tagsByName.get(name.toLowerCase());
       return term ? [{ name, url: hrefOf(term.url, config.basePath) }] : [];
     }),
     categories: entry.categories,
     categoryLinks: (config.categories.nested ? entry.categoryPaths : entry.categories.map((name) => [name])).flatMap((names) => {
-      const term = ctx.categoriesBySlug.get(names.map(slugify).join('/'));
+      const term = terms.categoriesBySlug.get(names.map(slugify).join('/'));
       return term ? [{ name: term.path.join(' / '), url: hrefOf(term.url, config.basePath) }] : [];
     }),
     description: rendered.descriptionText,
@@ -139,6 +147,8 @@ export function siteView(config: ResolvedConfig, site: Site) {
     description: config.description,
     url: config.url,
     basePath: config.basePath,
+    /** The home page's href (another language's section: its own). */
+    home: hrefOf('/', config.basePath),
     language: config.language,
     timezone: config.timezone,
     author: config.author,

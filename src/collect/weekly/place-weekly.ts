@@ -77,6 +77,7 @@ export function placeWeekly(all: readonly Entry[], isPublished: (entry: Entry) =
           // Like every issue, its feed id is its URL: /weekly/<n>/, where n never moves.
           id: undefined,
           lang: undefined,
+          translationKey: undefined,
           issue: issue.number,
           week: issue.week.id,
           link: undefined,

@@ -75,21 +75,24 @@ function itemsOf(route: FeedRoute, source: FeedSource): FeedItem[] {
 /** Title, links, language and author of a feed: the site's, or a tag page's. */
 export function feedChannelOf(route: FeedRoute, items: readonly FeedItem[], { site, config }: FeedSource): FeedChannel {
   const absolute = (url: string) => new URL(hrefOf(url, config.basePath), config.url).href;
-  const about = config.description !== '' ? config.description : config.title;
-  const tag = route.kind === 'tag' ? site.tags.find((term) => term.slug === route.term) : undefined;
+  // A feed of another language's section speaks that language, under that section's title.
+  const section = site.languages.find((l) => l.lang === route.lang) ?? { lang: config.language, title: config.title, description: config.description, tags: site.tags };
+  const about = section.description !== '' ? section.description : section.title;
+  const tag = route.kind === 'tag' ? section.tags.find((term) => term.slug === route.term) : undefined;
   const weekly = site.feeds.find((f) => f.kind === 'weekly');
+  const t = uiStrings(section.lang);
   return {
     title: feedTitle(route, site, config),
     description: tag
-      ? `${uiStrings(config.language).postsTagged.replace('{tag}', tag.name)} — ${about}${tag.notes.length > 0 && weekly ? ` (${uiStrings(config.language).notesInWeekly}: ${absolute(weekly.files.rss.url)})` : ''}`
+      ? `${t.postsTagged.replace('{tag}', tag.name)} — ${about}${tag.notes.length > 0 && weekly ? ` (${t.notesInWeekly}: ${absolute(weekly.files.rss.url)})` : ''}`
       : route.kind === 'weekly'
-        ? `${uiStrings(config.language).weekly} — ${about}`
+        ? `${t.weekly} — ${about}`
         : route.kind === 'notes'
-          ? `${uiStrings(config.language).notes} — ${about}`
+          ? `${t.notes} — ${about}`
           : about,
     homePageUrl: absolute(route.pageUrl),
     feedUrls: { rss: absolute(route.files.rss.url), atom: absolute(route.files.atom.url), json: absolute(route.files.json.url) },
-    language: config.language,
+    language: section.lang,
     timezone: config.timezone,
     author: config.author,
     iconUrl: absolute('/favicon.svg'),
