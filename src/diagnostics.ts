@@ -61,7 +61,10 @@ export type DiagnosticCode =
   // Newsletter hand-off.
   | 'MissingApiKey'
   | 'SendFailed'
-  | 'InternalError';
+  | 'InternalError'
+  // math, diagrams and plugin output in feeds
+  | 'MathError'
+  | 'PluginOutput';
 
 export interface Diagnostic {
   readonly code: DiagnosticCode;

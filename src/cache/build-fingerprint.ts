@@ -27,6 +27,11 @@ const PACKAGES = [
   'hast-util-from-html',
   'hast-util-to-text',
   'github-slugger',
+  // math (src/render/markdown/render-math.ts)
+  'remark-math',
+  'micromark-extension-math',
+  'mdast-util-math',
+  'katex',
   'shiki',
   '@shikijs/vscode-textmate',
   'gray-matter',
@@ -53,7 +58,7 @@ export interface BuildFingerprint {
 export function buildFingerprint(config: ResolvedConfig): BuildFingerprint {
   const versions = packageVersions();
   const plugins = pluginFingerprint(config);
-  const load = digest({ format: CACHE_FORMAT, versions, timezone: config.timezone, limits: config.limits, plugins });
+  const load = digest({ format: CACHE_FORMAT, versions, timezone: config.timezone, limits: config.limits, plugins, math: config.markdown.math, mermaid: config.markdown.mermaid });
   const render = digest({
     load,
     url: config.url,

@@ -65,7 +65,7 @@ export interface ResolvedConfig {
   };
   /** Absolute path of the build cache folder, or undefined when caching is off. */
   readonly cacheDir: string | undefined;
-  readonly markdown: { readonly remarkPlugins: PluggableList; readonly rehypePlugins: PluggableList };
+  readonly markdown: { readonly remarkPlugins: PluggableList; readonly rehypePlugins: PluggableList; readonly math: boolean; readonly mermaid: boolean };
   /** Items per feed (0 = all); `full` HTML or `summary` in each item. */
   readonly feed: { readonly limit: number; readonly content: 'full' | 'summary' };
   readonly params: Readonly<Record<string, unknown>>;

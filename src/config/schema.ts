@@ -101,8 +101,13 @@ export const userConfigSchema = z.strictObject({
     .strictObject({
       remarkPlugins: z.array(plugin).default([]),
       rehypePlugins: z.array(plugin).default([]),
+      // math and diagrams
+      /** `$…$` and `$$…$$` typeset with KaTeX at build time. */
+      math: z.boolean().default(true),
+      /** ```` ```mermaid ```` fences drawn as diagrams in the browser. */
+      mermaid: z.boolean().default(true),
     })
-    .default({ remarkPlugins: [], rehypePlugins: [] }),
+    .default({ remarkPlugins: [], rehypePlugins: [], math: true, mermaid: true }),
   /** Feeds (RSS, Atom, JSON Feed): items per feed (0 = all) and full text or summaries. */
   feed: z
     .strictObject({
@@ -165,7 +170,7 @@ export const userConfigSchema = z.strictObject({
 });
 
 export type UserConfig = z.input<typeof userConfigSchema> & {
-  markdown?: { remarkPlugins?: PluggableList; rehypePlugins?: PluggableList };
+  markdown?: { remarkPlugins?: PluggableList; rehypePlugins?: PluggableList; math?: boolean; mermaid?: boolean };
 };
 export type ParsedConfig = z.output<typeof userConfigSchema>;
 

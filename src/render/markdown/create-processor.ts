@@ -2,6 +2,7 @@ import type { Element, Root as HastRoot } from 'hast';
 import type { Root as MdastRoot } from 'mdast';
 import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { toString } from 'hast-util-to-string';
@@ -14,6 +15,8 @@ import { sourcePlace } from '../../collect/weekly/note-origins.js';
 import type { CodeBlockSource, CodeHighlighter } from '../highlight.js';
 import { addHeadingIds, type TocItem } from './heading-ids.js';
 import { labelTaskItems } from './label-task-items.js';
+import { mermaidDiagrams } from './mermaid-diagrams.js';
+import { renderMath } from './render-math.js';
 import { rewriteLinks, type LinkContext } from './rewrite-links.js';
 import { sizeImages, type ImageSizeLookup } from './size-images.js';
 
@@ -41,6 +44,9 @@ export interface MarkdownOptions {
   readonly rehypePlugins: PluggableList;
   readonly footnoteLabel: string;
   readonly footnoteBackLabel: string;
+  /** `$…$` and `$$…$$` typeset with KaTeX (default on), ```` ```mermaid ```` fences drawn as diagrams (default on). */
+  readonly math?: boolean | undefined;
+  readonly mermaid?: boolean | undefined;
 }
 
 export type MarkdownProcessor = Processor<MdastRoot, MdastRoot, HastRoot, HastRoot, string>;
@@ -54,12 +60,15 @@ export function createMarkdownProcessor(options: MarkdownOptions): MarkdownProce
   return unified()
     .use(remarkParse)
     .use(remarkGfm)
+    .use(options.math === false ? [] : [remarkMath])
     .use(options.remarkPlugins)
     .use(remarkRehype, {
       allowDangerousHtml: true,
       footnoteLabel: options.footnoteLabel,
       footnoteBackLabel: options.footnoteBackLabel,
     })
+    .use(options.math === false ? [] : [renderMath])
+    .use(options.mermaid === false ? [] : [mermaidDiagrams])
     .use(pageTransforms)
     .use(options.rehypePlugins)
     .use(rehypeStringify, { allowDangerousHtml: true }) as unknown as MarkdownProcessor;
@@ -86,6 +95,8 @@ function codeElements(tree: HastRoot): Array<{ node: Element; index: number; par
     const code = node.children.find((c): c is Element => c.type === 'element' && c.tagName === 'code');
     if (!code) return;
     const classes = Array.isArray(code.properties['className']) ? code.properties['className'].map(String) : [];
+    // remark-math's display formula, left for a plugin (rehype-katex) when the built-in math is off.
+    if (classes.includes('math-display')) return SKIP;
     const fence = classes.find((c) => c.startsWith('language-'))?.slice('language-'.length) ?? '';
     const meta = (code.data as { meta?: string } | undefined)?.meta;
     found.push({ node, index, parent, code: toString(code).replace(/\n$/, ''), fence, meta });
