@@ -10,7 +10,7 @@ import type { CodeHighlighter } from './highlight.js';
 import type { MarkdownProcessor, PageData } from './markdown/create-processor.js';
 import { excerptBeforeMore, summarize } from './markdown/excerpt.js';
 import { feedBlocks } from './markdown/feed-blocks.js';
-import { formulasAsTex } from './markdown/formulas-as-tex.js';
+import { readableTree } from './markdown/readable-tree.js';
 import type { TocItem } from './markdown/heading-ids.js';
 import type { LinkContext } from './markdown/rewrite-links.js';
 import type { ImageSizeLookup } from './markdown/size-images.js';
@@ -82,7 +82,7 @@ export async function renderEntry(placed: Placed, written: MdastRoot, ctx: Entry
   const excerptHtml = ctx.processor.stringify(summary.tree, file);
   const feedExcerptHtml = ctx.processor.stringify(await feedSafeTree(summary.tree, pageAbsoluteUrl, feedBlocks(feedBlock)), file);
   // innerText-like: block elements (paragraphs, list items) stay apart as words do.
-  const plain = collapse(toText(formulasAsTex(summary.tree)));
+  const plain = collapse(toText(readableTree(summary.tree)));
   const stats = textStats(tree);
   // Last, so only the page scrolls wide tables in a box: feeds, excerpts and the summary see them bare.
   const html = ctx.processor.stringify(wrapTables(tree), file);
