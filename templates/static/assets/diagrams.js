@@ -18,7 +18,9 @@
       node.removeAttribute('data-processed');
       node.textContent = sources[i];
     });
-    mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme, fontFamily: getComputedStyle(document.body).fontFamily });
+    // Edge labels on a darker ground than Mermaid's dark theme gives them, for WCAG AA contrast.
+    const themeVariables = theme === 'dark' ? { edgeLabelBackground: '#333333' } : {};
+    mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme, themeVariables, fontFamily: getComputedStyle(document.body).fontFamily });
     mermaid.run({ nodes }).catch((error) => console.warn('diagram:', error));
   };
   draw();
