@@ -75,7 +75,7 @@ describe('building the sample site under a sub-path', () => {
     expect(files.some((f) => f.includes('draft-idea'))).toBe(false);
     expect(files.some((f) => f.includes('from-the-future'))).toBe(false);
     expect(read('archive/index.html')).not.toContain('from-the-future');
-    expect(result.posts).toBe(8);
+    expect(result.posts).toBe(9);
   });
 
   it('shows a zone-less date as the wall-clock day in the site zone, whatever the machine zone', () => {
@@ -102,7 +102,7 @@ describe('building the sample site under a sub-path', () => {
   it('summarises a post without a marker by a bounded amount of text and never leaves a tag open', () => {
     const page2 = read('page/2/index.html') + read('index.html');
     const articles = page2.split('<article class="post-summary"').slice(1);
-    expect(articles.length).toBe(8);
+    expect(articles.length).toBe(9);
     for (const article of articles) {
       const excerpt = article.slice(article.indexOf('<div class="excerpt">'), article.indexOf('</article>'));
       const opened = (excerpt.match(/<(p|ul|ol|li|blockquote|strong|em|a|code)[\s>]/g) ?? []).length;

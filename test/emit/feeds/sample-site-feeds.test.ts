@@ -67,8 +67,8 @@ describe('the feeds of the sample site', () => {
     const categoryPages = listTree(path.join(out, 'categories')).filter((f) => f.endsWith('/index.html') && !f.includes('/page/'));
     expect(categoryPages.sort()).toEqual(['工程/go/index.html', '工程/index.html', '生活/index.html']);
     for (const list of [feeds.rss, feeds.atom, feeds.json]) expect(list.length).toBe(withPosts + categoryPages.length + 2);
-    // 8 posts and 2 weekly issues
-    expect(jsonFeed('feed.json').items).toHaveLength(10);
+    // 9 posts and 2 weekly issues
+    expect(jsonFeed('feed.json').items).toHaveLength(11);
     expect(jsonFeed('weekly/feed.json').items).toHaveLength(2);
   });
 
