@@ -18,7 +18,7 @@ export function vendorAssets(config: ResolvedConfig): CopiedFile[] {
   const require = createRequire(import.meta.url);
   const files: CopiedFile[] = [];
   if (config.markdown.math) {
-    const dist = path.dirname(require.resolve('katex/dist/katex.min.css'));
+    const dist = katexDist();
     files.push({ from: path.join(dist, 'katex.min.css'), outputPath: KATEX_CSS });
     for (const font of readdirSync(path.join(dist, 'fonts')).sort()) {
       files.push({ from: path.join(dist, 'fonts', font), outputPath: `${path.posix.dirname(KATEX_CSS)}/fonts/${font}` });
@@ -26,4 +26,13 @@ export function vendorAssets(config: ResolvedConfig): CopiedFile[] {
   }
   if (config.markdown.mermaid) files.push({ from: require.resolve('mermaid/dist/mermaid.min.js'), outputPath: MERMAID_JS });
   return files;
+}
+
+/** The installed folders those files come from: quire may read them (see `readGuard`), as it reads its own theme. */
+export function vendorFolders(): string[] {
+  return [katexDist(), path.dirname(createRequire(import.meta.url).resolve('mermaid/dist/mermaid.min.js'))];
+}
+
+function katexDist(): string {
+  return path.dirname(createRequire(import.meta.url).resolve('katex/dist/katex.min.css'));
 }
