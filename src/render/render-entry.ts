@@ -9,7 +9,7 @@ import type { Placed } from '../types.js';
 import type { CodeHighlighter } from './highlight.js';
 import type { MarkdownProcessor, PageData } from './markdown/create-processor.js';
 import { excerptBeforeMore, summarize } from './markdown/excerpt.js';
-import { feedBlocks } from './markdown/feed-blocks.js';
+import { feedBlocks, reportDroppedPluginOutput } from './markdown/feed-blocks.js';
 import { readableTree } from './markdown/readable-tree.js';
 import type { TocItem } from './markdown/heading-ids.js';
 import type { LinkContext } from './markdown/rewrite-links.js';
@@ -74,7 +74,9 @@ export async function renderEntry(placed: Placed, written: MdastRoot, ctx: Entry
   const tree = (await ctx.processor.run(mdast, file)) as Root;
   const pageAbsoluteUrl = new URL(hrefOf(placed.url, ctx.basePath), ctx.siteUrl).href;
   const feedBlock = { language: ctx.language, pageAbsoluteUrl, file: entry.displayPath };
-  const feedHtml = ctx.processor.stringify(await feedSafeTree(tree, pageAbsoluteUrl, feedBlocks({ ...feedBlock, report: (d) => data.diagnostics.push(d) })), file);
+  const reporting = { ...feedBlock, report: (d: Diagnostic) => data.diagnostics.push(d) };
+  reportDroppedPluginOutput(tree, reporting);
+  const feedHtml = ctx.processor.stringify(await feedSafeTree(tree, pageAbsoluteUrl, feedBlocks(reporting)), file);
 
   const pageHref = hrefOf(placed.url, ctx.basePath);
   const marked = excerptBeforeMore(tree, pageHref);

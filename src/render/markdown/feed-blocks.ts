@@ -1,5 +1,6 @@
-import type { Element, ElementContent, Properties } from 'hast';
+import type { Element, ElementContent, Properties, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
+import { SKIP, visit } from 'unist-util-visit';
 import type { Diagnostic } from '../../diagnostics.js';
 import { warning } from '../../diagnostics.js';
 import { feedCodeBlock } from '../code/feed-code-block.js';
@@ -43,6 +44,26 @@ export function feedBlocks(ctx: FeedBlockContext): (node: Element) => ElementCon
     }
     return feedCodeBlock(node);
   };
+}
+
+/** Elements that hold content a reader would miss, though feeds and e-mail leave them out. */
+const CONTENT_HOLDERS = new Set(['iframe', 'object', 'embed', 'template', 'noscript', 'script']);
+/** Script types that run code (the rest hold data: `math/tex`, `text/x-mermaid`, JSON…). */
+const CODE_SCRIPT = /^(|module|(text|application)\/(javascript|ecmascript)|text\/babel)$/i;
+
+/**
+ * Warn (`PluginOutput`) of each element a plugin made (an element in the page's tree: raw HTML
+ * written in the Markdown is still raw there) that holds content and that feeds and e-mail leave
+ * out: an embed, or a script that carries data (`<script type="math/tex">`) rather than code.
+ */
+export function reportDroppedPluginOutput(tree: Root, ctx: FeedBlockContext): void {
+  visit(tree, 'element', (node: Element) => {
+    if (!CONTENT_HOLDERS.has(node.tagName)) return;
+    if (node.tagName === 'script' && (CODE_SCRIPT.test(String(node.properties['type'] ?? '').trim()) || toString(node).trim() === '')) return SKIP;
+    if ((node.tagName === 'template' || node.tagName === 'noscript') && toString(node).trim() === '') return SKIP;
+    ctx.report?.(warning('PluginOutput', `a plugin made a <${node.tagName}> that feeds and e-mail leave out, with what it holds`, { file: ctx.file }, 'make the plugin write its content as HTML a reader shows (text, <pre>, <img>, <math>), or turn the plugin off'));
+    return SKIP;
+  });
 }
 
 /** KaTeX's `<math>` (inside `.katex-mathml`) alone, with the TeX as `alttext`; `display` for a block. */

@@ -53,7 +53,14 @@ function mathNodes(tree: Root): MathNode[] {
 
 function renderOne({ node, tex, display }: MathNode, katex: Katex, fromHtml: FromHtml, file: VFile): Element {
   try {
-    const html = katex.renderToString(tex, { displayMode: display, output: 'htmlAndMathml', throwOnError: true, strict: 'ignore', trust: false });
+    // A command KaTeX does not trust (\href, \includegraphics, \htmlClass…) would be drawn as red text: an error instead.
+    const untrusted: string[] = [];
+    const trust = (context: { command: string }): boolean => {
+      untrusted.push(context.command);
+      return false;
+    };
+    const html = katex.renderToString(tex, { displayMode: display, output: 'htmlAndMathml', throwOnError: true, strict: 'ignore', trust });
+    if (untrusted.length > 0) throw Object.assign(new Error(`${[...new Set(untrusted)].join(', ')} is not allowed in a formula (it could link or load from anywhere)`), { rawMessage: undefined, position: undefined });
     const children = fromHtml(html, { fragment: true }).children as ElementContent[];
     visit({ type: 'root', children } as Root, (n) => void delete (n as { position?: unknown }).position);
     const span = children.find((c): c is Element => c.type === 'element') ?? { type: 'element', tagName: 'span', properties: {}, children };

@@ -147,7 +147,25 @@ describe('a formula KaTeX cannot typeset', () => {
         ['MathError', 'error', 'content/posts/bad.md', 8, 1],
       ]);
       expect(errors[0]!.message).toContain('\\frac{a');
+      expect(errors.every((d) => d.hint?.includes('markdown.math: false'))).toBe(true);
       expect(existsSync(path.join(root, 'dist/posts/bad/index.html'))).toBe(false);
+    } finally {
+      remove(root);
+    }
+  });
+});
+
+describe('a formula with a command KaTeX does not trust', () => {
+  it('is a MathError, not red text on the page', async () => {
+    const root = tempDir();
+    try {
+      writeFiles(root, {
+        'quire.config.json': configJson(),
+        'content/posts/href.md': '---\ntitle: 链接\ndate: 2025-01-01\n---\n\n看 $\\href{javascript:alert(1)}{x}$。\n',
+      });
+      const errors = await buildErrors(root);
+      expect(errors.map((d) => [d.code, d.file, d.line, d.column])).toEqual([['MathError', 'content/posts/href.md', 6, 3]]);
+      expect(errors[0]!.message).toContain('\\href is not allowed');
     } finally {
       remove(root);
     }
@@ -214,14 +232,35 @@ export default { title: 'P', url: 'https://example.org/', timezone: 'UTC', markd
         'quire.config.mjs': `const noPre = () => (tree) => {
   tree.children.push({ type: 'element', tagName: 'figure', properties: { className: ['code-block'] }, children: [{ type: 'element', tagName: 'div', properties: {}, children: [{ type: 'text', value: 'let x = 1; // 插件的代码' }] }] });
 };
+
 export default { title: 'P', url: 'https://example.org/', timezone: 'UTC', markdown: { rehypePlugins: [noPre] } };
+`,
+        'content/posts/p.md': '---\ntitle: P\ndate: 2025-01-01\n---\n\n正文。\n\n<iframe src="https://www.example.com/embed/1" title="written by the author"></iframe>\n',
+      });
+      const result = await build({ root, outDir: path.join(root, 'dist'), cache: false });
+      // The author's own <iframe> is left out of feeds as always, without a warning; the plugin's figure is warned of.
+      expect(result.diagnostics.map((d) => [d.code, d.severity, d.file])).toEqual([['PluginOutput', 'warning', 'content/posts/p.md']]);
+      const [rss] = parseWithFeedparser([path.join(root, 'dist/feed.xml')]);
+      expect(rss!.entries[0]!.content).toContain('let x = 1; // 插件的代码');
+    } finally {
+      remove(root);
+    }
+  });
+
+  it('a plugin that puts a formula in a <script type="math/tex"> gets a PluginOutput warning; a plain script does not', async () => {
+    const root = tempDir();
+    try {
+      writeFiles(root, {
+        'quire.config.mjs': `const dataScript = () => (tree) => {
+  tree.children.push({ type: 'element', tagName: 'script', properties: { type: 'math/tex; mode=display' }, children: [{ type: 'text', value: 'x^2' }] });
+  tree.children.push({ type: 'element', tagName: 'script', properties: {}, children: [{ type: 'text', value: 'console.log(1)' }] });
+};
+export default { title: 'P', url: 'https://example.org/', timezone: 'UTC', markdown: { rehypePlugins: [dataScript] } };
 `,
         'content/posts/p.md': '---\ntitle: P\ndate: 2025-01-01\n---\n\n正文。\n',
       });
       const result = await build({ root, outDir: path.join(root, 'dist'), cache: false });
-      expect(result.diagnostics.map((d) => [d.code, d.severity, d.file])).toEqual([['PluginOutput', 'warning', 'content/posts/p.md']]);
-      const [rss] = parseWithFeedparser([path.join(root, 'dist/feed.xml')]);
-      expect(rss!.entries[0]!.content).toContain('let x = 1; // 插件的代码');
+      expect(result.diagnostics.map((d) => [d.code, d.file, d.message])).toEqual([['PluginOutput', 'content/posts/p.md', 'a plugin made a <script> that feeds and e-mail leave out, with what it holds']]);
     } finally {
       remove(root);
     }
