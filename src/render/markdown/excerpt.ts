@@ -40,6 +40,12 @@ export function summarize(tree: Root, limit: number, pageHref?: string): { tree:
         }
       } else if (node.type === 'element') {
         if (node.tagName === 'br' && out.length === 0) continue;
+        // A formula is whole or not there (it counts as one word).
+        if (hasClass(node, 'katex')) {
+          out.push(node);
+          remaining -= 1;
+          continue;
+        }
         out.push({ ...node, children: cut(node.children) });
       }
     }
@@ -51,7 +57,7 @@ export function summarize(tree: Root, limit: number, pageHref?: string): { tree:
       truncated = truncated || block.type === 'element';
       break;
     }
-    if (block.type !== 'element' || SKIPPED.has(block.tagName)) continue;
+    if (block.type !== 'element' || SKIPPED.has(block.tagName) || hasClass(block, 'math-display') || hasClass(block, 'diagram')) continue;
     children.push(...cut([block]));
   }
   return { tree: forListing({ type: 'root', children }, pageHref), truncated };
@@ -74,6 +80,11 @@ function forListing(tree: Root, pageHref: string | undefined): Root {
       return [{ ...node, properties, children: clean(node.children) as ElementContent[] }];
     });
   return { type: 'root', children: clean(tree.children) };
+}
+
+function hasClass(node: Element, name: string): boolean {
+  const value: unknown = node.properties['className'];
+  return Array.isArray(value) && value.includes(name);
 }
 
 function isFootnoteRef(node: Element): boolean {

@@ -71,8 +71,13 @@ describe('formulas and Mermaid diagrams in the four places a post goes', () => {
     expect(selectAll('figure.code-block', content)).toEqual([]);
     expect(headRefs(root, 'posts/zh/index.html')).toEqual(expect.arrayContaining(['/blog/assets/katex/katex.min.css', '/blog/assets/mermaid/mermaid.min.js', '/blog/assets/diagrams.js']));
     expect(headRefs(root, 'posts/plain/index.html').filter((h) => /katex|mermaid|diagrams/.test(h))).toEqual([]);
-    // The home page lists excerpts with formulas: it links the stylesheet too.
+    // The home page lists excerpts with formulas: it links the stylesheet too. An automatic
+    // summary keeps an inline formula whole, and leaves display formulas and diagrams out.
     expect(headRefs(root, 'index.html')).toContain('/blog/assets/katex/katex.min.css');
+    const summary = selectAll('article.post-summary', page(root, 'index.html')).find((a) => toString(select('h2', a)!) === '公式与图')!;
+    expect(selectAll('.katex', summary).map((k) => [toString(select('annotation', k)!), select('.katex-html', k) !== undefined])).toEqual([[INLINE, true]]);
+    expect(selectAll('.math-display, .diagram, pre', summary)).toEqual([]);
+    expect(toString(select('.excerpt', summary)!)).toContain('最后一段。');
     for (const file of ['assets/katex/katex.min.css', 'assets/katex/fonts/KaTeX_Main-Regular.woff2', 'assets/mermaid/mermaid.min.js', 'assets/diagrams.js']) expect(existsSync(path.join(root, 'dist', file)), file).toBe(true);
     // The stylesheet's fonts are all there.
     const css = readFileSync(path.join(root, 'dist/assets/katex/katex.min.css'), 'utf8');
@@ -109,7 +114,7 @@ describe('formulas and Mermaid diagrams in the four places a post goes', () => {
     expect(doc.e).toContain(`联合配置 ${INLINE} 是两者的并集。`);
     expect(doc.e).not.toContain('旧配置');
     const description = String(select('meta[name="description"]', page(root, 'posts/zh/index.html'))!.properties['content']);
-    expect(description).toContain(`联合配置 ${INLINE} 是两者的并集。 ${DISPLAY} 最后一段。`);
+    expect(description).toBe(`联合配置 ${INLINE} 是两者的并集。 最后一段。`);
   });
 
   it('digest: TeX in the text and Markdown formats, MathML in the e-mail, the diagram source with its note in all three', async () => {
