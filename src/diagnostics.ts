@@ -67,7 +67,10 @@ export type DiagnosticCode =
   // Translations (`translationKey`, `languages`).
   | 'TranslationFileName'
   | 'TranslationWithoutOriginal'
-  | 'TranslationConflict';
+  | 'TranslationConflict'
+  // math, diagrams and plugin output in feeds
+  | 'MathError'
+  | 'PluginOutput';
 
 export interface Diagnostic {
   readonly code: DiagnosticCode;

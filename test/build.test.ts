@@ -75,7 +75,7 @@ describe('building the sample site under a sub-path', () => {
     expect(files.some((f) => f.includes('draft-idea'))).toBe(false);
     expect(files.some((f) => f.includes('from-the-future'))).toBe(false);
     expect(read('archive/index.html')).not.toContain('from-the-future');
-    expect(result.posts).toBe(9);
+    expect(result.posts).toBe(10);
   });
 
   it('shows a zone-less date as the wall-clock day in the site zone, whatever the machine zone', () => {

@@ -27,6 +27,11 @@ const PACKAGES = [
   'hast-util-from-html',
   'hast-util-to-text',
   'github-slugger',
+  // math (src/render/markdown/render-math.ts)
+  'remark-math',
+  'micromark-extension-math',
+  'mdast-util-math',
+  'katex',
   'shiki',
   '@shikijs/vscode-textmate',
   'gray-matter',
@@ -55,7 +60,7 @@ export interface BuildFingerprint {
 export function buildFingerprint(config: ResolvedConfig): BuildFingerprint {
   const versions = packageVersions();
   const plugins = pluginFingerprint(config);
-  const load = digest({ format: CACHE_FORMAT, versions, timezone: config.timezone, limits: config.limits, plugins, cjk: config.markdown.cjk, breaks: config.markdown.breaks });
+  const load = digest({ format: CACHE_FORMAT, versions, timezone: config.timezone, limits: config.limits, plugins, cjk: config.markdown.cjk, breaks: config.markdown.breaks, math: config.markdown.math, mermaid: config.markdown.mermaid });
   const render = digest({
     load,
     url: config.url,

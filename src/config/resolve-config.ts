@@ -83,6 +83,8 @@ export interface ResolvedConfig {
     readonly rehypePlugins: PluggableList;
     readonly cjk: { readonly emphasis: boolean; readonly lineBreaks: boolean };
     readonly breaks: boolean;
+    readonly math: boolean;
+    readonly mermaid: boolean;
   };
   /** Items per feed (0 = all); `full` HTML or `summary` in each item. */
   readonly feed: { readonly limit: number; readonly content: 'full' | 'summary' };

@@ -114,6 +114,11 @@ export const userConfigSchema = z.strictObject({
         .prefault({}),
       /** Every line break in a paragraph is a `<br>` (Hexo's default), for migrated posts. */
       breaks: z.boolean().default(false),
+      // math and diagrams
+      /** `$…$` and `$$…$$` typeset with KaTeX at build time. */
+      math: z.boolean().default(true),
+      /** ```` ```mermaid ```` fences drawn as diagrams in the browser. */
+      mermaid: z.boolean().default(true),
     })
     .prefault({}),
   /** Feeds (RSS, Atom, JSON Feed): items per feed (0 = all) and full text or summaries. */
@@ -230,7 +235,7 @@ export const userConfigSchema = z.strictObject({
 });
 
 export type UserConfig = z.input<typeof userConfigSchema> & {
-  markdown?: { remarkPlugins?: PluggableList; rehypePlugins?: PluggableList };
+  markdown?: { remarkPlugins?: PluggableList; rehypePlugins?: PluggableList; math?: boolean; mermaid?: boolean };
 };
 export type ParsedConfig = z.output<typeof userConfigSchema>;
 

@@ -1,11 +1,12 @@
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { BUILTIN_TEMPLATES, type ResolvedConfig } from '../config/resolve-config.js';
+import { vendorFolders } from './vendor-assets.js';
 
 /**
  * Where the files quire reads may really be: inside the project (but not in `.git/`, the build
  * cache or the output folder, and not the project folder itself), or inside a folder the config
- * allows (`allowSymlinksTo`) or quire's own theme. Paths are real paths (symbolic links resolved).
+ * allows (`allowSymlinksTo`), quire's own theme, or the KaTeX and Mermaid files it serves. Paths are real paths (symbolic links resolved).
  */
 export interface ReadGuard {
   /** The project folder as given: paths in messages are shown relative to it. */
@@ -30,7 +31,7 @@ export function readGuard(config: GuardSettings): ReadGuard {
   return Object.freeze({
     root: config.root,
     realRoot,
-    allowed: Object.freeze([...(config.allowSymlinksTo ?? []), BUILTIN_TEMPLATES].map(realOrResolved)),
+    allowed: Object.freeze([...(config.allowSymlinksTo ?? []), BUILTIN_TEMPLATES, ...vendorFolders()].map(realOrResolved)),
     forbidden: Object.freeze(forbidden),
   });
 }

@@ -4,12 +4,13 @@ import { toText } from 'hast-util-to-text';
 import { VFile } from 'vfile';
 import { hrefOf } from '../collect/url-path.js';
 import type { Diagnostic } from '../diagnostics.js';
-import { feedCodeBlock } from './code/feed-code-block.js';
 import { feedSafeTree } from './markdown/feed-safe.js';
 import type { Placed } from '../types.js';
 import type { CodeHighlighter } from './highlight.js';
 import type { MarkdownProcessor, PageData } from './markdown/create-processor.js';
 import { excerptBeforeMore, summarize } from './markdown/excerpt.js';
+import { feedBlocks, reportDroppedPluginOutput } from './markdown/feed-blocks.js';
+import { readableTree } from './markdown/readable-tree.js';
 import type { TocItem } from './markdown/heading-ids.js';
 import type { LinkContext } from './markdown/rewrite-links.js';
 import type { ImageSizeLookup } from './markdown/size-images.js';
@@ -80,21 +81,24 @@ export async function renderEntry(placed: Placed, written: MdastRoot, ctx: Entry
   const search = [...new Set(searchTerms(`${searchText(mdast)}\n${entry.tags.join('\n')}\n${entry.description ?? ''}`, ctx.language))];
   const tree = (await ctx.processor.run(mdast, file)) as Root;
   const pageAbsoluteUrl = new URL(hrefOf(placed.url, ctx.basePath), ctx.siteUrl).href;
-  const feedHtml = ctx.processor.stringify(await feedSafeTree(tree, pageAbsoluteUrl, feedCodeBlock), file);
+  const feedBlock = { language: ctx.language, pageAbsoluteUrl, file: entry.displayPath };
+  const reporting = { ...feedBlock, report: (d: Diagnostic) => data.diagnostics.push(d) };
+  reportDroppedPluginOutput(tree, reporting);
+  const feedHtml = ctx.processor.stringify(await feedSafeTree(tree, pageAbsoluteUrl, feedBlocks(reporting)), file);
 
   const pageHref = hrefOf(placed.url, ctx.basePath);
   const marked = excerptBeforeMore(tree, pageHref);
   const summary = marked ? { tree: marked, truncated: true } : summarize(tree, ctx.summaryLength, pageHref);
   const excerptHtml = ctx.processor.stringify(summary.tree, file);
-  const feedExcerptHtml = ctx.processor.stringify(await feedSafeTree(summary.tree, pageAbsoluteUrl, feedCodeBlock), file);
+  const feedExcerptHtml = ctx.processor.stringify(await feedSafeTree(summary.tree, pageAbsoluteUrl, feedBlocks(feedBlock)), file);
   // innerText-like: block elements (paragraphs, list items) stay apart as words do.
-  const plain = collapse(toText(summary.tree));
+  const plain = collapse(toText(readableTree(summary.tree)));
   const stats = textStats(tree);
   const notes: Record<string, { html: string; feedHtml: string }> = {};
   const noteIds = entry.kind === 'weekly' ? noteHeadingIds(mdast) : new Set<string>();
   if (noteIds.size > 0) {
     for (const [id, part] of noteParts(tree, noteIds, pageHref)) {
-      notes[id] = { html: ctx.processor.stringify(part, file), feedHtml: ctx.processor.stringify(await feedSafeTree(part, pageAbsoluteUrl, feedCodeBlock), file) };
+      notes[id] = { html: ctx.processor.stringify(part, file), feedHtml: ctx.processor.stringify(await feedSafeTree(part, pageAbsoluteUrl, feedBlocks(feedBlock)), file) };
     }
   }
   // Last, so only the page scrolls wide tables in a box: feeds, excerpts and the summary see them bare.

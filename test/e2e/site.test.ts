@@ -23,6 +23,7 @@ const PAGES: ReadonlyArray<{ readonly name: string; readonly path: string; reado
   { name: 'post-en', path: 'posts/remote-work-tools/' },
   { name: 'post-bundle', path: 'posts/shiki-bundle/' },
   { name: 'post-zh-writing', path: 'posts/cjk-writing/' },
+  { name: 'post-math-diagram', path: 'posts/raft-membership/' },
   { name: 'page-about', path: 'about/' },
   { name: 'page-resume', path: 'resume/' },
   { name: 'tags', path: 'tags/' },

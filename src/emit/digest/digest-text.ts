@@ -35,6 +35,8 @@ export function mdastToText(tree: MdastRoot, layout: TextLayout): string {
           return [{ text: node.value.replace(/[^\S\n]*\n[^\S\n]*/g, ' ') }];
         case 'inlineCode':
           return [{ text: backticks(node.value), keep: 'fit' }];
+        case 'inlineMath':
+          return [{ text: `$${node.value}$`, keep: 'fit' }];
         case 'break':
           return [{ text: '\n' }];
         case 'link': {
@@ -64,6 +66,7 @@ export function mdastToText(tree: MdastRoot, layout: TextLayout): string {
       }
       case 'paragraph':
         return wrap(inline(node.children), width);
+      case 'math':
       case 'code':
         return node.value.split('\n').map((line) => (line === '' ? '' : CODE_INDENT + line));
       case 'blockquote':

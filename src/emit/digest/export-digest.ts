@@ -3,11 +3,13 @@ import { fromHtml } from 'hast-util-from-html';
 import { toMdast } from 'hast-util-to-mdast';
 import type { Root as MdastRoot } from 'mdast';
 import { gfmToMarkdown } from 'mdast-util-gfm';
+import { mathToMarkdown } from 'mdast-util-math';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import { cjkFriendlyToMarkdown } from 'mdast-util-to-markdown-cjk-friendly';
 import { cjkFriendlyGfmStrikethroughToMarkdown } from 'mdast-util-to-markdown-cjk-friendly-gfm-strikethrough';
 import { visit } from 'unist-util-visit';
 import { calloutBlockquote } from './callout-markdown.js';
+import { mathHandlers } from './digest-math.js';
 import { mdastToText } from './digest-text.js';
 import { emailHtml } from './email-html.js';
 import { displayWidth, wrapText } from './wrap-text.js';
@@ -45,14 +47,14 @@ export function exportDigest(source: DigestSource, format: DigestFormat): string
       const title = wrapText([{ text: source.title }], layout);
       const underline = '='.repeat(Math.max(...title.map((line) => displayWidth(line, layout.ambiguousIsWide))));
       const meta = wrapText([{ text: source.meta }], layout);
-      const body = mdastToText(toMdast(fragment(source.feedHtml, 'text')) as MdastRoot, layout);
+      const body = mdastToText(toMdast(fragment(source.feedHtml, 'text'), { handlers: mathHandlers }) as MdastRoot, layout);
       return `${[...title, underline, ...meta, source.url].join('\n')}\n\n${body}`;
     }
     case 'markdown': {
-      const body = toMdast(fragment(source.feedHtml, 'markdown'), { handlers: { blockquote: calloutBlockquote } }) as MdastRoot;
+      const body = toMdast(fragment(source.feedHtml, 'markdown'), { handlers: { ...mathHandlers, blockquote: calloutBlockquote } }) as MdastRoot;
       const heading = { type: 'heading' as const, depth: 1 as const, children: [{ type: 'link' as const, url: source.url, children: [{ type: 'text' as const, value: source.title }] }] };
       const meta = { type: 'paragraph' as const, children: [{ type: 'text' as const, value: source.meta }] };
-      return toMarkdown({ type: 'root', children: [heading, meta, ...body.children] }, { extensions: [gfmToMarkdown(), cjkFriendlyToMarkdown(), cjkFriendlyGfmStrikethroughToMarkdown()], bullet: '-', rule: '-', fences: true });
+      return toMarkdown({ type: 'root', children: [heading, meta, ...body.children] }, { extensions: [gfmToMarkdown(), cjkFriendlyToMarkdown(), cjkFriendlyGfmStrikethroughToMarkdown(), mathToMarkdown()], bullet: '-', rule: '-', fences: true });
     }
   }
 }

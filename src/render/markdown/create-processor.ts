@@ -2,6 +2,7 @@ import type { Element, Root as HastRoot } from 'hast';
 import type { Root as MdastRoot } from 'mdast';
 import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { toString } from 'hast-util-to-string';
@@ -18,6 +19,8 @@ import { rehypeFigures } from './figures.js';
 import { rehypeLatinLang } from './latin-lang.js';
 import { cjkMarkdown, type CjkMarkdownOptions } from './cjk-markdown.js';
 import { labelTaskItems } from './label-task-items.js';
+import { mermaidDiagrams } from './mermaid-diagrams.js';
+import { renderMath } from './render-math.js';
 import { rewriteLinks, type LinkContext } from './rewrite-links.js';
 import { sizeImages, type ImageSizeLookup } from './size-images.js';
 
@@ -50,6 +53,9 @@ export interface MarkdownOptions {
   /** CJK emphasis and line breaks (all on when not given), Hexo-style breaks (off). */
   readonly cjk?: { readonly emphasis: boolean; readonly lineBreaks: boolean } | undefined;
   readonly breaks?: boolean | undefined;
+  /** `$…$` and `$$…$$` typeset with KaTeX (default on), ```` ```mermaid ```` fences drawn as diagrams (default on). */
+  readonly math?: boolean | undefined;
+  readonly mermaid?: boolean | undefined;
 }
 
 export type MarkdownProcessor = Processor<MdastRoot, MdastRoot, HastRoot, HastRoot, string>;
@@ -64,6 +70,7 @@ export function createMarkdownProcessor(options: MarkdownOptions): MarkdownProce
     .use(remarkParse)
     .use(remarkGfm)
     .use(cjkMarkdown, cjkOptions(options))
+    .use(options.math === false ? [] : [remarkMath])
     .use(options.remarkPlugins)
     .use(remarkCallouts)
     .use(remarkRehype, {
@@ -71,6 +78,8 @@ export function createMarkdownProcessor(options: MarkdownOptions): MarkdownProce
       footnoteLabel: options.footnoteLabel,
       footnoteBackLabel: options.footnoteBackLabel,
     })
+    .use(options.math === false ? [] : [renderMath])
+    .use(options.mermaid === false ? [] : [mermaidDiagrams])
     .use(pageTransforms)
     .use(rehypeFigures)
     .use(rehypeLatinLang)
@@ -103,6 +112,8 @@ function codeElements(tree: HastRoot): Array<{ node: Element; index: number; par
     const code = node.children.find((c): c is Element => c.type === 'element' && c.tagName === 'code');
     if (!code) return;
     const classes = Array.isArray(code.properties['className']) ? code.properties['className'].map(String) : [];
+    // remark-math's display formula, left for a plugin (rehype-katex) when the built-in math is off.
+    if (classes.includes('math-display')) return SKIP;
     const fence = classes.find((c) => c.startsWith('language-'))?.slice('language-'.length) ?? '';
     const meta = (code.data as { meta?: string } | undefined)?.meta;
     found.push({ node, index, parent, code: toString(code).replace(/\n$/, ''), fence, meta });

@@ -52,6 +52,12 @@ export function summarize(tree: Root, limit: number, pageHref?: string): { tree:
         remaining = 0;
       } else if (node.type === 'element') {
         if (node.tagName === 'br' && out.length === 0) continue;
+        // A formula is whole or not there (it counts as one word).
+        if (hasClass(node, 'katex')) {
+          out.push(node);
+          remaining -= 1;
+          continue;
+        }
         out.push({ ...node, children: cut(node.children) });
       }
     }
@@ -63,7 +69,7 @@ export function summarize(tree: Root, limit: number, pageHref?: string): { tree:
       truncated = truncated || block.type === 'element';
       break;
     }
-    if (block.type !== 'element' || SKIPPED.has(block.tagName)) continue;
+    if (block.type !== 'element' || SKIPPED.has(block.tagName) || hasClass(block, 'math-display') || hasClass(block, 'diagram')) continue;
     children.push(...cut([block]));
   }
   return { tree: forListing({ type: 'root', children }, pageHref), truncated };
@@ -92,6 +98,10 @@ function forListing(tree: Root, pageHref: string | undefined): Root {
 }
 
 const HEADING = /^h[1-6]$/;
+function hasClass(node: Element, name: string): boolean {
+  const value: unknown = node.properties['className'];
+  return Array.isArray(value) && value.includes(name);
+}
 
 function isFootnoteRef(node: Element): boolean {
   return node.tagName === 'sup' && node.children.some((c) => c.type === 'element' && 'dataFootnoteRef' in c.properties);

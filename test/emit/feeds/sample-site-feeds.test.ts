@@ -72,8 +72,8 @@ describe('the feeds of the sample site', () => {
     expect(categoryPages.sort()).toEqual(['工程/go/index.html', '工程/index.html', '生活/index.html']);
     // + the site feed, the weekly feed and the notes stream's
     for (const list of [feeds.rss, feeds.atom, feeds.json]) expect(list.length).toBe(withPosts + categoryPages.length + 3);
-    // 9 posts and 2 weekly issues
-    expect(jsonFeed('feed.json').items).toHaveLength(11);
+    // 10 posts and 2 weekly issues
+    expect(jsonFeed("feed.json").items).toHaveLength(12);
     expect(jsonFeed('weekly/feed.json').items).toHaveLength(2);
   });
 
