@@ -21,7 +21,7 @@ export const postBody = (i) => post(i).replace(/^---\n[\s\S]*?\n---\n/, '');
 
 /**
  * CPU seconds (user + sys) of parsing the bodies of posts 0 … n−1, in a process of its own; the
- * median of `runs` processes. Also the process's peak RSS (MiB) and its time in GC (s).
+ * median of `runs` processes. Also the process's peak RSS (MiB) and the wall time of its GC pauses (s).
  */
 export function parseFloor(n, runs = 3) {
   const samples = [];
@@ -62,7 +62,7 @@ if (process.argv[1] === self) {
     const runs = Number(values.runs);
     const floor = parseFloor(n, runs);
     console.log(`node ${process.version} · ${os.availableParallelism()} cores · ${new Date().toISOString().slice(0, 10)} · median of ${runs} processes`);
-    console.log('| posts | parse floor: CPU | per post | of which GC | peak RSS |\n|--:|--:|--:|--:|--:|');
+    console.log('| posts | parse floor: CPU | per post | GC pauses (wall time) | peak RSS |\n|--:|--:|--:|--:|--:|');
     console.log(`| ${n} | ${floor.cpu.toFixed(2)} s | ${((floor.cpu / n) * 1000).toFixed(2)} ms | ${floor.gc.toFixed(2)} s | ${Math.round(floor.rss)} MiB |`);
   }
 }
