@@ -1,11 +1,8 @@
 #!/usr/bin/env node
-import v8 from 'node:v8';
 
-// This process is quire's own: let each heap (main thread and workers) grow to 1.25× what is live
-// after a full collection, not V8's default of up to 4×. Measured on 1000 posts: peak RSS 481–494
-// → 367–371 MiB for ≈12% more CPU time (docs/content/pages/benchmark.md). Set here, not in the library, so a
-// program that imports quire keeps its own heap settings.
-v8.setFlagsFromString('--heap-growing-percent=25');
+// No V8 heap flags: `--heap-growing-percent=25` (each heap grown to 1.25× what is live after a
+// full collection) held peak RSS down, but a cold build then spent a sixth of its CPU time in the
+// garbage collector (docs/content/pages/benchmark.md).
 
 // lib/ is compiled from src/ by `npm install` (its `prepare` script) in a checkout; an installed
 // package ships it. Without it, say what to run instead of printing Node's stack trace.

@@ -11,6 +11,8 @@
 // process under GNU time: wall time, CPU time (user + sys of the process and its waited children)
 // and peak RSS (of the largest process). quire's output is compared byte for byte: warm against
 // cold, and after the edits against a build with the cache deleted. Last, `quire dev` edit → reload.
+// In each cold round the parse floor is measured too (parse-floor.mjs: remark-parse + remark-gfm
+// alone over the same posts, one thread); quire's cold CPU time is reported as a multiple of it.
 // Progress goes to stderr; the Markdown report to stdout.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -21,6 +23,7 @@ import { parseArgs } from 'node:util';
 import { corpusStats, postFile, writeCorpus } from './corpus.mjs';
 import { stealMeter, stealNote } from './cpu-steal.mjs';
 import { measureDevReload } from './dev-reload.mjs';
+import { parseFloor } from './parse-floor.mjs';
 import { peersDir } from './peers/location.mjs';
 import { TOOLS, clean, postPages, snapshotQuire, verifyOutput } from './peers/sites.mjs';
 
@@ -86,6 +89,7 @@ for (const n of sizes) {
     return measure(cmd, args, sites[k]);
   };
   const samples = { cold: {}, warm: {}, edit: {} };
+  const floors = [];
   for (const mode of Object.keys(samples)) for (const k of keys) samples[mode][k] = [];
 
   log(`${n} posts in ${work}; load ${load()}`);
@@ -102,6 +106,8 @@ for (const n of sizes) {
       samples.cold[k].push(build(k));
       log(`cold ${r + 1}/${runs} ${TOOLS[k].name} ${samples.cold[k].at(-1).wall.toFixed(2)} s`);
     }
+    floors.push(parseFloor(n, 1).cpu);
+    log(`parse floor ${r + 1}/${runs} ${floors.at(-1).toFixed(2)} s CPU`);
   }
   const quireOut = (name = 'dist') => path.join(sites.quire, name);
   cpSync(quireOut(), quireOut('dist-cold'), { recursive: true });
@@ -139,6 +145,7 @@ for (const n of sizes) {
   results.push({
     n,
     stats,
+    floor: median(floors),
     load: { before: loadOfN, after: load(), steal: stealNote(stealOfN) },
     modes: Object.fromEntries(Object.entries(samples).map(([mode, byTool]) => [mode, Object.fromEntries(keys.map((k) => [k, summary(byTool[k])]))])),
     checks,
@@ -180,6 +187,7 @@ function render() {
         lines.push(`| ${TOOLS[k].name} | ${ratio(cold[q].wall, cold[k].wall)} | ${ratio(cold[q].cpu, cold[k].cpu)} | ${ratio(cold[q].rss, cold[k].rss)} | ${ratio(warm[q].wall, warm[k].wall)} | ${ratio(edit[q].wall, edit[k].wall)} |`);
       }
     }
+    lines.push('', `Parse floor (remark-parse + remark-gfm alone over the same ${r.n} post bodies, one thread; \`node scripts/bench/parse-floor.mjs --posts ${r.n}\`): ${secs(r.floor)} CPU. quire's cold build: ${ratio(cold.quire.cpu, r.floor)} the floor in CPU time${keys.length > 1 ? `; ${keys.slice(1).map((k) => `${TOOLS[k].name}'s cold build is ${ratio(cold[k].cpu, r.floor)}`).join(', ')}` : ''}.`);
     lines.push('');
     if (r.dev) lines.push(`quire dev, median of ${devEdits} edits: first build and server up ${secs(r.dev.first / 1000)}; edit → \`reload\` event ${Math.round(r.dev.event)} ms (${Math.round(r.dev.min)}–${Math.round(r.dev.max)}); edit → new page served ${Math.round(r.dev.page)} ms.`, '');
     for (const c of r.checks) lines.push(`- ${c.what}: ${c.ok ? `byte for byte identical (${c.files} files)` : `DIFFERENT: ${c.detail}`}`);

@@ -76,12 +76,13 @@ export function startEntryWorker(setup: WorkerSetup): EntryWorker {
 }
 
 /**
- * A worker's young generation, in MiB (V8's default lets it grow to 48): a build's worker keeps
- * what it parses until it renders it, so most of what it allocates survives a scavenge and its
- * new space would grow to the maximum. Measured on 1000 posts: peak RSS −20 to −27 MiB, CPU time
- * within the run-to-run noise.
+ * A worker's young generation, in MiB: 48, what V8 lets it grow to by default, set here so that
+ * it does not depend on the Node version. A worker parses most of a cold build's Markdown, which
+ * allocates fast; capped at 12 MiB, its scavenges and the promotions they forced cost more CPU
+ * than anything but the parse itself (1000 bench posts, cold: CPU −9 s, peak RSS +60 MiB with the
+ * old generation left to grow as V8 chooses; see docs/content/pages/benchmark.md).
  */
-const YOUNG_GENERATION_MB = 12;
+const YOUNG_GENERATION_MB = 48;
 
 function spawn(setup: WorkerSetup): Worker {
   const options = { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } };
