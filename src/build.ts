@@ -1,3 +1,4 @@
+import { withoutUnusedVendorAssets } from './discover/vendor-assets.js';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -143,7 +144,8 @@ export async function build(options: BuildOptions, firstSteps?: StartedBuild): P
     throw error;
   }
   started = performance.now();
-  const output = await writer.commit(site.copies);
+  const copies = withoutUnusedVendorAssets(site.copies, Object.values(prepared.rendered));
+  const output = await writer.commit(copies);
   timings['write'] = Math.round(performance.now() - started);
   started = performance.now();
   const cacheProblems = await prepared.saveCache();
@@ -152,7 +154,7 @@ export async function build(options: BuildOptions, firstSteps?: StartedBuild): P
   await pageCache?.save(outputs).catch((error: unknown) => cacheProblems.push(writeFailure(error, path.join(config.cacheDir!, 'pages.json'), 'warning')));
   // One warning for a cache that could not be written: every file after the first fails the same way.
   diagnostics.push(...cacheProblems.slice(0, 1));
-  const summary = { pages, posts: site.posts.length, files: pages + feedFiles + site.copies.length + images.files.length, diagnostics, nextDue: nextDue(site) };
+  const summary = { pages, posts: site.posts.length, files: pages + feedFiles + copies.length + images.files.length, diagnostics, nextDue: nextDue(site) };
   // Recorded only when the inputs were settled before they were read and no feed shows the time of the build.
   if (config.cacheDir !== undefined && outputs && begun.inputs?.settled && !feedsShowBuildTime(site, config)) {
     await saveSiteManifest(config.cacheDir, config.outDir, begun.inputs.digest, site.clock, summary, outputs).catch(() => undefined);

@@ -36,3 +36,19 @@ export function vendorFolders(): string[] {
 function katexDist(): string {
   return path.dirname(createRequire(import.meta.url).resolve('katex/dist/katex.min.css'));
 }
+
+/**
+ * The copies without KaTeX's files when no text has a formula, and without Mermaid's when none has
+ * a diagram: a site that uses neither does not carry their 4.7 MB.
+ */
+export function withoutUnusedVendorAssets(copies: readonly CopiedFile[], rendered: Iterable<{ readonly math?: true; readonly diagram?: true }>): CopiedFile[] {
+  let math = false;
+  let diagram = false;
+  for (const entry of rendered) {
+    math ||= entry.math === true;
+    diagram ||= entry.diagram === true;
+    if (math && diagram) return [...copies];
+  }
+  const katexFolder = `${path.posix.dirname(KATEX_CSS)}/`;
+  return copies.filter((file) => (math || !file.outputPath.startsWith(katexFolder)) && (diagram || file.outputPath !== MERMAID_JS));
+}

@@ -51,6 +51,9 @@ export interface RenderedEntry {
    * stream (`html`) and for its feeds (`feedHtml`: absolute URLs, feed-safe). See note-parts.ts.
    */
   readonly notes?: Readonly<Record<string, { readonly html: string; readonly feedHtml: string }>>;
+  /** The text has a formula (KaTeX's stylesheet and fonts are needed) / a Mermaid diagram. */
+  readonly math?: true;
+  readonly diagram?: true;
 }
 
 export interface EntryRenderContext {
@@ -116,6 +119,9 @@ export async function renderEntry(placed: Placed, written: MdastRoot, ctx: Entry
       readingMinutes: stats.readingMinutes,
       searchTerms: search.join('\n'),
       ...(noteIds.size > 0 && { notes }),
+      // Whether the site needs KaTeX's and Mermaid's files at all (see `unusedVendorAssets`).
+      ...(html.includes('class="katex') && { math: true as const }),
+      ...(html.includes('class="diagram"') && { diagram: true as const }),
     },
     diagnostics: data.diagnostics,
   };

@@ -188,15 +188,15 @@ const CASES: readonly HostileCase[] = [
         const html = read(dist, 'posts/bom-crlf/index.html');
         expect(html).not.toContain('\r');
         expect(html).not.toContain('\ufeff');
-        expect(html).toContain('<h1>BOM and CRLF</h1>');
+        expect(html).toContain('<h1 lang="en">BOM and CRLF</h1>');
         // an English site: dates read "2 Jan 2025"
         expect(html).toContain('>2 Jan 2025</time>');
       },
     },
   },
-  { name: 'an empty file', fixture: 'empty-file', expected: { pages: ['posts/empty-file/index.html'], check: (dist) => expect(read(dist, 'posts/empty-file/index.html')).toContain('<h1>empty-file</h1>') } },
+  { name: 'an empty file', fixture: 'empty-file', expected: { pages: ['posts/empty-file/index.html'], check: (dist) => expect(read(dist, 'posts/empty-file/index.html')).toContain('<h1 lang="en">empty-file</h1>') } },
   { name: 'front matter only', fixture: 'front-matter-only', expected: { pages: ['posts/front-matter-only/index.html'] } },
-  { name: 'no front matter', fixture: 'no-front-matter', expected: { pages: ['posts/no-front-matter/index.html'], check: (dist) => expect(read(dist, 'posts/no-front-matter/index.html')).toContain('<h1>Just a heading</h1>') } },
+  { name: 'no front matter', fixture: 'no-front-matter', expected: { pages: ['posts/no-front-matter/index.html'], check: (dist) => expect(read(dist, 'posts/no-front-matter/index.html')).toContain('<h1 lang="en">Just a heading</h1>') } },
   {
     name: 'a symlink loop in content/',
     generate: (site) => {

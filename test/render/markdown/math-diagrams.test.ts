@@ -178,6 +178,23 @@ describe('a formula with a command KaTeX does not trust', () => {
 });
 
 describe('turning the built-ins off', () => {
+  it('a site with neither formulas nor diagrams carries none of KaTeX\'s or Mermaid\'s files; one with a formula only, KaTeX\'s only', async () => {
+    const root = tempDir();
+    try {
+      writeFiles(root, { 'quire.config.json': configJson(), 'content/posts/p.md': '---\ntitle: 文字\ndate: 2025-01-01\n---\n\n只有文字。\n' });
+      await build({ root, outDir: path.join(root, 'dist'), cache: false });
+      expect(existsSync(path.join(root, 'dist/posts/p/index.html'))).toBe(true);
+      expect(existsSync(path.join(root, 'dist/assets/katex'))).toBe(false);
+      expect(existsSync(path.join(root, 'dist/assets/mermaid'))).toBe(false);
+      writeFiles(root, { 'content/posts/q.md': '---\ntitle: 公式\ndate: 2025-01-02\n---\n\n$E = mc^2$\n' });
+      await build({ root, outDir: path.join(root, 'dist'), cache: false });
+      expect(existsSync(path.join(root, 'dist/assets/katex/katex.min.css'))).toBe(true);
+      expect(existsSync(path.join(root, 'dist/assets/mermaid'))).toBe(false);
+    } finally {
+      remove(root);
+    }
+  });
+
   it('markdown.math: false leaves dollars as text and copies no KaTeX; markdown.mermaid: false highlights the fence as code', async () => {
     const root = tempDir();
     try {
