@@ -5,6 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
 import { remove, tempDir } from '../helpers/site-fixture.js';
+import { attribute, elementsOf, parseHtmlStrict } from '../helpers/strict-parsers.js';
 import { axeViolations } from './helpers/axe.js';
 import { launchChromium, watchProblems } from './helpers/browser.js';
 import { startStaticServer, type StaticServer } from './helpers/static-server.js';
@@ -102,6 +103,45 @@ describe('the bilingual site in Chromium', () => {
     });
   }
 
+  for (const [system, chosen] of [['light', 'dark'], ['dark', 'light']] as const) {
+    it(`finds no axe-core violations on the translated pages when ${chosen} is chosen on a ${system} system`, async () => {
+      const found: string[] = [];
+      await withContext({ viewport: { width: 1280, height: 900 }, colorScheme: system }, async (context) => {
+        await context.addInitScript(`localStorage.setItem('quire-theme', '${chosen}')`);
+        const page = await context.newPage();
+        for (const { from } of SWITCHES) {
+          await page.goto(url(from), { waitUntil: 'networkidle' });
+          expect(await page.evaluate('document.documentElement.dataset.theme')).toBe(chosen);
+          found.push(...(await axeViolations(page)).map((v) => `/${from} (${chosen} on ${system}): ${v}`));
+        }
+      });
+      expect(found.join('\n')).toBe('');
+    });
+  }
+
+  it('shows the language switcher whole at 375 px, with a visible focus ring, light and dark', async () => {
+    const problems: string[] = [];
+    for (const scheme of ['light', 'dark'] as const) {
+      await withContext({ viewport: { width: 375, height: 812 }, colorScheme: scheme }, async (context) => {
+        const page = await context.newPage();
+        for (const { from } of SWITCHES) {
+          await page.goto(url(from), { waitUntil: 'networkidle' });
+          const link = page.locator('.language-switcher a');
+          const box = await link.boundingBox();
+          if (!box || !(await link.isVisible())) problems.push(`/${from} (${scheme}): the switcher's link is not shown`);
+          else if (box.x < 0 || box.x + box.width > 375) problems.push(`/${from} (${scheme}): the switcher's link runs off the screen (${box.x}..${box.x + box.width})`);
+          await link.focus();
+          const ring = await link.evaluate((a) => {
+            const style = (globalThis as unknown as { getComputedStyle(e: unknown): { outlineStyle: string; outlineWidth: string } }).getComputedStyle(a);
+            return `${style.outlineStyle} ${style.outlineWidth}`;
+          });
+          if (ring.startsWith('none') || ring.endsWith(' 0px')) problems.push(`/${from} (${scheme}): no focus ring on the focused switcher link (${ring})`);
+        }
+      });
+    }
+    expect(problems.join('\n')).toBe('');
+  });
+
   it('reaches the language switcher with Tab, names it, and its link leads to the other language', async () => {
     await withContext({ viewport: { width: 1280, height: 900 } }, async (context) => {
       const page = await context.newPage();
@@ -136,6 +176,16 @@ describe('the bilingual site in Chromium', () => {
 
   it('redirects the alias to the post it names (meta refresh)', async () => {
     await withContext({}, async (context) => {
+      // The alias page as served: a meta refresh to the post, and a link to it for who stays.
+      const served = await context.request.get(url('2019/05/go-install.html'));
+      expect(served.status()).toBe(200);
+      const body = await served.text();
+      const parsed = parseHtmlStrict(body);
+      expect(parsed.errors).toEqual([]);
+      const refresh = elementsOf(parsed.tree).find((e) => e.tagName === 'meta' && attribute(e, 'httpEquiv') === 'refresh');
+      expect(refresh && attribute(refresh, 'content')).toBe(`0; url=${url('2024/03/go-intro/')}`);
+      const stay = elementsOf(parsed.tree).find((e) => e.tagName === 'a');
+      expect(stay && attribute(stay, 'href')).toBe('/blog/2024/03/go-intro/');
       const page = await context.newPage();
       const watch = watchProblems(page);
       await page.goto(url('2019/05/go-install.html'));
@@ -148,4 +198,22 @@ describe('the bilingual site in Chromium', () => {
       expect(watch.list).toEqual([]);
     });
   });
+
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`finds no axe-core violations on the alias page itself (its refresh held back), ${scheme}`, async () => {
+      await withContext({ colorScheme: scheme }, async (context) => {
+        const page = await context.newPage();
+        const alias = url('2019/05/go-install.html');
+        await page.route(alias, async (route) => {
+          const response = await route.fetch();
+          const held = (await response.text()).replace(/<meta http-equiv="refresh"[^>]*>/, '');
+          await route.fulfill({ response, body: held });
+        });
+        await page.goto(alias, { waitUntil: 'networkidle' });
+        expect(page.url()).toBe(alias);
+        expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
+        expect(await axeViolations(page)).toEqual([]);
+      });
+    });
+  }
 });
