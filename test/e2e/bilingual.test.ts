@@ -24,6 +24,7 @@ const PAGES: ReadonlyArray<{ readonly name: string; readonly path: string }> = [
   { name: 'category-zh', path: ZH_CATEGORY },
   { name: 'category-en', path: 'en/categories/programming/go/' },
   { name: 'series-en', path: 'en/series/getting-started-with-go/' },
+  // Refreshes at once to the post: loading it checks the whole hop; the alias page alone is audited below.
   { name: 'alias', path: '2019/05/go-install.html' },
 ];
 
@@ -153,6 +154,9 @@ describe('the bilingual site in Chromium', () => {
         const link = nav.getByRole('link', { name: s.link, exact: true });
         expect(await link.count(), `${s.from}: a link named ${s.link}`).toBe(1);
         expect(await link.getAttribute('href')).toBe(new URL(s.to, base).pathname);
+        expect(await link.getAttribute('hreflang')).toBe(s.lang);
+        // The current language is named too, and marked as the current page, not linked.
+        expect(await nav.locator('[aria-current="page"]').count()).toBe(1);
 
         // Tab from the top of the page until the focus is on the switcher's link.
         let reached = false;
