@@ -111,7 +111,8 @@ export async function build(options: BuildOptions, firstSteps?: StartedBuild): P
   let started = performance.now();
   const writer = await openSiteWriter(config.outDir);
   diagnostics.push(...writer.diagnostics);
-  const pageCache = openPageCache(config.cacheDir, config.outDir, config.templateDirs, prepared.fingerprint.render, prepared.guard);
+  // The pages hold the site's absolute URLs (canonical, feeds): their cache is the site URL's alone.
+  const pageCache = openPageCache(config.cacheDir, config.outDir, config.templateDirs, `${prepared.fingerprint.render}\u0000${config.url}`, prepared.guard);
   const out = reusingOutput(writer, pageCache);
   let pages = 0;
   let feedFiles = 0;

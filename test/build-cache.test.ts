@@ -153,6 +153,22 @@ describe.each([
     expect(hashTree(out)).toEqual(reference);
   });
 
+  it('with the records of a build at the site URL, a build at a loopback origin (as `quire dev` serves it) renders nothing again and writes the bytes of an uncached build there', async () => {
+    // The base path stays the config's own; only the origin changes, as in `quire dev`.
+    const local = `http://127.0.0.1:4321${new URL(String(SAMPLE_CONFIG['url'])).pathname}`;
+    const out = path.join(root, 'at-loopback');
+    const reused = await run(root, out, { threads: 2, baseUrl: local });
+    expect(reused.stats.rendered.rendered).toBe(0);
+    expect(reused.stats.rendered.cached).toBeGreaterThan(0);
+    await run(root, path.join(root, 'at-loopback-fresh'), { cache: false, threads: 1, baseUrl: local });
+    expect(hashTree(out)).toEqual(hashTree(path.join(root, 'at-loopback-fresh')));
+    // The feeds' text links and images point at the origin the build was made for, never at the records' stand-in.
+    const atom = readFileSync(path.join(out, 'atom.xml'), 'utf8');
+    expect(atom).toContain(`href="${local}posts/`);
+    expect(atom).not.toContain('https://example.org/');
+    for (const file of Object.keys(hashTree(out))) expect(readFileSync(path.join(out, file), 'latin1'), file).not.toContain('quire-site-origin.invalid');
+  });
+
   it('with a corrupt cache (truncated and altered records, a garbled highlight cache): the same bytes, every bad record ignored', async () => {
     const out = path.join(root, 'dist');
     const records = path.join(root, '.quire-cache/entries');

@@ -9,7 +9,7 @@ import type { ResolvedConfig } from '../config/resolve-config.js';
  * Bumped whenever quire changes what it stores in the build cache or how an entry is loaded or
  * rendered without a version change (the stamp below also holds quire's own version).
  */
-export const CACHE_FORMAT = 15;
+export const CACHE_FORMAT = 16;
 
 /** The packages whose code decides how an entry is parsed, highlighted and turned into HTML. */
 const PACKAGES = [
@@ -46,7 +46,11 @@ const PACKAGES = [
 export interface BuildFingerprint {
   /** What an entry's fields and parsed tree depend on besides its own file. */
   readonly load: string;
-  /** What an entry's HTML depends on besides its tree, its URL and the URLs it links to. */
+  /**
+   * What an entry's HTML depends on besides its tree, its URL and the URLs it links to. Not the
+   * site's origin: the records' feed copies hold a stand-in (src/render/feed-origin.ts), so
+   * `quire dev` starts from the records of `quire build` and the other way round.
+   */
   readonly render: string;
 }
 
@@ -63,7 +67,6 @@ export function buildFingerprint(config: ResolvedConfig): BuildFingerprint {
   const load = digest({ format: CACHE_FORMAT, versions, timezone: config.timezone, limits: config.limits, plugins, cjk: config.markdown.cjk, breaks: config.markdown.breaks, math: config.markdown.math, mermaid: config.markdown.mermaid });
   const render = digest({
     load,
-    url: config.url,
     basePath: config.basePath,
     language: config.language,
     summaryLength: config.summaryLength,

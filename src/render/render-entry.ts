@@ -61,7 +61,10 @@ export interface EntryRenderContext {
   readonly highlighter: CodeHighlighter;
   readonly links: LinkContext;
   readonly summaryLength: number;
-  /** Absolute site URL (ends in `/`), to make feed URLs absolute. */
+  /**
+   * The origin to make feed URLs absolute against: `STAND_IN_SITE` for a record that the cache
+   * keeps (see feed-origin.ts), or the site's own URL.
+   */
   readonly siteUrl: string;
   readonly basePath: string;
   /** The entry's language (its `lang`, else the site's): how its search terms are cut. */

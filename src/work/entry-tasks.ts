@@ -6,6 +6,7 @@ import { loadEntry, parseEntryBody } from '../load/load-entry.js';
 import { mayHoldUrlAttribute, type HtmlParser } from '../load/remove-unsafe-urls.js';
 import { unpackText } from '../packed-text.js';
 import type { DualLines } from '../render/code/tokenize.js';
+import { STAND_IN_SITE } from '../render/feed-origin.js';
 import { createCodeHighlighter, shikiTokens, type CodeHighlighter, type HighlightCache, type TokenRequest, type TokenSource } from '../render/highlight.js';
 import { codeBlocks, createMarkdownProcessor, type MarkdownProcessor } from '../render/markdown/create-processor.js';
 import { linkTarget, recordingImageLookup, type LinkTable } from '../render/markdown/rewrite-links.js';
@@ -183,7 +184,8 @@ export function createEntryTasks(config: ResolvedConfig, options: EntryTaskOptio
             highlighter: tools,
             links,
             summaryLength: config.summaryLength,
-            siteUrl: config.url,
+            // The records hold a stand-in origin: one cache for `quire build` and `quire dev`.
+            siteUrl: STAND_IN_SITE,
             basePath: config.basePath,
             language: entry.lang ?? config.language,
             imageSize: recordingImageLookup(table, targets),

@@ -2,6 +2,7 @@ import { hrefOf } from '../../collect/url-path.js';
 import type { PreparedSite } from '../../build.js';
 import { diagnostic, QuireError } from '../../diagnostics.js';
 import { unpackText } from '../../packed-text.js';
+import { withSiteOrigin } from '../../render/feed-origin.js';
 import { displayDate, displayDateRange } from '../../render/display-date.js';
 import { uiStrings } from '../../render/ui-strings.js';
 import { siteView } from '../../render/views.js';
@@ -26,7 +27,7 @@ export async function digestSource(prepared: PreparedSite, number: number): Prom
   const html = rendered[info.key]!;
   const url = new URL(hrefOf(placed.url, config.basePath), config.url).href;
   const lang = placed.entry.lang ?? config.language;
-  const feedHtml = unpackText(html.feedHtml);
+  const feedHtml = withSiteOrigin(unpackText(html.feedHtml), config.url);
   const date = placed.entry.date?.iso;
   // The week and the date in the one form the issue page uses.
   const meta = [displayDateRange(info.week.start, info.week.end, lang), ...(date ? [displayDate(date, lang)] : [])].join(' · ');

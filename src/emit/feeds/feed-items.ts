@@ -6,6 +6,7 @@ import type { ResolvedConfig } from '../../config/resolve-config.js';
 import type { RenderedEntry } from '../../render/render-entry.js';
 import { uiStrings } from '../../render/ui-strings.js';
 import { unpackText } from '../../packed-text.js';
+import { withSiteOrigin } from '../../render/feed-origin.js';
 import { escapeHtml, imageHref } from '../../render/views.js';
 import type { Site } from '../../types.js';
 import { feedId } from './feed-id.js';
@@ -46,7 +47,7 @@ export function feedItemOf(key: string, { site, rendered, config }: FeedSource):
   const updated = entry.updated && entry.updated.epochMs !== published.getTime() ? new Date(entry.updated.epochMs) : undefined;
   const language = entry.lang ?? config.language;
 
-  let summaryHtml = entry.summary !== undefined ? `<p>${escapeHtml(entry.summary)}</p>` : html.feedExcerptHtml;
+  let summaryHtml = entry.summary !== undefined ? `<p>${escapeHtml(entry.summary)}</p>` : withSiteOrigin(html.feedExcerptHtml, config.url);
   const full = config.feed.content === 'full';
   if (!full && (html.hasMore || entry.summary !== undefined)) summaryHtml += `\n<p><a href="${escapeHtml(url)}">${escapeHtml(uiStrings(language).readMore)}</a></p>`;
 
@@ -56,7 +57,7 @@ export function feedItemOf(key: string, { site, rendered, config }: FeedSource):
     title: entry.title,
     published,
     updated,
-    contentHtml: full ? unpackText(html.feedHtml) : undefined,
+    contentHtml: full ? withSiteOrigin(unpackText(html.feedHtml), config.url) : undefined,
     summaryHtml,
     summaryText: html.descriptionText,
     tags: entry.tags,

@@ -1,6 +1,7 @@
 import { hrefOf } from '../../collect/url-path.js';
 import { domainOf } from '../../collect/weekly/issue-tree.js';
 import { escapeHtml } from '../../render/views.js';
+import { withSiteOrigin } from '../../render/feed-origin.js';
 import { uiStrings } from '../../render/ui-strings.js';
 import { feedId } from './feed-id.js';
 import { shownEntries, type FeedSource } from './feed-items.js';
@@ -26,7 +27,7 @@ export function noteFeedItemOf(key: string, { site, rendered, config }: FeedSour
   const url = `${issueUrl}#${encodeURIComponent(note.anchor)}`;
   const language = note.lang ?? config.language;
   const t = uiStrings(language);
-  const commentary = rendered[note.issueKey]?.notes?.[note.anchor]?.feedHtml ?? '';
+  const commentary = withSiteOrigin(rendered[note.issueKey]?.notes?.[note.anchor]?.feedHtml ?? '', config.url);
   const domain = note.link ? domainOf(note.link) : undefined;
   const linkHtml = note.link ? `<p><a href="${escapeHtml(note.link)}">${escapeHtml(note.title)}</a>${domain ? ` (${escapeHtml(domain)})` : ''}</p>\n` : '';
   const issueHtml = `<p>${escapeHtml(t.noteInIssue)} <a href="${escapeHtml(issueUrl)}">${escapeHtml(note.issueTitle)}</a></p>`;
