@@ -7,7 +7,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { toString } from 'hast-util-to-string';
 import { unified, type PluggableList, type Processor } from 'unified';
-import { SKIP, visit } from 'unist-util-visit';
+import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { warning, type Diagnostic } from '../../diagnostics.js';
 import type { Entry } from '../../types.js';
@@ -23,6 +23,7 @@ import { mermaidDiagrams } from './mermaid-diagrams.js';
 import { renderMath } from './render-math.js';
 import { rewriteLinks, type LinkContext } from './rewrite-links.js';
 import { sizeImages, type ImageSizeLookup } from './size-images.js';
+import { eachElement, SKIP } from './each-element.js';
 
 /** What our own transforms need about the page being rendered, passed in `file.data`. */
 export interface PageData {
@@ -107,7 +108,7 @@ function pageTransforms() {
 /** The `pre > code` blocks of a page (fenced code, and any a remark plugin made), as written. */
 function codeElements(tree: HastRoot): Array<{ node: Element; index: number; parent: HastRoot | Element; code: string; fence: string; meta: string | undefined }> {
   const found: ReturnType<typeof codeElements> = [];
-  visit(tree, 'element', (node: Element, index, parent) => {
+  eachElement(tree, (node: Element, index, parent) => {
     if (node.tagName !== 'pre' || !parent || index === undefined) return;
     const code = node.children.find((c): c is Element => c.type === 'element' && c.tagName === 'code');
     if (!code) return;
@@ -142,7 +143,7 @@ async function highlightCode(tree: HastRoot, data: PageData): Promise<void> {
 
 /** GFM column alignment arrives as the obsolete `align` attribute; HTML wants `text-align`. */
 function alignmentAsStyle(tree: HastRoot): void {
-  visit(tree, 'element', (node: Element) => {
+  eachElement(tree, (node: Element) => {
     if (node.tagName !== 'td' && node.tagName !== 'th') return;
     const align = node.properties['align'];
     if (typeof align !== 'string') return;

@@ -1,7 +1,7 @@
 import type { Element, ElementContent, Root } from 'hast';
-import { SKIP, visit } from 'unist-util-visit';
 import type { UiStrings } from '../ui-strings.js';
 import { CALLOUT_KINDS, type CalloutKind } from './callouts.js';
+import { eachElement, SKIP } from './each-element.js';
 
 const HEADING = /^h[1-6]$/;
 
@@ -21,7 +21,7 @@ const ICONS: Record<CalloutKind, readonly string[]> = {
  * footnotes' heading, which is hidden.
  */
 export function decoratePage(tree: Root, t: UiStrings): Root {
-  visit(tree, 'element', (node: Element) => {
+  eachElement(tree, (node: Element) => {
     if (node.tagName === 'section' && node.properties['dataFootnotes'] !== undefined) return SKIP;
     const kind = node.properties['dataCallout'];
     if (node.tagName === 'blockquote' && typeof kind === 'string' && (CALLOUT_KINDS as readonly string[]).includes(kind)) {

@@ -1,10 +1,10 @@
 import type { Element, ElementContent, Properties, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
-import { SKIP, visit } from 'unist-util-visit';
 import type { Diagnostic } from '../../diagnostics.js';
 import { warning } from '../../diagnostics.js';
 import { feedCodeBlock } from '../code/feed-code-block.js';
 import { DIAGRAM_CLASS } from './mermaid-diagrams.js';
+import { eachElement, SKIP } from './each-element.js';
 
 /** What a feed or e-mail says under a diagram's source, by the language of the page. */
 const DIAGRAM_NOTE = {
@@ -57,7 +57,7 @@ const CODE_SCRIPT = /^(|module|(text|application)\/(javascript|ecmascript)|text\
  * out: an embed, or a script that carries data (`<script type="math/tex">`) rather than code.
  */
 export function reportDroppedPluginOutput(tree: Root, ctx: FeedBlockContext): void {
-  visit(tree, 'element', (node: Element) => {
+  eachElement(tree, (node: Element) => {
     if (!CONTENT_HOLDERS.has(node.tagName)) return;
     if (node.tagName === 'script' && (CODE_SCRIPT.test(String(node.properties['type'] ?? '').trim()) || toString(node).trim() === '')) return SKIP;
     if ((node.tagName === 'template' || node.tagName === 'noscript') && toString(node).trim() === '') return SKIP;

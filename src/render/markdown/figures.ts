@@ -1,5 +1,5 @@
 import type { Element, ElementContent, Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { eachElement } from './each-element.js';
 
 /**
  * rehype plugin: an image alone in its paragraph with a title (`![alt](a.png "标题")`) becomes
@@ -10,7 +10,7 @@ import { visit } from 'unist-util-visit';
  */
 export function rehypeFigures() {
   return (tree: Root) => {
-    visit(tree, 'element', (node: Element, index, parent) => {
+    eachElement(tree, (node: Element, index, parent) => {
       if (node.tagName !== 'p' || !parent || index === undefined) return;
       const content = node.children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
       if (content.length !== 1 || content[0]!.type !== 'element') return;

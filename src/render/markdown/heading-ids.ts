@@ -1,7 +1,7 @@
 import GithubSlugger from 'github-slugger';
 import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
-import { SKIP, visit } from 'unist-util-visit';
+import { eachElement, SKIP } from './each-element.js';
 
 export interface TocItem {
   readonly depth: number;
@@ -20,12 +20,12 @@ export function addHeadingIds(tree: Root): TocItem[] {
   const slugger = new GithubSlugger();
   // Ids the author (or a plugin) set are kept; generated ones must not collide with them.
   const taken = new Set<string>();
-  visit(tree, 'element', (node: Element) => {
+  eachElement(tree, (node: Element) => {
     const id = node.properties['id'];
     if (typeof id === 'string' && id !== '') taken.add(id);
   });
   const flat: Array<{ depth: number; id: string; text: string }> = [];
-  visit(tree, 'element', (node: Element) => {
+  eachElement(tree, (node: Element) => {
     // The footnotes' heading (hidden on the page) is no part of the outline.
     if (node.tagName === 'section' && node.properties['dataFootnotes'] !== undefined) return SKIP;
     const match = HEADING.exec(node.tagName);

@@ -1,6 +1,6 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
-import { visit } from 'unist-util-visit';
+import { eachElement } from './each-element.js';
 
 /**
  * GFM task-list checkboxes get the item's text as `aria-label`: remark-gfm writes a bare
@@ -8,7 +8,7 @@ import { visit } from 'unist-util-visit';
  * "Form elements must have labels"). Nested lists are not part of the label.
  */
 export function labelTaskItems(tree: Root): void {
-  visit(tree, 'element', (item: Element) => {
+  eachElement(tree, (item: Element) => {
     if (item.tagName !== 'li' || !hasClass(item, 'task-list-item')) return;
     const checkbox = findCheckbox(item.children);
     if (!checkbox || checkbox.properties['ariaLabel'] !== undefined) return;

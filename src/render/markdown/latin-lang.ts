@@ -1,8 +1,8 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { classifyCharacter, isCjk } from 'micromark-extension-cjk-friendly-util';
-import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { eachElement } from './each-element.js';
 
 /** A run of Latin words (with the spaces and punctuation between them) inside mixed text. */
 const LATIN_RUN = /[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F0-9'’.\-]*(?:[ ,:;!?]+[A-Za-z\u00C0-\u024F0-9][A-Za-z\u00C0-\u024F0-9'’.\-]*)*/g;
@@ -17,7 +17,7 @@ export function rehypeLatinLang() {
   return (tree: Root, file: VFile) => {
     const language = file.data.quire?.language ?? '';
     if (!/^(zh|ja|ko)\b/i.test(language)) return;
-    visit(tree, 'element', (node: Element) => {
+    eachElement(tree, (node: Element) => {
       if (node.tagName !== 'em' || node.properties['lang'] !== undefined) return;
       const text = toString(node);
       if (!/[A-Za-z]/.test(text)) return;

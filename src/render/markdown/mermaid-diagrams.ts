@@ -1,6 +1,6 @@
 import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
-import { visit } from 'unist-util-visit';
+import { eachElement } from './each-element.js';
 
 /** The class of the element that holds a diagram's source on the page (what assets/diagrams.js looks for). */
 export const DIAGRAM_CLASS = 'diagram';
@@ -13,7 +13,7 @@ export const DIAGRAM_CLASS = 'diagram';
  */
 export function mermaidDiagrams() {
   return (tree: Root) => {
-    visit(tree, 'element', (node: Element, index, parent) => {
+    eachElement(tree, (node: Element, index, parent) => {
       if (node.tagName !== 'pre' || index === undefined || !parent) return;
       const code = node.children.find((c): c is Element => c.type === 'element' && c.tagName === 'code');
       const classes: unknown = code?.properties['className'];

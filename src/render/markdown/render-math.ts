@@ -4,6 +4,7 @@ import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { diagnostic } from '../../diagnostics.js';
 import { sourcePlace } from '../../collect/weekly/note-origins.js';
+import { eachElement } from './each-element.js';
 
 type Katex = typeof import('katex').default;
 type FromHtml = typeof import('hast-util-from-html').fromHtml;
@@ -37,7 +38,7 @@ export function renderMath() {
 
 function mathNodes(tree: Root): MathNode[] {
   const found: MathNode[] = [];
-  visit(tree, 'element', (node: Element, index, parent) => {
+  eachElement(tree, (node: Element, index, parent) => {
     if (index === undefined || !parent) return;
     if (node.tagName === 'code' && classList(node).includes('math-inline')) {
       found.push({ node, index, parent, tex: toString(node), display: false });

@@ -1,12 +1,12 @@
 import path from 'node:path';
 import { sourcePlace } from '../../collect/weekly/note-origins.js';
 import type { Element, Root } from 'hast';
-import { visit } from 'unist-util-visit';
 import { diagnostic, warning, type Diagnostic } from '../../diagnostics.js';
 import { hrefOf } from '../../collect/url-path.js';
 import type { ImageDimensions, ImageSizes } from '../../discover/read-image-sizes.js';
 import type { Entry, Site } from '../../types.js';
 import { imageSizeLookup, type ImageSizeLookup } from './size-images.js';
+import { eachElement } from './each-element.js';
 
 const URL_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
   a: ['href'],
@@ -78,7 +78,7 @@ export function rewriteLinks(tree: Root, entry: Entry, pageUrl: string, ctx: Lin
   const bundleDir = entry.source.assets.length > 0 || /\/index\.(md|markdown)$/i.test(entry.source.rel) ? sourceDir : undefined;
   const pageDir = pageUrl.endsWith('/') ? pageUrl : pageUrl.replace(/[^/]*$/, '');
 
-  visit(tree, 'element', (node: Element) => {
+  eachElement(tree, (node: Element) => {
     const attributes = URL_ATTRIBUTES[node.tagName];
     if (!attributes) return;
     for (const attribute of attributes) {

@@ -1,5 +1,5 @@
 import type { Element, Root } from 'hast';
-import { SKIP, visit } from 'unist-util-visit';
+import { eachElement, SKIP } from './each-element.js';
 
 /**
  * Each table in `<div class="table-scroll" tabindex="0">`: a wide table scrolls sideways inside
@@ -7,7 +7,7 @@ import { SKIP, visit } from 'unist-util-visit';
  * keyboard (it takes focus). The table keeps its table semantics (no `display: block` on it).
  */
 export function wrapTables(tree: Root): Root {
-  visit(tree, 'element', (node: Element, index, parent) => {
+  eachElement(tree, (node: Element, index, parent) => {
     if (node.tagName !== 'table' || !parent || index === undefined) return;
     if (parent.type === 'element' && hasClass(parent, 'table-scroll')) return SKIP;
     parent.children[index] = { type: 'element', tagName: 'div', properties: { className: ['table-scroll'], tabIndex: 0 }, children: [node], position: node.position };
