@@ -1,5 +1,5 @@
-import type { Html, Root as MdastRoot } from 'mdast';
-import { visit } from 'unist-util-visit';
+import type { Root as MdastRoot } from 'mdast';
+import { eachNode } from './each-node.js';
 
 /**
  * Sizes of Markdown shapes whose parse or render grows faster than the text (micromark and the
@@ -169,7 +169,9 @@ const SELF_ENDING = new Set(['p', 'li', 'dt', 'dd', 'option', 'optgroup', 'tr', 
 export function htmlNestingProblem(tree: MdastRoot, limit: number): LimitProblem | undefined {
   let depth = 0;
   let problem: LimitProblem | undefined;
-  visit(tree, 'html', (node: Html) => {
+  eachNode(tree, (node) => {
+    // After the first problem the rest of the tree is passed over.
+    if (problem || node.type !== 'html') return;
     const text = node.value;
     let i = text.indexOf('<');
     while (i !== -1 && !problem) {
@@ -202,7 +204,6 @@ export function htmlNestingProblem(tree: MdastRoot, limit: number): LimitProblem
       if (gt === -1) break;
       i = text.indexOf('<', gt + 1);
     }
-    return problem ? false : undefined;
   });
   return problem;
 }

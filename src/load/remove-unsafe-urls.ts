@@ -1,8 +1,9 @@
 import type { Element } from 'hast';
 import type { fromHtml } from 'hast-util-from-html';
 import type { Definition, Html, Nodes, Root } from 'mdast';
-import { visit, type VisitorResult } from 'unist-util-visit';
+import { visit } from 'unist-util-visit';
 import { warning, type Diagnostic } from '../diagnostics.js';
+import { eachNode } from './each-node.js';
 import type { PackedText } from '../packed-text.js';
 import { SAFE_IMAGE_SCHEMES, SAFE_LINK_SCHEMES, unsafeScheme, whyUnsafe as why } from './safe-url.js';
 import { unsafeUrlProperties, type UnsafeUrlProperty } from './url-attributes.js';
@@ -47,7 +48,8 @@ export function removeUnsafeUrls(tree: Root, place: UrlPlace, parseHtml: HtmlPar
 
   // mdast-util-to-hast's lookup: identifiers in upper case, the first definition wins.
   const definitions = new Map<string, Definition>();
-  visit(tree, 'definition', (node) => {
+  eachNode(tree, (node) => {
+    if (node.type !== 'definition') return;
     const id = node.identifier.toUpperCase();
     if (!definitions.has(id)) definitions.set(id, node);
   });
@@ -56,9 +58,8 @@ export function removeUnsafeUrls(tree: Root, place: UrlPlace, parseHtml: HtmlPar
     return definition === undefined ? undefined : unsafeScheme(definition.url, use);
   };
 
-  visit(tree, (node, index, parent): VisitorResult => {
-    if (parent === undefined || index === undefined) return undefined;
-    const replace = (replacement: Nodes[]): VisitorResult => {
+  eachNode(tree, (node, index, parent) => {
+    const replace = (replacement: Nodes[]): number => {
       (parent.children as Nodes[]).splice(index, 1, ...replacement);
       return index;
     };

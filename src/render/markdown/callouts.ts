@@ -1,6 +1,6 @@
 import type { Blockquote, Paragraph, Root, Text } from 'mdast';
-import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { eachNode } from '../../load/each-node.js';
 import { uiStrings, type UiStrings } from '../ui-strings.js';
 
 export const CALLOUT_KINDS = ['note', 'tip', 'important', 'warning', 'caution'] as const;
@@ -35,7 +35,8 @@ export function calloutKind(node: Blockquote): CalloutKind | undefined {
 export function remarkCallouts() {
   return (tree: Root, file: VFile) => {
     const t = uiStrings(file.data.quire?.language ?? 'en');
-    visit(tree, 'blockquote', (node: Blockquote) => {
+    eachNode(tree, (node) => {
+      if (node.type !== 'blockquote') return;
       const kind = calloutKind(node);
       if (!kind) return;
       const first = node.children[0] as Paragraph;

@@ -7,7 +7,6 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { toString } from 'hast-util-to-string';
 import { unified, type PluggableList, type Processor } from 'unified';
-import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { warning, type Diagnostic } from '../../diagnostics.js';
 import type { Entry } from '../../types.js';
@@ -23,6 +22,7 @@ import { mermaidDiagrams } from './mermaid-diagrams.js';
 import { renderMath } from './render-math.js';
 import { rewriteLinks, type LinkContext } from './rewrite-links.js';
 import { sizeImages, type ImageSizeLookup } from './size-images.js';
+import { eachNode } from '../../load/each-node.js';
 import { eachElement, SKIP } from './each-element.js';
 
 /** What our own transforms need about the page being rendered, passed in `file.data`. */
@@ -156,8 +156,8 @@ function alignmentAsStyle(tree: HastRoot): void {
 /** The fenced code blocks of a parsed tree, as `highlightCode` will find them after remark-rehype. */
 export function codeBlocks(tree: MdastRoot): CodeBlockSource[] {
   const blocks: CodeBlockSource[] = [];
-  visit(tree, 'code', (node) => {
-    blocks.push({ code: node.value, fence: node.lang ?? '' });
+  eachNode(tree, (node) => {
+    if (node.type === 'code') blocks.push({ code: node.value, fence: node.lang ?? '' });
   });
   return blocks;
 }
