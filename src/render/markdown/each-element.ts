@@ -6,8 +6,9 @@ export const SKIP = 'skip';
 export type ElementVisitor = (node: Element, index: number, parent: Root | Element) => typeof SKIP | number | undefined | void;
 
 /**
- * Each element of a hast tree in document order (pre-order; the root is not an element), as `visit(tree, 'element', visitor)`
- * of unist-util-visit visits them, with the part of its contract quire's plugins use: the visitor
+ * Each element of a hast tree in document order (pre-order; the root is not an element), as
+ * `visit(tree, 'element', visitor)` of unist-util-visit visits them, with the part of its contract
+ * quire's plugins use: the visitor
  * may return `SKIP` (its children are not visited), or an index of `parent.children` to go on from
  * after it replaced or removed nodes there (the children of the element it was given are visited
  * first, unless it returned `SKIP`). Without unist-util-visit's per-node cost — a closure with a
