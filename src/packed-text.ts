@@ -2,11 +2,12 @@ import { deflateRawSync, inflateRawSync } from 'node:zlib';
 
 /**
  * Text a build holds for every entry at once but reads for few: an entry's page and feed HTML
- * (from the render of the entry to its page and feeds) and its source file (for code frames in
- * messages). Deflated, base64: plain JSON, so it goes into cache records and to worker threads
- * as it is. 1000 generated posts: 19 MB of page HTML, 16 MB of feed HTML and 8 MB of source as
- * strings; 6.6 MB and 1.6 MB packed. Deflating costs ≈0.1 ms per 10 KB, inflating less; text
- * is inflated where it is used (a post's own page, a feed item, a digest, a message's code frame).
+ * (from the render of the entry to its page and feeds), deflated, and its source file (for code
+ * frames in messages), as the bytes it was read as. Deflated text is base64: plain JSON, so it
+ * goes into cache records and to worker threads as it is. 1000 generated posts: 19 MB of page
+ * HTML and 16 MB of feed HTML as strings, 6.6 MB packed. Deflating costs ≈0.1 ms per 10 KB,
+ * inflating less; text is inflated where it is used (a post's own page, a feed item, a digest).
+ * The sources (8 MB) are kept as bytes: deflating them cost more CPU than the 6 MB it saved.
  */
 export type PackedText = { readonly deflated: string } | { readonly utf8: Uint8Array };
 

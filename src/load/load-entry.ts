@@ -14,7 +14,7 @@ import { unsafeFrontMatterUrls } from './front-matter-urls.js';
 import { PAGE_NAV_FIELDS, readPageNavFields } from './page-nav-fields.js';
 import type { InputLimits } from '../config/resolve-config.js';
 import { DEFAULT_LIMITS } from '../config/schema.js';
-import { packText, unpackText } from '../packed-text.js';
+import { fileText, unpackText } from '../packed-text.js';
 
 export interface LoadContext {
   readonly timezone: string;
@@ -207,7 +207,8 @@ export function loadEntry(source: SourceFile, bytes: Uint8Array, ctx: LoadContex
     mdast,
     bodyLineOffset: fm.bodyLineOffset,
     fieldPositions,
-    text: packText(text),
+    // The bytes as read (UTF-8, checked above): deflating them cost more CPU than the memory it saved.
+    text: fileText(bytes),
   };
   return { entry, diagnostics: problems };
 
