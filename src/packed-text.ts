@@ -16,9 +16,8 @@ export function packText(text: string): PackedText {
 }
 
 /**
- * A file's text kept as the bytes it was read as (valid UTF-8: the file loaded before), decoded
- * when read. For entries taken from the build cache: their bytes are at hand, and a build that
- * takes most entries from the cache (one post edited) is not the one that holds most memory.
+ * A file's text kept as the bytes it was read as (valid UTF-8: the load checked it), decoded
+ * when read: every entry's source, parsed or taken from the build cache.
  */
 export function fileText(bytes: Uint8Array): PackedText {
   return { utf8: bytes };
