@@ -26,6 +26,7 @@ import { measureDevReload } from './dev-reload.mjs';
 import { parseFloor } from './parse-floor.mjs';
 import { peersDir } from './peers/location.mjs';
 import { TOOLS, clean, postPages, snapshotQuire, verifyOutput } from './peers/sites.mjs';
+import { median } from './median.mjs';
 
 const { values: opts } = parseArgs({
   options: {
@@ -50,7 +51,6 @@ if (keys.some((k) => k !== 'quire' && k !== 'hugo') && !existsSync(path.join(pee
 if (keys.includes('hugo') && spawnSync('hugo', ['version']).status !== 0) fail('no hugo: run node scripts/bench/peers/setup.mjs');
 if (!existsSync('/usr/bin/time')) fail('no /usr/bin/time (Debian package `time`): run node scripts/bench/peers/setup.mjs');
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const log = (msg) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${msg}\n`);
 const load = () => os.loadavg().map((x) => x.toFixed(2)).join(' ');
 const rotate = (xs, r) => xs.map((_, i) => xs[(i + r) % xs.length]);

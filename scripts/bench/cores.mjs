@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { post } from './corpus.mjs';
 import { stealMeter, stealNote } from './cpu-steal.mjs';
+import { median } from './median.mjs';
 
 if (!isMainThread) {
   const { createMarkdownProcessor } = await import('../../lib/render/markdown/create-processor.js');
@@ -29,7 +30,6 @@ if (!isMainThread) {
   const posts = Number(values.posts);
   const rounds = Number(values.rounds);
   const cores = os.availableParallelism();
-  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
   /** ms per post of each of `n` threads parsing at the same time (all start together). */
   const run = async (n) => {

@@ -16,9 +16,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { postFile, writeCorpus } from './corpus.mjs';
+import { median } from './median.mjs';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function sampleSite(dir) {
   // The sample's quire.config.ts imports 'quire', which a copy elsewhere cannot resolve: write

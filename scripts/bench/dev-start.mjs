@@ -13,11 +13,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeCorpus } from './corpus.mjs';
+import { median } from './median.mjs';
 
 const bin = fileURLToPath(new URL('../../bin/quire.js', import.meta.url));
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const clockTick = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
 
 /** user + sys seconds of a live process (Linux /proc). */

@@ -14,6 +14,7 @@ import inspector from 'node:inspector';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { median } from './median.mjs';
 
 const { openDevSession } = await import(new URL('../../lib/dev/dev-session.js', import.meta.url).href);
 const [dirArg, countArg] = process.argv.slice(2);
@@ -23,7 +24,6 @@ const count = Number(countArg ?? 15);
 const kind = process.env.BENCH_KIND === 'text' ? 'text' : 'title';
 const spread = process.env.BENCH_SPREAD === '1';
 const postOf = (i) => `post-${String(spread ? i + 1 : 0).padStart(5, '0')}`;
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 const session = openDevSession({ root: dir, config: undefined, origin: process.env.BENCH_ORIGIN ?? 'http://127.0.0.1:4771', drafts: false, future: false });
 const started = performance.now();

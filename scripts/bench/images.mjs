@@ -12,11 +12,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
+import { median } from './median.mjs';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const bin = path.join(repo, 'bin/quire.js');
 const runs = Number(process.argv[2] ?? 5);
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 const settings = { title: '半瓶水 · Half Full', url: 'https://example.org/', language: 'zh-CN', timezone: 'Asia/Shanghai', author: { name: '林小满 (Lin Xiaoman)', email: 'xiaoman@example.org' }, permalink: '/posts/:slug/', paginate: 5, summaryLength: 70 };
 const variants = { off: false, webp: {}, 'webp+avif': { formats: ['avif', 'webp'] } };

@@ -16,9 +16,9 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { post, LANGUAGES } from './corpus.mjs';
 import { parseFloor, postBody } from './parse-floor.mjs';
+import { median } from './median.mjs';
 
 const self = fileURLToPath(import.meta.url);
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const THEMES = { light: 'github-light', dark: 'github-dark' };
 
 /** CPU seconds of `part` over n posts in a process of its own (median of `runs`), and a digest of what it made. */

@@ -12,9 +12,9 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { post } from './corpus.mjs';
+import { median } from './median.mjs';
 
 const self = fileURLToPath(import.meta.url);
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** The body of post i, as quire's load stage hands it to the parser (front matter cut off). */
 export const postBody = (i) => post(i).replace(/^---\n[\s\S]*?\n---\n/, '');

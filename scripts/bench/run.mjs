@@ -12,11 +12,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeCorpus } from './corpus.mjs';
 import { parseFloor } from './parse-floor.mjs';
+import { median } from './median.mjs';
 
 const bin = fileURLToPath(new URL('../../bin/quire.js', import.meta.url));
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
 const runs = Number(process.env.BENCH_RUNS ?? 3);
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 const rows = [];
 for (const n of sizes.length ? sizes : [100, 1000]) {
