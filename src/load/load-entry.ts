@@ -207,7 +207,6 @@ export function loadEntry(source: SourceFile, bytes: Uint8Array, ctx: LoadContex
     mdast,
     bodyLineOffset: fm.bodyLineOffset,
     fieldPositions,
-    // The bytes as read (UTF-8, checked above): deflating them cost more CPU than the memory it saved.
     text: fileText(bytes),
   };
   return { entry, diagnostics: problems };

@@ -100,7 +100,8 @@ function makeEntryView(key: string, ctx: ViewContext): EntryView {
     }),
     description: rendered.descriptionText,
     image,
-    cover: coverOf(image, () => unpackText(rendered.html), ctx),
+    // The page HTML is inflated only for an entry with an image to look for in it.
+    cover: image === undefined ? undefined : coverOf(image, unpackText(rendered.html), ctx),
     lang: entry.lang ?? config.language,
     excerpt: entry.summary !== undefined ? `<p>${escapeHtml(entry.summary)}</p>` : rendered.excerptHtml,
     hasMore: entry.summary !== undefined || rendered.hasMore,
@@ -122,10 +123,8 @@ function makeEntryView(key: string, ctx: ViewContext): EntryView {
 }
 
 /** The front-matter image above the post (its smaller copy when there is one), unless the text already shows it. */
-function coverOf(image: string | undefined, htmlOf: () => string, ctx: ViewContext): { url: string; width: number | undefined; height: number | undefined } | undefined {
-  if (image === undefined) return undefined;
+function coverOf(image: string, html: string, ctx: ViewContext): { url: string; width: number | undefined; height: number | undefined } | undefined {
   const shown = shownImage(image, ctx.imageSize);
-  const html = htmlOf();
   return html.includes(`src="${image}"`) || html.includes(`src="${shown.url}"`) ? undefined : shown;
 }
 
