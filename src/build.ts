@@ -142,6 +142,8 @@ export async function build(options: BuildOptions, firstSteps?: StartedBuild): P
     timings['images:wait'] = Math.round(performance.now() - started);
   } catch (error) {
     await writer.abort();
+    // The records and code highlighted so far are right whatever failed after them.
+    await prepared.saveCache().catch(() => undefined);
     throw error;
   }
   started = performance.now();
@@ -255,6 +257,10 @@ export async function prepareSite(options: BuildOptions, begun?: StartedBuild): 
         return problems;
       },
     };
+  } catch (error) {
+    // The records of the entries that loaded or rendered are right: the next build uses them.
+    await store.save().catch(() => undefined);
+    throw error;
   } finally {
     await runner.close();
   }

@@ -172,16 +172,41 @@ describe.each([
   it('with a corrupt cache (truncated and altered records, a garbled highlight cache): the same bytes, every bad record ignored', async () => {
     const out = path.join(root, 'dist');
     const records = path.join(root, '.quire-cache/entries');
-    const names = readdirSync(records);
-    names.forEach((name, i) => {
+    let damaged = 0;
+    for (const name of readdirSync(records)) {
       const full = path.join(records, name);
-      const text = readFileSync(full, 'utf8');
-      writeFileSync(full, i % 2 === 0 ? text.slice(0, text.length >> 1) : text.replace(/<p>/, '<p>tampered '));
-    });
+      const [header, ...lines] = readFileSync(full, 'utf8').split('\n');
+      // Every record: half of them cut short, the others still JSON but not what was written.
+      const tampered = lines.map((line, i) => {
+        if (line === '') return line;
+        damaged++;
+        const json = line.indexOf('{');
+        return i % 2 === 0 ? line.slice(0, json + ((line.length - json) >> 1)) : `${line.slice(0, json)}{ ${line.slice(json + 1)}`;
+      });
+      writeFileSync(full, [header, ...tampered].join('\n'));
+    }
+    expect(damaged).toBeGreaterThan(10);
     writeFileSync(path.join(root, '.quire-cache/highlight.json'), '{"stamp": "3/garbage", "entries": {');
     const result = await run(root, out, { threads: 2 });
-    expect(result.stats.rejectedRecords).toBeGreaterThan(names.length / 2);
+    expect(result.stats.rejectedRecords).toBeGreaterThan(damaged / 2);
     expect(hashTree(out)).toEqual(reference);
+  });
+});
+
+describe('the records of a build that fails', () => {
+  it('are kept: after the fix, the entries that loaded are not parsed again', async () => {
+    const root = tempDir();
+    try {
+      const posts = Object.fromEntries(Array.from({ length: 4 }, (_, i) => [`content/posts/p${i}.md`, `---\ntitle: P${i}\ndate: 2025-01-0${i + 1}\n---\n\n第 ${i} 篇。\n`]));
+      writeFiles(root, { 'quire.config.json': configJson(), ...posts, 'content/posts/broken.md': '---\ntitle: Broken\ndate: 2025-13-45\n---\n\nx\n' });
+      const failed = await run(root, path.join(root, 'dist'), {}).catch((e: unknown) => e as { diagnostics?: Array<{ code: string; file?: string }> });
+      expect((failed as { diagnostics?: Array<{ code: string; file?: string }> }).diagnostics?.filter((d) => d.code !== 'Info').map((d) => d.file)).toEqual([path.join('content', 'posts', 'broken.md')]);
+      writeFileSync(path.join(root, 'content/posts/broken.md'), '---\ntitle: Fixed\ndate: 2025-01-09\n---\n\nx\n');
+      const fixed = await run(root, path.join(root, 'dist'), {});
+      expect(fixed.stats.loaded).toEqual({ cached: 4, parsed: 1 });
+    } finally {
+      remove(root);
+    }
   });
 });
 

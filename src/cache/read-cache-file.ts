@@ -14,6 +14,11 @@ export const CACHE_READ_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0)
  * makes the build wait.
  */
 export async function readCacheFile(file: string): Promise<string | undefined> {
+  return (await readCacheBytes(file))?.toString('utf8');
+}
+
+/** `readCacheFile`, as bytes. */
+export async function readCacheBytes(file: string): Promise<Buffer | undefined> {
   let handle;
   try {
     handle = await open(file, CACHE_READ_FLAGS);
@@ -21,8 +26,7 @@ export async function readCacheFile(file: string): Promise<string | undefined> {
     return undefined;
   }
   try {
-    if (!(await handle.stat()).isFile()) return undefined;
-    return await handle.readFile('utf8');
+    return (await handle.stat()).isFile() ? await handle.readFile() : undefined;
   } catch {
     return undefined;
   } finally {

@@ -1,26 +1,21 @@
-import { createHash } from 'node:crypto';
-import { mkdir, open, readdir, stat, unlink, utimes } from 'node:fs/promises';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, open, rename, rm, stat, unlink, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import pLimit from 'p-limit';
-import { CACHE_FORMAT } from './build-fingerprint.js';
-import { CACHE_READ_FLAGS } from './read-cache-file.js';
+import { PACK_HEADER, readPacks, type Located, type ReadPacks } from './record-packs.js';
 import { writeCacheFile } from './write-cache-file.js';
 
-/** The folder under the cache folder, and the first word of every record file. */
+/** The folder under the cache folder. */
 const FOLDER = 'entries';
-const MAGIC = 'quire-cache';
-/** Reads and writes in flight at once. */
-const IO_CONCURRENCY = 64;
-const NAME = /^(load|render)-([0-9a-f]{64})\.rec$/;
 const HOUR = 3_600_000;
-/** A record no build has used for this long is deleted. */
+/** A record no build has used for this long is dropped when its pack is merged. */
 const UNUSED_LIFETIME_MS = 24 * HOUR;
-/** A used record older than this gets a new mtime (at most one touch per record and half day). */
-const KEEP_FRESH_MS = 12 * HOUR;
 const TMP_LIFETIME_MS = HOUR;
-/** The folder is looked through for old records at most this often (the time of the last look: the mtime of this file). */
-const PRUNE_EVERY_MS = HOUR;
-const PRUNED = '.pruned';
+/** More packs than this are merged into one by the next build that saves. */
+const MAX_PACKS = 8;
+/** Merged too when more than this share of the bytes read is records no build used for a day. */
+const MAX_DROPPABLE_SHARE = 0.25;
+/** Encoded records gathered into one write. */
+const WRITE_CHUNK = 256 * 1024;
 
 export type RecordKind = 'load' | 'render';
 
@@ -29,86 +24,113 @@ export interface RecordStore {
   getMany(kind: RecordKind, keys: readonly string[]): Promise<Array<unknown | undefined>>;
   /** Store a value under a key (written in the background: `save` waits for it); marks it as used. */
   put(kind: RecordKind, key: string, value: unknown): void;
-  /** Records that were there but were ignored: truncated, corrupt, of another format, or not a regular file. */
+  /** Records (or record files) that were there but were ignored: truncated, corrupt, of another format, or not a regular file. */
   readonly rejected: number;
   /** The first write that failed (a full disk, a read-only folder), with the file: the cache is then incomplete, the build is not. */
   readonly writeFailure: { readonly error: unknown; readonly file: string } | undefined;
-  /** Finish writing what was put, and delete the records no build has used for a day (so the cache does not grow without end). */
+  /**
+   * Finish writing what was put (one new pack), merge the packs when they are many or mostly
+   * records no build wants, and delete what older cache formats left. Call it whether the build
+   * succeeded or not: the records are right either way, being named by their inputs.
+   */
   save(): Promise<void>;
 }
 
-/**
- * One file per record, `<cacheDir>/entries/<kind>-<key>.rec`: a header line
- * `quire-cache <format> <kind> <key> <sha256 of the rest>` and then the value as JSON. A record
- * whose header, checksum or JSON does not match is ignored, never trusted; a missing folder is
- * an empty cache. Keys are hex SHA-256 of everything the value depends on, so a changed input
- * never finds an old record. A record that is not a regular file (a FIFO, a device, a link) is a
- * miss, opened without waiting. A write that fails leaves no temporary file behind. `cacheDir`
- * undefined: nothing is read or written.
- */
-export function openRecordStore(cacheDir: string | undefined): RecordStore {
-  const dir = cacheDir === undefined ? undefined : path.join(cacheDir, FOLDER);
-  const used = new Set<string>();
-  /** Records read that are due a new mtime. */
-  const stale = new Set<string>();
-  const writes: Array<Promise<void>> = [];
-  let writeFailure: RecordStore['writeFailure'];
-  let folder: Promise<unknown> | undefined;
-  const limit = pLimit(IO_CONCURRENCY);
-  let rejected = 0;
+export interface RecordStoreOptions {
+  /** The clock (epoch ms), for tests. */
+  readonly now?: () => number;
+}
 
-  const read = async (kind: RecordKind, key: string): Promise<unknown | undefined> => {
-    const name = `${kind}-${key}.rec`;
-    used.add(name);
-    if (dir === undefined) return undefined;
-    let text: string;
-    try {
-      const handle = await open(path.join(dir, name), CACHE_READ_FLAGS);
-      try {
-        const stats = await handle.stat();
-        if (!stats.isFile()) {
-          rejected++;
-          return undefined;
-        }
-        if (Date.now() - stats.mtimeMs > KEEP_FRESH_MS) stale.add(name);
-        text = await handle.readFile('utf8');
-      } finally {
-        await handle.close();
+/**
+ * `<cacheDir>/entries/pack-<id>.rec`: the records of a build in one file, written once (under a
+ * temporary name, then renamed). Its first line is `quire-cache <format> pack`, then one line a
+ * record: `<kind> <key> <last used, epoch ms> <SHA-256 of kind, key and JSON> <JSON>`. A record
+ * whose line, checksum or JSON does not match is ignored, never trusted; a pack of another format,
+ * or one that is not a regular file (a FIFO, a link), is not read. Keys are hex SHA-256 of
+ * everything the value depends on, so a changed input never finds an old record.
+ *
+ * Every build reads the packs at its first lookup and writes one more with the records it made.
+ * When there are more than `MAX_PACKS`, or a quarter of what was read is records no build used
+ * for a day, the build merges the packs it read into one. One file, not one a record: on a
+ * 1000-post site, creating 2000 small files cost a cold build about a second of system time.
+ * `cacheDir` undefined: nothing is read or written.
+ */
+export function openRecordStore(cacheDir: string | undefined, options: RecordStoreOptions = {}): RecordStore {
+  const dir = cacheDir === undefined ? undefined : path.join(cacheDir, FOLDER);
+  const now = options.now ?? Date.now;
+  /** `kind-key` of every record this build used or made. */
+  const used = new Set<string>();
+  /** The copy of each used record that was read and found good. */
+  const good = new Map<string, Located>();
+  /** Records looked up and found damaged in every copy. */
+  const damaged = new Set<string>();
+  let rejected = 0;
+  let writeFailure: RecordStore['writeFailure'];
+  let reading: Promise<ReadPacks> | undefined;
+  const packsNow = () => (reading ??= readPacks(dir!, now(), () => rejected++));
+
+  /** The pack being written: values wait in `pending` and are encoded when their write starts. */
+  let pending: Array<{ readonly kind: RecordKind; readonly key: string; readonly value: unknown }> = [];
+  let writer: { readonly temporary: string; readonly final: string; handle: Promise<FileHandle> } | undefined;
+  let flushing: Promise<void> | undefined;
+  const fail = (error: unknown, file: string) => void (writeFailure ??= { error, file });
+  const flush = async (): Promise<void> => {
+    while (pending.length > 0 && writeFailure === undefined) {
+      const open = (writer ??= startPack(dir!, now()));
+      let chunk = '';
+      while (pending.length > 0 && chunk.length < WRITE_CHUNK) {
+        const { kind, key, value } = pending.shift()!;
+        chunk += recordLine(kind, key, now(), JSON.stringify(value));
       }
-    } catch (error) {
-      // a link in place of a record (O_NOFOLLOW) is not followed
-      if ((error as NodeJS.ErrnoException).code === 'ELOOP') rejected++;
-      return undefined;
+      try {
+        await (await open.handle).write(chunk);
+      } catch (error) {
+        fail(error, open.temporary);
+      }
     }
-    const value = decodeRecord(text, kind, key);
-    if (value === undefined) rejected++;
-    return value;
+  };
+  const startFlush = () => {
+    flushing ??= flush().finally(() => {
+      flushing = undefined;
+      if (pending.length > 0 && writeFailure === undefined) startFlush();
+    });
+  };
+
+  const lookup = (packs: ReadPacks, kind: RecordKind, key: string): unknown | undefined => {
+    const id = `${kind}-${key}`;
+    used.add(id);
+    const copies = packs.index.get(id);
+    if (!copies) return undefined;
+    for (const copy of copies) {
+      const json = copy.bytes.toString('utf8', copy.start, copy.end);
+      if (checksum(kind, key, json) !== copy.sum) continue;
+      try {
+        const value = JSON.parse(json) as unknown;
+        good.set(id, copy);
+        return value;
+      } catch {
+        // a checksum that matches altered JSON: not trusted either
+      }
+    }
+    rejected++;
+    damaged.add(id);
+    return undefined;
   };
 
   return {
-    getMany(kind, keys) {
-      return Promise.all(keys.map((key) => limit(() => read(kind, key))));
+    async getMany(kind, keys) {
+      if (dir === undefined) return keys.map(() => undefined);
+      const packs = await packsNow();
+      return keys.map((key) => lookup(packs, kind, key));
     },
     put(kind, key, value) {
-      const name = `${kind}-${key}.rec`;
-      used.add(name);
-      if (dir === undefined) return;
-      // Written now, not held until `save`: a cold build's records are as big as its HTML. The
-      // JSON is made when the write starts, not here: writes queued behind a busy thread hold
-      // only the value (which the build keeps anyway), not a second copy of it as text. A
-      // record is named by the hash of its inputs, so one written by a build that fails later
-      // is still right; each appears under its name only once complete (write, then rename).
-      const target = path.join(dir, name);
-      writes.push(
-        limit(async () => {
-          // After one failure (a full disk) the others are not tried: each would fail the same way.
-          if (writeFailure) return;
-          await (folder ??= mkdir(dir, { recursive: true }));
-          await writeCacheFile(target, encodeRecord(kind, key, value));
-        }).catch((error: unknown) => {
-          writeFailure ??= { error, file: target };
-        }),
-      );
+      used.add(`${kind}-${key}`);
+      if (dir === undefined || writeFailure) return;
+      // Not held until `save`: a cold build's records are as big as its HTML. Their JSON is
+      // made when their write starts, so the values queued behind a busy thread (which the
+      // build keeps anyway) are not held a second time as text.
+      pending.push({ kind, key, value });
+      startFlush();
     },
     get rejected() {
       return rejected;
@@ -118,61 +140,100 @@ export function openRecordStore(cacheDir: string | undefined): RecordStore {
     },
     async save() {
       if (dir === undefined) return;
-      await Promise.all(writes);
-      writes.length = 0;
-      // Records this build used are kept fresh (a new mtime, at most twice a day); the others go
-      // once they are a day old, so builds with other settings (`quire dev` on localhost, then
-      // `quire build`) do not throw away each other's records, and the folder does not keep every
-      // old version of a page. Looking through the whole folder is left to one build an hour.
-      const now = Date.now();
-      await Promise.all([...stale].filter((name) => used.has(name)).map((name) => limit(() => utimes(path.join(dir, name), now / 1000, now / 1000).catch(() => undefined))));
-      const marker = path.join(dir, PRUNED);
-      const lastPruned = await stat(marker).then(
-        (s) => s.mtimeMs,
-        () => -Infinity,
-      );
-      if (now - lastPruned < PRUNE_EVERY_MS) return;
-      await writeCacheFile(marker, '').catch(() => undefined);
-      const names = await readdir(dir).catch(() => [] as string[]);
-      await Promise.all(
-        names.map((name) =>
-          limit(async () => {
-            const full = path.join(dir, name);
-            const record = NAME.test(name);
-            if ((!record && !name.endsWith('.tmp')) || used.has(name)) return;
-            const age = await stat(full).then(
-              (s) => now - s.mtimeMs,
-              () => undefined,
-            );
-            // an old record, or a temporary file of a build killed while saving
-            if (age !== undefined && age > (record ? UNUSED_LIFETIME_MS : TMP_LIFETIME_MS)) await unlink(full).catch(() => undefined);
-          }),
-        ),
-      );
+      // Read before this build's own pack is in place: a merge replaces only the packs it read.
+      const packs = await packsNow();
+      while (flushing) await flushing;
+      const written = writer;
+      writer = undefined;
+      pending = [];
+      if (written) {
+        try {
+          await (await written.handle).close();
+          if (writeFailure === undefined) await rename(written.temporary, written.final);
+        } catch (error) {
+          fail(error, written.temporary);
+        }
+        if (writeFailure !== undefined) await rm(written.temporary, { force: true }).catch(() => undefined);
+      }
+      reading = undefined;
+      const time = now();
+      await Promise.all(packs.leftovers.map((name) => deleteIfOld(path.join(dir, name), time)));
+      if (shouldMerge(packs, used, time, written !== undefined)) {
+        const merged = path.join(dir, packName(time));
+        try {
+          await writeCacheFile(merged, mergedPack(packs, { used, good, damaged }, time));
+          await Promise.all(packs.packs.map((name) => unlink(path.join(dir, name)).catch(() => undefined)));
+        } catch (error) {
+          fail(error, merged);
+        }
+      }
+      good.clear();
+      damaged.clear();
     },
   };
 }
 
-export function encodeRecord(kind: RecordKind, key: string, value: unknown): string {
-  const body = JSON.stringify(value);
-  return `${MAGIC} ${CACHE_FORMAT} ${kind} ${key} ${sha256(body)}\n${body}`;
-}
-
-/** The value of a record file, or undefined if anything about it is wrong. */
-export function decodeRecord(text: string, kind: RecordKind, key: string): unknown | undefined {
-  const newline = text.indexOf('\n');
-  if (newline === -1) return undefined;
-  const [magic, format, storedKind, storedKey, sum, ...rest] = text.slice(0, newline).split(' ');
-  if (magic !== MAGIC || format !== String(CACHE_FORMAT) || storedKind !== kind || storedKey !== key || rest.length > 0) return undefined;
-  const body = text.slice(newline + 1);
-  if (sha256(body) !== sum) return undefined;
-  try {
-    return JSON.parse(body) as unknown;
-  } catch {
-    return undefined;
+/**
+ * One pack of the records read: those this build used (stamped as used now) and those it did not
+ * use that a build used within a day (with their time); the good copy of each, one copy only,
+ * never one this build found damaged.
+ */
+function mergedPack(packs: ReadPacks, seen: { readonly used: ReadonlySet<string>; readonly good: ReadonlyMap<string, Located>; readonly damaged: ReadonlySet<string> }, time: number): Buffer {
+  const parts: Buffer[] = [Buffer.from(`${PACK_HEADER}\n`)];
+  for (const [id, copies] of packs.index) {
+    const copy = seen.good.get(id) ?? (seen.damaged.has(id) ? undefined : copies[0]!);
+    const wanted = seen.used.has(id);
+    if (copy === undefined || (!wanted && time - copy.usedAt > UNUSED_LIFETIME_MS)) continue;
+    const [kind, key] = id.split('-') as [RecordKind, string];
+    parts.push(Buffer.from(`${kind} ${key} ${wanted ? time : copy.usedAt} ${copy.sum} `), copy.bytes.subarray(copy.start, copy.end), Buffer.from('\n'));
   }
+  return Buffer.concat(parts);
 }
 
-function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+function recordLine(kind: RecordKind, key: string, usedAt: number, json: string): string {
+  return `${kind} ${key} ${usedAt} ${checksum(kind, key, json)} ${json}\n`;
+}
+
+function packName(time: number): string {
+  return `pack-${time.toString(36)}-${randomBytes(6).toString('hex')}.rec`;
+}
+
+/** A new pack under a temporary name, created exclusively (a link or file planted there is never written through). */
+function startPack(dir: string, time: number): { readonly temporary: string; readonly final: string; handle: Promise<FileHandle> } {
+  const final = path.join(dir, packName(time));
+  const temporary = `${final}.${process.pid}.tmp`;
+  const handle = mkdir(dir, { recursive: true }).then(async () => {
+    const file = await open(temporary, 'wx');
+    await file.write(`${PACK_HEADER}\n`);
+    return file;
+  });
+  return { temporary, final, handle };
+}
+
+/** Merge when the packs are many, or when a quarter of what was read is records no build used for a day. */
+function shouldMerge(packs: ReadPacks, used: ReadonlySet<string>, time: number, wroteOne: boolean): boolean {
+  if (packs.packs.length + (wroteOne ? 1 : 0) > MAX_PACKS) return true;
+  if (packs.packs.length === 0) return false;
+  let droppable = 0;
+  for (const [id, copies] of packs.index) {
+    for (const [i, copy] of copies.entries()) {
+      // A second copy of a record is dropped by a merge too.
+      if (i > 0 || (!used.has(id) && time - copy.usedAt > UNUSED_LIFETIME_MS)) droppable += copy.end + 1 - copy.line;
+    }
+  }
+  return droppable > packs.bytes * MAX_DROPPABLE_SHARE;
+}
+
+/** Delete a leftover: a temporary file after an hour (its build was killed), anything else after a day. */
+async function deleteIfOld(file: string, time: number): Promise<void> {
+  const age = await stat(file).then(
+    (s) => time - s.mtimeMs,
+    () => undefined,
+  );
+  if (age !== undefined && age > (file.endsWith('.tmp') ? TMP_LIFETIME_MS : UNUSED_LIFETIME_MS)) await unlink(file).catch(() => undefined);
+}
+
+/** Of the kind and key too: a record is never taken for another's. */
+function checksum(kind: RecordKind, key: string, json: string): string {
+  return createHash('sha256').update(`${kind} ${key} `).update(json).digest('hex');
 }

@@ -144,6 +144,10 @@ export function openDevSession(options: DevSessionOptions): DevSession {
       const generation = createSiteGeneration(config, made.site, made.rendered, templates, made.imageSizes);
       next.good = { site: made.site, rendered: made.rendered, collectDiagnostics: made.collectDiagnostics, renderDiagnostics: made.renderDiagnostics, imageSizes: made.imageSizes, generation };
       return generation;
+    } catch (error) {
+      // The records made before the failure are right: the next start uses them.
+      await store.save().catch(() => undefined);
+      throw error;
     } finally {
       await runner.close();
     }

@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CACHE_FORMAT } from '../../src/cache/build-fingerprint.js';
@@ -7,84 +8,159 @@ import { remove, tempDir } from '../helpers/site-fixture.js';
 
 const KEY_A = 'a'.repeat(64);
 const KEY_B = 'b'.repeat(64);
-const VALUE = { html: '<p>远程办公</p>', n: 3, list: ['x', 'y'] };
+const VALUE = { html: '<p>远程办公</p>\n<p>second line</p>', n: 3, list: ['x', 'y'] };
+const DAY = 24 * 3_600_000;
 
 describe('openRecordStore', () => {
   let dir: string;
-  let file: string;
+  let entries: string;
+  const packs = () => readdirSync(entries).filter((name) => name.startsWith('pack-') && name.endsWith('.rec'));
+  const onlyPack = () => {
+    const [name, ...more] = packs();
+    expect(more).toEqual([]);
+    return path.join(entries, name!);
+  };
   beforeEach(async () => {
     dir = tempDir();
-    file = path.join(dir, 'entries', `render-${KEY_A}.rec`);
+    entries = path.join(dir, 'entries');
     const store = openRecordStore(dir);
     store.put('render', KEY_A, VALUE);
+    store.put('load', KEY_A, { other: true });
     await store.save();
   });
   afterEach(() => remove(dir));
 
-  const readBack = async () => {
+  const readBack = async (key = KEY_A) => {
     const store = openRecordStore(dir);
-    const [value] = await store.getMany('render', [KEY_A]);
+    const [value] = await store.getMany('render', [key]);
     return { value, rejected: store.rejected };
   };
 
-  it('gives back what was stored, under its kind and key only', async () => {
+  it('gives back what was stored, under its kind and key only, from one pack file with one line a record', async () => {
     expect(await readBack()).toEqual({ value: VALUE, rejected: 0 });
     const store = openRecordStore(dir);
-    expect(await store.getMany('load', [KEY_A])).toEqual([undefined]);
+    expect(await store.getMany('load', [KEY_A, KEY_B])).toEqual([{ other: true }, undefined]);
     expect(await store.getMany('render', [KEY_B])).toEqual([undefined]);
     expect(store.rejected).toBe(0);
+    const lines = readFileSync(onlyPack(), 'utf8').split('\n');
+    expect(lines[0]).toBe(`quire-cache ${CACHE_FORMAT} pack`);
+    expect(lines.slice(1).map((line) => line.split(' ').slice(0, 2).join(' '))).toEqual([`render ${KEY_A}`, `load ${KEY_A}`, '']);
   });
 
-  it('ignores a truncated record', async () => {
-    const text = readFileSync(file, 'utf8');
-    writeFileSync(file, text.slice(0, text.length - 5));
-    expect(await readBack()).toEqual({ value: undefined, rejected: 1 });
+  it('ignores a truncated record, and keeps the whole records before it', async () => {
+    const text = readFileSync(onlyPack(), 'utf8');
+    writeFileSync(onlyPack(), text.slice(0, text.length - 5));
+    const store = openRecordStore(dir);
+    expect(await store.getMany('render', [KEY_A])).toEqual([VALUE]);
+    expect(await store.getMany('load', [KEY_A])).toEqual([undefined]);
+    expect(store.rejected).toBe(1);
   });
 
   it('ignores a record whose JSON was changed but still parses (the checksum no longer matches)', async () => {
-    writeFileSync(file, readFileSync(file, 'utf8').replace('"n":3', '"n":4'));
+    writeFileSync(onlyPack(), readFileSync(onlyPack(), 'utf8').replace('"n":3', '"n":4'));
     expect(await readBack()).toEqual({ value: undefined, rejected: 1 });
   });
 
-  it('ignores a record of another cache format, and one filed under another key', async () => {
-    const text = readFileSync(file, 'utf8');
-    writeFileSync(file, text.replace(`quire-cache ${CACHE_FORMAT} `, `quire-cache ${CACHE_FORMAT + 1} `));
-    expect(await readBack()).toEqual({ value: undefined, rejected: 1 });
-    writeFileSync(file, text.replace(KEY_A, KEY_B));
+  it('ignores a record filed under another key, and a pack of another cache format', async () => {
+    const text = readFileSync(onlyPack(), 'utf8');
+    writeFileSync(onlyPack(), text.replace(`render ${KEY_A}`, `render ${KEY_B}`));
+    expect(await readBack(KEY_B)).toEqual({ value: undefined, rejected: 1 });
+    writeFileSync(onlyPack(), text.replace(`quire-cache ${CACHE_FORMAT} `, `quire-cache ${CACHE_FORMAT + 1} `));
     expect(await readBack()).toEqual({ value: undefined, rejected: 1 });
   });
 
-  it('ignores a file that is not a record at all, and an empty one', async () => {
+  it('ignores a file that is not a pack at all, an empty one, a FIFO and a link', async () => {
+    const file = onlyPack();
     writeFileSync(file, Buffer.from([0xff, 0xfe, 0x00, 0x12]));
     expect(await readBack()).toEqual({ value: undefined, rejected: 1 });
     writeFileSync(file, '');
     expect(await readBack()).toEqual({ value: undefined, rejected: 1 });
+    rmSync(file);
+    execFileSync('mkfifo', [file]);
+    expect(await readBack()).toEqual({ value: undefined, rejected: 1 });
+    rmSync(file);
+    const outside = path.join(dir, 'outside.rec');
+    writeFileSync(outside, `quire-cache ${CACHE_FORMAT} pack\n`);
+    symlinkSync(outside, file);
+    expect(await readBack()).toEqual({ value: undefined, rejected: 1 });
   });
 
-  it('deletes on save the records no build used for a day, and keeps the fresh ones and the ones it read', async () => {
-    const dayAndMore = Date.now() / 1000 - 25 * 3600;
-    const records = () => readdirSync(path.join(dir, 'entries')).filter((name) => !name.startsWith('.')).sort();
+  it('adds a pack a build, and merges them when there are more than eight, every record still there', async () => {
+    const keys = Array.from({ length: 8 }, (_, i) => String(i).repeat(64));
+    for (const key of keys) {
+      const store = openRecordStore(dir);
+      store.put('load', key, { key });
+      await store.save();
+    }
+    // The eighth build read eight packs and wrote a ninth: it merged the eight into one, beside its own.
+    expect(packs()).toHaveLength(2);
     const store = openRecordStore(dir);
-    store.put('load', KEY_B, { x: 1 });
+    expect(await store.getMany('load', [...keys, KEY_A])).toEqual([...keys.map((key) => ({ key })), { other: true }]);
+    expect(await store.getMany('render', [KEY_A])).toEqual([VALUE]);
+    expect(store.rejected).toBe(0);
+  });
+
+  it('loses nothing when one store saves twice and merges the pack of its first save', async () => {
+    const store = openRecordStore(dir);
+    store.put('load', KEY_B, { first: true });
     await store.save();
-    // That build did not use KEY_A, but it is fresh (another setting's build may want it).
-    expect(records()).toEqual([`load-${KEY_B}.rec`, `render-${KEY_A}.rec`]);
+    for (let i = 0; i < 6; i++) {
+      const other = openRecordStore(dir);
+      other.put('load', String(i).repeat(64), { i });
+      await other.save();
+    }
+    expect(packs()).toHaveLength(8);
+    // Its second save reads the eight (its first pack among them) and writes a ninth: it merges the eight.
+    store.put('render', KEY_B, { second: true });
+    await store.save();
+    expect(packs()).toHaveLength(2);
+    const after = openRecordStore(dir);
+    expect(await after.getMany('load', [KEY_B, KEY_A, '5'.repeat(64)])).toEqual([{ first: true }, { other: true }, { i: 5 }]);
+    expect(await after.getMany('render', [KEY_B, KEY_A])).toEqual([{ second: true }, VALUE]);
+  });
 
-    utimesSync(file, dayAndMore, dayAndMore);
-    utimesSync(path.join(dir, 'entries', `load-${KEY_B}.rec`), dayAndMore, dayAndMore);
-    const next = openRecordStore(dir);
-    expect(await next.getMany('load', [KEY_B])).toEqual([{ x: 1 }]);
+  it('drops in a merge the records no build used for a day, and keeps those used since', async () => {
+    const later = Date.now() + DAY + 60_000;
+    // A day later a build reads one of the two records: the other is most of what is read, so the packs are merged.
+    const next = openRecordStore(dir, { now: () => later });
+    expect(await next.getMany('load', [KEY_A])).toEqual([{ other: true }]);
     await next.save();
-    // The folder was looked through less than an hour ago: the old record is still there…
-    expect(records()).toEqual([`load-${KEY_B}.rec`, `render-${KEY_A}.rec`]);
-    // …but the record it read was touched, so it stays another day.
-    expect(statSync(path.join(dir, 'entries', `load-${KEY_B}.rec`)).mtimeMs).toBeGreaterThan(Date.now() - 60_000);
+    const merged = readFileSync(onlyPack(), 'utf8');
+    expect(merged).toContain(`load ${KEY_A} ${later} `);
+    expect(merged).not.toContain(`render ${KEY_A}`);
+    expect(await readBack()).toEqual({ value: undefined, rejected: 0 });
+  });
 
-    const twoHoursAgo = Date.now() / 1000 - 2 * 3600;
-    utimesSync(path.join(dir, 'entries', '.pruned'), twoHoursAgo, twoHoursAgo);
-    const later = openRecordStore(dir);
-    await later.save();
-    expect(records()).toEqual([`load-${KEY_B}.rec`]);
+  it('keeps within a day the records this build did not use (another setting’s build may want them)', async () => {
+    const store = openRecordStore(dir, { now: () => Date.now() + DAY / 2 });
+    expect(await store.getMany('load', [KEY_A])).toEqual([{ other: true }]);
+    store.put('load', KEY_B, { b: 1 });
+    await store.save();
+    expect(packs()).toHaveLength(2);
+    expect(await readBack()).toEqual({ value: VALUE, rejected: 0 });
+  });
+
+  it('deletes the record files of older formats after a day, and temporary files after an hour', async () => {
+    const old = path.join(entries, `render-${KEY_B}.rec`);
+    const oldFresh = path.join(entries, `load-${KEY_B}.rec`);
+    const tmp = path.join(entries, 'pack-x-00.rec.1234.tmp');
+    for (const file of [old, oldFresh, tmp]) writeFileSync(file, 'quire-cache 15 render');
+    const twoDaysAgo = Date.now() / 1000 - 2 * 86_400;
+    utimesSync(old, twoDaysAgo, twoDaysAgo);
+    utimesSync(tmp, Date.now() / 1000 - 7200, Date.now() / 1000 - 7200);
+    const store = openRecordStore(dir);
+    expect(await store.getMany('render', [KEY_A])).toEqual([VALUE]);
+    await store.save();
+    expect([old, oldFresh, tmp].map(existsSync)).toEqual([false, true, false]);
+  });
+
+  it('reports a failed write (a file where the folder should be) instead of throwing', async () => {
+    rmSync(entries, { recursive: true });
+    writeFileSync(entries, 'a file where the folder should be');
+    const store = openRecordStore(dir);
+    store.put('render', KEY_B, VALUE);
+    await store.save();
+    expect(store.writeFailure?.file).toContain(entries);
   });
 
   it('reads and writes nothing without a cache folder', async () => {

@@ -1,0 +1,84 @@
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { CACHE_FORMAT } from './build-fingerprint.js';
+import { readCacheBytes } from './read-cache-file.js';
+
+/** The first line of a pack of this cache format. */
+export const PACK_HEADER = `quire-cache ${CACHE_FORMAT} pack`;
+/** A pack's file name: `pack-<time, base 36>-<random hex>.rec`. */
+export const PACK_NAME = /^pack-[0-9a-z]+-[0-9a-f]+\.rec$/;
+/** Record files of the cache formats before packs (one record a file), and their prune marker. */
+const OLD_RECORD = /^((load|render)-[0-9a-f]{64}\.rec|\.pruned)$/;
+/** The start of a record's line, before its JSON. */
+const LINE = /^(load|render) ([0-9a-f]{64}) (\d{1,15}) ([0-9a-f]{64}) /;
+const LINE_PREFIX_MAX = 'render'.length + 64 + 15 + 64 + 4;
+
+/** Where a record's JSON lies in a pack that was read. */
+export interface Located {
+  readonly bytes: Buffer;
+  /** Where its line starts (`start` is where the JSON does). */
+  readonly line: number;
+  readonly start: number;
+  readonly end: number;
+  readonly usedAt: number;
+  readonly sum: string;
+}
+
+export interface ReadPacks {
+  /** `kind-key` → every copy found (two builds at once may both have written one). */
+  readonly index: Map<string, Located[]>;
+  /** Packs read whole, of this format. */
+  readonly packs: readonly string[];
+  /** Files of older formats, packs of other formats and temporary files, to delete once old. */
+  readonly leftovers: readonly string[];
+  readonly bytes: number;
+}
+
+/**
+ * Every pack of the folder (none when it is missing), read whole and indexed, not yet checked:
+ * a record's checksum and JSON are checked when it is looked up. A line that cannot be a record
+ * (damaged, or cut off at the end of the file) and a pack of another format count as rejected.
+ */
+export async function readPacks(dir: string, time: number, reject: () => void): Promise<ReadPacks> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  const index = new Map<string, Located[]>();
+  const packs: string[] = [];
+  const leftovers: string[] = [];
+  let total = 0;
+  for (const name of names.sort()) {
+    if (name.endsWith('.tmp') || OLD_RECORD.test(name)) {
+      leftovers.push(name);
+      continue;
+    }
+    if (!PACK_NAME.test(name)) continue;
+    const bytes = await readCacheBytes(path.join(dir, name));
+    const headerEnd = bytes ? bytes.indexOf(0x0a) : -1;
+    if (!bytes || headerEnd < 0 || bytes.toString('latin1', 0, headerEnd) !== PACK_HEADER) {
+      // Another format's pack (a newer or older quire sharing the folder), or not a pack at all.
+      reject();
+      leftovers.push(name);
+      continue;
+    }
+    packs.push(name);
+    total += bytes.length;
+    let start = headerEnd + 1;
+    while (start < bytes.length) {
+      const end = bytes.indexOf(0x0a, start);
+      const found = end < 0 ? undefined : LINE.exec(bytes.toString('latin1', start, Math.min(end, start + LINE_PREFIX_MAX)));
+      if (!found) {
+        // a damaged line, or the end of a truncated pack
+        reject();
+        if (end < 0) break;
+        start = end + 1;
+        continue;
+      }
+      const [prefix, kind, key, usedAt, sum] = found;
+      const id = `${kind}-${key}`;
+      const copies = index.get(id) ?? [];
+      copies.push({ bytes, line: start, start: start + prefix!.length, end, usedAt: Math.min(Number(usedAt), time), sum: sum! });
+      index.set(id, copies);
+      start = end + 1;
+    }
+  }
+  return { index, packs, leftovers, bytes: total };
+}
