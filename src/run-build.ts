@@ -6,6 +6,7 @@ import { startProgress } from './cli-output/progress.js';
 import { formatMs, plural, type Terminal } from './cli-output/terminal.js';
 import { diagnostic, QuireError } from './diagnostics.js';
 import type { BuildOptions } from './start-build.js';
+import { sizeHeapsFor } from './work/heap-sizing.js';
 
 export interface BuildCommand {
   readonly flags: { config?: unknown; out?: unknown; baseUrl?: unknown; drafts?: unknown; future?: unknown; root?: unknown; threads?: unknown; cache?: unknown; force?: unknown; forceOut?: unknown };
@@ -55,6 +56,7 @@ export async function runBuild(command: BuildCommand): Promise<number> {
     // An up-to-date site is found before the Markdown and template packages are loaded.
     const { startBuild, upToDateResult } = await import('./start-build.js');
     const begun = await startBuild(options);
+    if (!begun.current) sizeHeapsFor(begun.discovery.sources.length);
     const result = begun.current ? upToDateResult(begun) : await (await import('./build.js')).build(options, begun);
     progress.stop();
     terminal.diagnostics(result.diagnostics);
