@@ -109,7 +109,7 @@ export function openRecordStore(cacheDir: string | undefined, options: RecordSto
         good.set(id, copy);
         return value;
       } catch {
-        // a checksum that matches altered JSON: not trusted either
+        // JSON that does not parse under a matching checksum: not trusted either
       }
     }
     rejected++;

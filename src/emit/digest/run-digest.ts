@@ -46,9 +46,9 @@ export async function runDigest(request: DigestRequest, options: BuildOptions): 
   // The key is checked before the (slow) build: a missing key is the likeliest mistake.
   const apiKey = send && !send.dryRun ? buttondownKey(send.apiKey) : (send?.apiKey ?? '');
   const prepared = await prepareSite({ ...options, cache: options.cache ?? true });
-  const source = await digestSource(prepared, number);
+  // The cache is written whether the issue is found or not: its records serve the next run.
+  const source = await digestSource(prepared, number).finally(() => prepared.saveCache().catch(() => undefined));
   const text = exportDigest(source, format);
-  await prepared.saveCache().catch(() => undefined);
   if (send) {
     const draft = buttondownDraftRequest({ subject: source.title, html: text, canonicalUrl: source.url }, apiKey || 'YOUR_KEY', send.apiUrl);
     if (send.dryRun) return { text: describeRequest(draft), files: [] };
