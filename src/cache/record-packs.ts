@@ -1,4 +1,4 @@
-import { readdir } from 'node:fs/promises';
+import { lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { CACHE_FORMAT } from './build-fingerprint.js';
 import { readCacheBytes } from './read-cache-file.js';
@@ -51,7 +51,12 @@ export async function readPacks(dir: string, time: number, reject: () => void): 
       continue;
     }
     if (!PACK_NAME.test(name)) continue;
-    const bytes = await readCacheBytes(path.join(dir, name));
+    // Gone since the listing (another build merged it), or unreadable for now: skipped, not
+    // counted, not deleted. A link or FIFO in its place is rejected (and deleted when old).
+    const kind = await lstat(path.join(dir, name)).catch(() => undefined);
+    if (!kind) continue;
+    const bytes = kind.isFile() ? await readCacheBytes(path.join(dir, name)) : undefined;
+    if (kind.isFile() && !bytes) continue;
     const headerEnd = bytes ? bytes.indexOf(0x0a) : -1;
     if (!bytes || headerEnd < 0 || bytes.toString('latin1', 0, headerEnd) !== PACK_HEADER) {
       // Another format's pack (a newer or older quire sharing the folder), or not a pack at all.

@@ -9,6 +9,8 @@ const FOLDER = 'entries';
 const HOUR = 3_600_000;
 /** A record no build has used for this long is dropped when its pack is merged. */
 const UNUSED_LIFETIME_MS = 24 * HOUR;
+/** A record used by a build and last stamped longer ago than this is written again with the time of this use. */
+const KEEP_FRESH_MS = 12 * HOUR;
 const TMP_LIFETIME_MS = HOUR;
 /** More packs than this are merged into one by the next build that saves. */
 const MAX_PACKS = 8;
@@ -83,7 +85,8 @@ export function openRecordStore(cacheDir: string | undefined, options: RecordSto
         chunk += recordLine(kind, key, now(), JSON.stringify(value));
       }
       try {
-        await (await open.handle).write(chunk);
+        // writeFile, not write: it goes on until every byte is written or fails (a full disk).
+        await (await open.handle).writeFile(chunk);
       } catch (error) {
         fail(error, open.temporary);
       }
@@ -101,7 +104,8 @@ export function openRecordStore(cacheDir: string | undefined, options: RecordSto
     used.add(id);
     const copies = packs.index.get(id);
     if (!copies) return undefined;
-    for (const copy of copies) {
+    // The most recently used copy first (a build stamps the records it uses as fresh copies).
+    for (const copy of copies.length > 1 ? [...copies].sort((a, b) => b.usedAt - a.usedAt) : copies) {
       const json = copy.bytes.toString('utf8', copy.start, copy.end);
       if (checksum(kind, key, json) !== copy.sum) continue;
       try {
@@ -143,6 +147,20 @@ export function openRecordStore(cacheDir: string | undefined, options: RecordSto
       // Read before this build's own pack is in place: a merge replaces only the packs it read.
       const packs = await packsNow();
       while (flushing) await flushing;
+      const time = now();
+      // The records this build used whose stamp is old: stamped again (in a merge, or as a fresh
+      // copy in this build's pack), so that a build with other settings does not take them for
+      // records no build wants.
+      const stale = [...good].filter(([, copy]) => time - copy.usedAt > KEEP_FRESH_MS);
+      const merging = shouldMerge(packs, used, time, writer !== undefined || stale.length > 0);
+      if (!merging && stale.length > 0 && writeFailure === undefined) {
+        const open = (writer ??= startPack(dir, time));
+        try {
+          await (await open.handle).writeFile(Buffer.concat(stale.flatMap(([id, copy]) => recordBytes(id, copy, time))));
+        } catch (error) {
+          fail(error, open.temporary);
+        }
+      }
       const written = writer;
       writer = undefined;
       pending = [];
@@ -156,9 +174,8 @@ export function openRecordStore(cacheDir: string | undefined, options: RecordSto
         if (writeFailure !== undefined) await rm(written.temporary, { force: true }).catch(() => undefined);
       }
       reading = undefined;
-      const time = now();
       await Promise.all(packs.leftovers.map((name) => deleteIfOld(path.join(dir, name), time)));
-      if (shouldMerge(packs, used, time, written !== undefined)) {
+      if (merging) {
         const merged = path.join(dir, packName(time));
         try {
           await writeCacheFile(merged, mergedPack(packs, { used, good, damaged }, time));
@@ -175,19 +192,37 @@ export function openRecordStore(cacheDir: string | undefined, options: RecordSto
 
 /**
  * One pack of the records read: those this build used (stamped as used now) and those it did not
- * use that a build used within a day (with their time); the good copy of each, one copy only,
- * never one this build found damaged.
+ * use that a build used within a day (with their time); one copy of each, a good one: the copy
+ * this build read, else the most recently used copy whose checksum matches. Never a record this
+ * build found damaged.
  */
 function mergedPack(packs: ReadPacks, seen: { readonly used: ReadonlySet<string>; readonly good: ReadonlyMap<string, Located>; readonly damaged: ReadonlySet<string> }, time: number): Buffer {
   const parts: Buffer[] = [Buffer.from(`${PACK_HEADER}\n`)];
   for (const [id, copies] of packs.index) {
-    const copy = seen.good.get(id) ?? (seen.damaged.has(id) ? undefined : copies[0]!);
     const wanted = seen.used.has(id);
-    if (copy === undefined || (!wanted && time - copy.usedAt > UNUSED_LIFETIME_MS)) continue;
-    const [kind, key] = id.split('-') as [RecordKind, string];
-    parts.push(Buffer.from(`${kind} ${key} ${wanted ? time : copy.usedAt} ${copy.sum} `), copy.bytes.subarray(copy.start, copy.end), Buffer.from('\n'));
+    if (!wanted && time - lastUsed(copies) > UNUSED_LIFETIME_MS) continue;
+    const copy = seen.good.get(id) ?? (seen.damaged.has(id) ? undefined : soundCopy(id, copies));
+    if (copy === undefined) continue;
+    parts.push(...recordBytes(id, copy, wanted ? time : lastUsed(copies)));
   }
   return Buffer.concat(parts);
+}
+
+/** A record's line as read, under another time of last use. */
+function recordBytes(id: string, copy: Located, usedAt: number): Buffer[] {
+  const [kind, key] = id.split('-') as [RecordKind, string];
+  return [Buffer.from(`${kind} ${key} ${usedAt} ${copy.sum} `), copy.bytes.subarray(copy.start, copy.end), Buffer.from('\n')];
+}
+
+/** When a build last used a record: the newest stamp among its copies. */
+function lastUsed(copies: readonly Located[]): number {
+  return Math.max(...copies.map((copy) => copy.usedAt));
+}
+
+/** The most recently used copy whose checksum matches, if any. */
+function soundCopy(id: string, copies: readonly Located[]): Located | undefined {
+  const [kind, key] = id.split('-') as [RecordKind, string];
+  return [...copies].sort((a, b) => b.usedAt - a.usedAt).find((copy) => checksum(kind, key, copy.bytes.toString('utf8', copy.start, copy.end)) === copy.sum);
 }
 
 function recordLine(kind: RecordKind, key: string, usedAt: number, json: string): string {
@@ -204,7 +239,12 @@ function startPack(dir: string, time: number): { readonly temporary: string; rea
   const temporary = `${final}.${process.pid}.tmp`;
   const handle = mkdir(dir, { recursive: true }).then(async () => {
     const file = await open(temporary, 'wx');
-    await file.write(`${PACK_HEADER}\n`);
+    try {
+      await file.writeFile(`${PACK_HEADER}\n`);
+    } catch (error) {
+      await file.close().catch(() => undefined);
+      throw error;
+    }
     return file;
   });
   return { temporary, final, handle };
@@ -216,10 +256,11 @@ function shouldMerge(packs: ReadPacks, used: ReadonlySet<string>, time: number, 
   if (packs.packs.length === 0) return false;
   let droppable = 0;
   for (const [id, copies] of packs.index) {
-    for (const [i, copy] of copies.entries()) {
-      // A second copy of a record is dropped by a merge too.
-      if (i > 0 || (!used.has(id) && time - copy.usedAt > UNUSED_LIFETIME_MS)) droppable += copy.end + 1 - copy.line;
-    }
+    const unused = !used.has(id) && time - lastUsed(copies) > UNUSED_LIFETIME_MS;
+    // A second copy of a record is dropped by a merge too.
+    copies.forEach((copy, i) => {
+      if (unused || i > 0) droppable += copy.end + 1 - copy.line;
+    });
   }
   return droppable > packs.bytes * MAX_DROPPABLE_SHARE;
 }

@@ -140,6 +140,40 @@ describe('openRecordStore', () => {
     expect(await readBack()).toEqual({ value: VALUE, rejected: 0 });
   });
 
+  it('keeps a record that builds use every day through the merge of a build with other settings', async () => {
+    const start = Date.now();
+    const at = (hours: number) => () => start + hours * 3_600_000;
+    for (const hours of [48, 71]) {
+      // The daily build reads the record; its old stamp is written again with the time of this use.
+      const daily = openRecordStore(dir, { now: at(hours) });
+      expect(await daily.getMany('render', [KEY_A])).toEqual([VALUE]);
+      expect(await daily.getMany('load', [KEY_A])).toEqual([{ other: true }]);
+      await daily.save();
+    }
+    // Three days after it was written, a build with other settings merges (the copies are most of what it reads).
+    const other = openRecordStore(dir, { now: at(72) });
+    other.put('render', KEY_B, { other: 1 });
+    await other.save();
+    const after = openRecordStore(dir, { now: at(72) });
+    expect(await after.getMany('render', [KEY_A])).toEqual([VALUE]);
+    expect(after.rejected).toBe(0);
+    expect(readFileSync(path.join(entries, packs().find((name) => readFileSync(path.join(entries, name), 'utf8').includes(`render ${KEY_A}`))!), 'utf8').match(new RegExp(`render ${KEY_A}`, 'g'))).toHaveLength(1);
+  });
+
+  it('carries the good copy of a record into a merge, not a damaged one', async () => {
+    const copy = openRecordStore(dir, { now: () => Date.now() + 1000 });
+    copy.put('render', KEY_A, VALUE);
+    await copy.save();
+    const [first] = packs().sort();
+    writeFileSync(path.join(entries, first!), readFileSync(path.join(entries, first!), 'utf8').replace('"n":3', '"n":4'));
+    // A build that does not use the record merges the two packs (the second copy is half of what it reads).
+    const other = openRecordStore(dir);
+    expect(await other.getMany('load', [KEY_A])).toEqual([{ other: true }]);
+    await other.save();
+    expect(packs()).toHaveLength(1);
+    expect(await readBack()).toEqual({ value: VALUE, rejected: 0 });
+  });
+
   it('deletes the record files of older formats after a day, and temporary files after an hour', async () => {
     const old = path.join(entries, `render-${KEY_B}.rec`);
     const oldFresh = path.join(entries, `load-${KEY_B}.rec`);
