@@ -1,7 +1,10 @@
+import { createHash } from 'node:crypto';
 import { lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { CACHE_FORMAT } from './build-fingerprint.js';
 import { readCacheBytes } from './read-cache-file.js';
+
+export type RecordKind = 'load' | 'render';
 
 /** The first line of a pack of this cache format. */
 export const PACK_HEADER = `quire-cache ${CACHE_FORMAT} pack`;
@@ -86,4 +89,14 @@ export async function readPacks(dir: string, time: number, reject: () => void): 
     }
   }
   return { index, packs, leftovers, bytes: total };
+}
+
+/** The SHA-256 on a record's line: of its kind and key too, so a record is never taken for another's. */
+export function checksum(kind: RecordKind, key: string, json: string): string {
+  return createHash('sha256').update(`${kind} ${key} `).update(json).digest('hex');
+}
+
+/** A record's copies, the most recently used first (a build stamps the records it uses as fresh copies). */
+export function freshestFirst(copies: readonly Located[]): readonly Located[] {
+  return copies.length > 1 ? [...copies].sort((a, b) => b.usedAt - a.usedAt) : copies;
 }

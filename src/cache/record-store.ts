@@ -1,25 +1,20 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdir, open, rename, rm, stat, unlink, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import { PACK_HEADER, readPacks, type Located, type ReadPacks } from './record-packs.js';
+import { mergedPack, recordBytes, shouldMerge, UNUSED_LIFETIME_MS } from './record-merge.js';
+import { checksum, freshestFirst, PACK_HEADER, readPacks, type Located, type ReadPacks, type RecordKind } from './record-packs.js';
 import { writeCacheFile } from './write-cache-file.js';
 
 /** The folder under the cache folder. */
 const FOLDER = 'entries';
 const HOUR = 3_600_000;
-/** A record no build has used for this long is dropped when its pack is merged. */
-const UNUSED_LIFETIME_MS = 24 * HOUR;
 /** A record used by a build and last stamped longer ago than this is written again with the time of this use. */
 const KEEP_FRESH_MS = 12 * HOUR;
 const TMP_LIFETIME_MS = HOUR;
-/** More packs than this are merged into one by the next build that saves. */
-const MAX_PACKS = 8;
-/** Merged too when more than this share of the bytes read is records no build used for a day. */
-const MAX_DROPPABLE_SHARE = 0.25;
 /** Encoded records gathered into one write. */
 const WRITE_CHUNK = 256 * 1024;
 
-export type RecordKind = 'load' | 'render';
+export type { RecordKind } from './record-packs.js';
 
 export interface RecordStore {
   /** The stored value of each key (undefined: none, or not to be trusted); marks them as used. */
@@ -52,7 +47,7 @@ export interface RecordStoreOptions {
  * everything the value depends on, so a changed input never finds an old record.
  *
  * Every build reads the packs at its first lookup and writes one more with the records it made.
- * When there are more than `MAX_PACKS`, or a quarter of what was read is records no build used
+ * When there are more than eight packs, or a quarter of what was read is records no build used
  * for a day, the build merges the packs it read into one. One file, not one a record: on a
  * 1000-post site, creating 2000 small files cost a cold build about a second of system time.
  * `cacheDir` undefined: nothing is read or written.
@@ -104,8 +99,7 @@ export function openRecordStore(cacheDir: string | undefined, options: RecordSto
     used.add(id);
     const copies = packs.index.get(id);
     if (!copies) return undefined;
-    // The most recently used copy first (a build stamps the records it uses as fresh copies).
-    for (const copy of copies.length > 1 ? [...copies].sort((a, b) => b.usedAt - a.usedAt) : copies) {
+    for (const copy of freshestFirst(copies)) {
       const json = copy.bytes.toString('utf8', copy.start, copy.end);
       if (checksum(kind, key, json) !== copy.sum) continue;
       try {
@@ -190,41 +184,6 @@ export function openRecordStore(cacheDir: string | undefined, options: RecordSto
   };
 }
 
-/**
- * One pack of the records read: those this build used (stamped as used now) and those it did not
- * use that a build used within a day (with their time); one copy of each, a good one: the copy
- * this build read, else the most recently used copy whose checksum matches. Never a record this
- * build found damaged.
- */
-function mergedPack(packs: ReadPacks, seen: { readonly used: ReadonlySet<string>; readonly good: ReadonlyMap<string, Located>; readonly damaged: ReadonlySet<string> }, time: number): Buffer {
-  const parts: Buffer[] = [Buffer.from(`${PACK_HEADER}\n`)];
-  for (const [id, copies] of packs.index) {
-    const wanted = seen.used.has(id);
-    if (!wanted && time - lastUsed(copies) > UNUSED_LIFETIME_MS) continue;
-    const copy = seen.good.get(id) ?? (seen.damaged.has(id) ? undefined : soundCopy(id, copies));
-    if (copy === undefined) continue;
-    parts.push(...recordBytes(id, copy, wanted ? time : lastUsed(copies)));
-  }
-  return Buffer.concat(parts);
-}
-
-/** A record's line as read, under another time of last use. */
-function recordBytes(id: string, copy: Located, usedAt: number): Buffer[] {
-  const [kind, key] = id.split('-') as [RecordKind, string];
-  return [Buffer.from(`${kind} ${key} ${usedAt} ${copy.sum} `), copy.bytes.subarray(copy.start, copy.end), Buffer.from('\n')];
-}
-
-/** When a build last used a record: the newest stamp among its copies. */
-function lastUsed(copies: readonly Located[]): number {
-  return Math.max(...copies.map((copy) => copy.usedAt));
-}
-
-/** The most recently used copy whose checksum matches, if any. */
-function soundCopy(id: string, copies: readonly Located[]): Located | undefined {
-  const [kind, key] = id.split('-') as [RecordKind, string];
-  return [...copies].sort((a, b) => b.usedAt - a.usedAt).find((copy) => checksum(kind, key, copy.bytes.toString('utf8', copy.start, copy.end)) === copy.sum);
-}
-
 function recordLine(kind: RecordKind, key: string, usedAt: number, json: string): string {
   return `${kind} ${key} ${usedAt} ${checksum(kind, key, json)} ${json}\n`;
 }
@@ -250,21 +209,6 @@ function startPack(dir: string, time: number): { readonly temporary: string; rea
   return { temporary, final, handle };
 }
 
-/** Merge when the packs are many, or when a quarter of what was read is records no build used for a day. */
-function shouldMerge(packs: ReadPacks, used: ReadonlySet<string>, time: number, wroteOne: boolean): boolean {
-  if (packs.packs.length + (wroteOne ? 1 : 0) > MAX_PACKS) return true;
-  if (packs.packs.length === 0) return false;
-  let droppable = 0;
-  for (const [id, copies] of packs.index) {
-    const unused = !used.has(id) && time - lastUsed(copies) > UNUSED_LIFETIME_MS;
-    // A second copy of a record is dropped by a merge too.
-    copies.forEach((copy, i) => {
-      if (unused || i > 0) droppable += copy.end + 1 - copy.line;
-    });
-  }
-  return droppable > packs.bytes * MAX_DROPPABLE_SHARE;
-}
-
 /** Delete a leftover: a temporary file after an hour (its build was killed), anything else after a day. */
 async function deleteIfOld(file: string, time: number): Promise<void> {
   const age = await stat(file).then(
@@ -272,9 +216,4 @@ async function deleteIfOld(file: string, time: number): Promise<void> {
     () => undefined,
   );
   if (age !== undefined && age > (file.endsWith('.tmp') ? TMP_LIFETIME_MS : UNUSED_LIFETIME_MS)) await unlink(file).catch(() => undefined);
-}
-
-/** Of the kind and key too: a record is never taken for another's. */
-function checksum(kind: RecordKind, key: string, json: string): string {
-  return createHash('sha256').update(`${kind} ${key} `).update(json).digest('hex');
 }
