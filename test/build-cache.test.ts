@@ -1,4 +1,5 @@
-import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +8,7 @@ import { configJson, fileIdentities, hashTree, remove, sampleConfig, tempDir, wr
 
 // Cached, uncached, single- and multi-threaded builds must write byte-identical sites.
 const repo = fileURLToPath(new URL('..', import.meta.url));
+const bin = path.join(repo, 'bin/quire.js');
 const NOW = new Date('2026-11-23T00:00:00Z');
 const POSTS = 60;
 const LANGS = ['ts', 'go', 'python', 'rust', 'bash'];
@@ -204,6 +206,44 @@ describe('the records of a build that fails', () => {
       writeFileSync(path.join(root, 'content/posts/broken.md'), '---\ntitle: Fixed\ndate: 2025-01-09\n---\n\nx\n');
       const fixed = await run(root, path.join(root, 'dist'), {});
       expect(fixed.stats.loaded).toEqual({ cached: 4, parsed: 1 });
+    } finally {
+      remove(root);
+    }
+  });
+});
+
+describe('the records of a build that is killed', () => {
+  it('serve the next build: the entries it loaded are not parsed again, and the output is the same', async () => {
+    const root = tempDir();
+    try {
+      const posts = Object.fromEntries(
+        Array.from({ length: 200 }, (_, i) => [
+          `content/posts/p${String(i).padStart(3, '0')}.md`,
+          `---\ntitle: 第 ${i} 篇\ndate: 2025-01-01 ${String(i % 24).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}\n---\n\n远程办公的第 ${i} 天。\n\n\`\`\`ts\nconst n${i} = ${i};\n\`\`\`\n`,
+        ]),
+      );
+      writeFiles(root, { 'quire.config.json': configJson(), ...posts });
+      const entries = path.join(root, '.quire-cache/entries');
+      const child = spawn(process.execPath, [bin, 'build', '--root', root], { stdio: 'ignore' });
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      // Killed (as by an out-of-memory killer or a CI time-out: no chance to save) once its pack has records.
+      let records = 0;
+      for (let waited = 0; records < 3 && child.exitCode === null && waited < 60_000; waited += 5) {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        const temporary = existsSync(entries) ? readdirSync(entries).filter((name) => name.endsWith('.tmp')) : [];
+        records = temporary.reduce((n, name) => n + readFileSync(path.join(entries, name), 'utf8').split('\n').length - 2, 0);
+      }
+      child.kill('SIGKILL');
+      await exited;
+      expect(child.signalCode, 'the build ended before it could be killed').toBe('SIGKILL');
+      expect(readdirSync(entries).filter((name) => name.endsWith('.rec'))).toEqual([]);
+
+      const after = await run(root, path.join(root, 'dist'), {});
+      expect(after.stats.loaded.cached).toBeGreaterThan(0);
+      expect(after.stats.loaded.cached + after.stats.loaded.parsed).toBe(200);
+      expect(after.stats.rejectedRecords).toBe(0);
+      await run(root, path.join(root, 'fresh'), { cache: false });
+      expect(hashTree(path.join(root, 'dist'))).toEqual(hashTree(path.join(root, 'fresh')));
     } finally {
       remove(root);
     }

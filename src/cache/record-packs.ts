@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { lstat, readdir } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { lstat, open, readdir, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { CACHE_FORMAT } from './build-fingerprint.js';
-import { readCacheBytes } from './read-cache-file.js';
+import { CACHE_READ_FLAGS, readCacheBytes } from './read-cache-file.js';
 
 export type RecordKind = 'load' | 'render';
 
@@ -10,6 +11,8 @@ export type RecordKind = 'load' | 'render';
 export const PACK_HEADER = `quire-cache ${CACHE_FORMAT} pack`;
 /** A pack's file name: `pack-<time, base 36>-<random hex>.rec`. */
 export const PACK_NAME = /^pack-[0-9a-z]+-[0-9a-f]+\.rec$/;
+/** A pack being written: its final name, then `.<process id>.tmp`. */
+const TEMPORARY_PACK = /^(pack-[0-9a-z]+-[0-9a-f]+\.rec)\.(\d+)\.tmp$/;
 /** Record files of the cache formats before packs (one record a file), and their prune marker. */
 const OLD_RECORD = /^((load|render)-[0-9a-f]{64}\.rec|\.pruned)$/;
 /** The start of a record's line, before its JSON. */
@@ -43,7 +46,7 @@ export interface ReadPacks {
  * (damaged, or cut off at the end of the file) and a pack of another format count as rejected.
  */
 export async function readPacks(dir: string, time: number, reject: () => void): Promise<ReadPacks> {
-  const names = await readdir(dir).catch(() => [] as string[]);
+  const names = await adoptOrphans(dir, await readdir(dir).catch(() => [] as string[]));
   const index = new Map<string, Located[]>();
   const packs: string[] = [];
   const leftovers: string[] = [];
@@ -89,6 +92,62 @@ export async function readPacks(dir: string, time: number, reject: () => void): 
     }
   }
   return { index, packs, leftovers, bytes: total };
+}
+
+/**
+ * The names of the folder, with the temporary pack of every build that is no longer running (it
+ * was killed: Ctrl-C, a CI time-out, out of memory) renamed to a pack, so that the records it
+ * wrote before it stopped serve the next build. Its whole lines are kept and a line cut off at
+ * the end is cut off the file; each record's checksum is checked when it is looked up, as in any
+ * pack. The temporary pack of a running build (this one, or another on this machine) is left
+ * alone, and so is one that is not a regular file, or not of this cache format.
+ */
+async function adoptOrphans(dir: string, names: readonly string[]): Promise<string[]> {
+  const adopted = await Promise.all(
+    names.map(async (name) => {
+      const orphan = TEMPORARY_PACK.exec(name);
+      if (!orphan || isRunning(Number(orphan[2]))) return name;
+      return (await adopt(path.join(dir, name), path.join(dir, orphan[1]!))) ? orphan[1]! : name;
+    }),
+  );
+  return adopted;
+}
+
+async function adopt(temporary: string, final: string): Promise<boolean> {
+  let handle;
+  try {
+    handle = await open(temporary, (CACHE_READ_FLAGS & ~constants.O_RDONLY) | constants.O_RDWR);
+  } catch {
+    return false;
+  }
+  try {
+    if (!(await handle.stat()).isFile()) return false;
+    const bytes = await handle.readFile();
+    const headerEnd = bytes.indexOf(0x0a);
+    if (headerEnd < 0 || bytes.toString('latin1', 0, headerEnd) !== PACK_HEADER) return false;
+    const whole = bytes.lastIndexOf(0x0a) + 1;
+    if (whole < bytes.length) await handle.truncate(whole);
+  } catch {
+    return false;
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
+  // Another build may have adopted it first: then it is a pack already, under the same name.
+  return rename(temporary, final).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** Whether a process of this id runs on this machine (one of another user counts: it cannot be signalled). */
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /** The SHA-256 on a record's line: of its kind and key too, so a record is never taken for another's. */

@@ -48,7 +48,8 @@ export interface RecordStoreOptions {
  *
  * Every build reads the packs at its first lookup and writes one more with the records it made.
  * When there are more than eight packs, or a quarter of what was read is records no build used
- * for a day, the build merges the packs it read into one. One file, not one a record: on a
+ * for a day, the build merges the packs it read into one. The temporary pack of a build that was
+ * killed is taken over as a pack by the next build (see `readPacks`). One file, not one a record: on a
  * 1000-post site, creating 2000 small files cost a cold build about a second of system time.
  * `cacheDir` undefined: nothing is read or written.
  */

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -186,6 +186,34 @@ describe('openRecordStore', () => {
     expect(await store.getMany('render', [KEY_A])).toEqual([VALUE]);
     await store.save();
     expect([old, oldFresh, tmp].map(existsSync)).toEqual([false, true, false]);
+  });
+
+  it('takes over the temporary pack of a build that was killed: its whole records serve, the line cut off is cut off the file', async () => {
+    const gone = spawnSync(process.execPath, ['-e', '']).pid;
+    const pack = onlyPack();
+    const orphan = `${pack}.${gone}.tmp`;
+    writeFileSync(orphan, `${readFileSync(pack, 'utf8')}render ${KEY_B} 17`);
+    rmSync(pack);
+    const store = openRecordStore(dir);
+    expect(await store.getMany('render', [KEY_A, KEY_B])).toEqual([VALUE, undefined]);
+    expect(await store.getMany('load', [KEY_A])).toEqual([{ other: true }]);
+    expect(store.rejected).toBe(0);
+    expect(existsSync(orphan)).toBe(false);
+    expect(readFileSync(onlyPack(), 'utf8').endsWith('{"other":true}\n')).toBe(true);
+  });
+
+  it('leaves alone the temporary pack of a build still running, and one of another cache format', async () => {
+    const pack = onlyPack();
+    const running = [process.pid, process.ppid].map((pid) => `${pack}.${pid}.tmp`);
+    for (const file of running) writeFileSync(file, readFileSync(pack));
+    const gone = spawnSync(process.execPath, ['-e', '']).pid;
+    const otherFormat = path.join(entries, `pack-x-00.rec.${gone}.tmp`);
+    writeFileSync(otherFormat, readFileSync(pack, 'utf8').replace(`quire-cache ${CACHE_FORMAT} `, 'quire-cache 0 '));
+    rmSync(pack);
+    const store = openRecordStore(dir);
+    expect(await store.getMany('render', [KEY_A])).toEqual([undefined]);
+    expect([...running, otherFormat].map(existsSync)).toEqual([true, true, true]);
+    expect(packs()).toEqual([]);
   });
 
   it('reports a failed write (a file where the folder should be) instead of throwing', async () => {
