@@ -1,8 +1,10 @@
 import { existsSync, lstatSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { distance } from 'fastest-levenshtein';
 import { diagnostic, QuireError, type Diagnostic } from '../diagnostics.js';
-import { parseYamlSource, type YamlSource } from '../yaml-source.js';
+import { parseYamlSource } from '../yaml-source.js';
+import { scriptPositions } from './script-positions.js';
 import { configKeys, userConfigSchema, type ParsedConfig } from './schema.js';
 
 /** Looked for in this order; the first that exists wins. */
@@ -20,6 +22,14 @@ export interface LoadedConfig {
   readonly root: string;
   readonly file: string | undefined;
   readonly config: ParsedConfig;
+  /** Where the file sets a value, for messages (undefined: no file, or a config read from elsewhere). */
+  readonly locate?: ConfigLocator;
+}
+
+/** Where a config file sets a value: its text, and the position of a key or of its value (undefined: not found). */
+export interface ConfigLocator {
+  readonly text: string;
+  positionOf(path: readonly PropertyKey[], at: 'key' | 'value'): { line: number; column: number } | undefined;
 }
 
 export function findConfigFile(root: string): string | undefined {
@@ -61,7 +71,8 @@ export async function loadConfig(root: string, explicitFile?: string): Promise<L
         ),
       );
     }
-    return { root: configRoot, file, config: validate(source.data ?? {}, shown, { source, text }) };
+    const locate: ConfigLocator = { text, positionOf: (fieldPath) => source.positionOf(fieldPath) };
+    return { root: configRoot, file, config: validate(source.data ?? {}, shown, locate), locate };
   }
 
   let value: unknown;
@@ -72,7 +83,9 @@ export async function loadConfig(root: string, explicitFile?: string): Promise<L
   } catch (error) {
     throw new QuireError([loadError(error, file, shown)]);
   }
-  return { root: configRoot, file, config: validate(value ?? {}, shown, undefined) };
+  const text = await readFile(file, 'utf8').catch(() => undefined);
+  const locate: ConfigLocator | undefined = text === undefined ? undefined : { text, positionOf: scriptPositions(text, /\.m?ts$/.test(file)) };
+  return { root: configRoot, file, config: validate(value ?? {}, shown, locate), locate };
 }
 
 /**
@@ -86,7 +99,7 @@ function transpileCache(root: string): string | false {
   return lstatSync(modules, { throwIfNoEntry: false })?.isDirectory() ? path.join(modules, '.cache', 'jiti') : false;
 }
 
-function validate(value: unknown, file: string | undefined, yaml: { source: YamlSource; text: string } | undefined): ParsedConfig {
+function validate(value: unknown, file: string | undefined, locator: ConfigLocator | undefined): ParsedConfig {
   const result = userConfigSchema.safeParse(value);
   if (result.success) return result.data;
   const diagnostics: Diagnostic[] = [];
@@ -95,7 +108,8 @@ function validate(value: unknown, file: string | undefined, yaml: { source: Yaml
     for (const key of keys) {
       const fieldPath = key === undefined ? issue.path : [...issue.path, key];
       const where = fieldPath.map(String).join('.') || '(root)';
-      const place = yaml ? { file, ...yaml.source.positionOf(fieldPath), source: yaml.text } : file !== undefined ? { file } : {};
+      const position = locator?.positionOf(fieldPath, key === undefined ? 'value' : 'key');
+      const place = locator && position ? { file, ...position, source: locator.text } : file !== undefined ? { file } : {};
       if (key !== undefined) {
         const siblings = issue.path.length === 0 ? configKeys : nestedKeys(issue.path);
         const suggestion = closest(key, siblings);

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { IANAZone } from 'luxon';
 import type { PluggableList } from 'unified';
-import { diagnostic, QuireError, type Diagnostic } from '../diagnostics.js';
+import { diagnostic, QuireError, type Diagnostic, type Place } from '../diagnostics.js';
 import type { MarkdownLimits } from '../load/markdown-limits.js';
 import type { LoadedConfig } from './load-config.js';
 import { uiStrings } from '../render/ui-strings.js';
@@ -116,17 +116,22 @@ export const BUILTIN_TEMPLATES = fileURLToPath(new URL('../../templates/', impor
 /** Turn the validated user config plus CLI flags into the one read-only config every stage gets. */
 export function resolveConfig(loaded: LoadedConfig, flags: BuildFlags = {}, cwd: string = loaded.root): ResolvedConfig {
   const { root, config } = loaded;
-  const where = loaded.file ? { file: path.relative(root, loaded.file) || loaded.file } : {};
+  const file = loaded.file ? { file: path.relative(root, loaded.file) || loaded.file } : {};
+  // The place of a value in the config file: its line and column when the file shows it.
+  const where = (fieldPath: readonly PropertyKey[], at: 'key' | 'value' = 'value'): Place => {
+    const position = loaded.locate?.positionOf(fieldPath, at);
+    return position && loaded.locate ? { ...file, ...position, source: loaded.locate.text } : file;
+  };
   const problems: Diagnostic[] = [];
 
   if (!IANAZone.isValidZone(config.timezone)) {
-    problems.push(diagnostic('ConfigInvalid', `\`timezone\` "${config.timezone}" is not an IANA time zone`, where, 'use a name such as "Asia/Shanghai", "Europe/Berlin" or "UTC"'));
+    problems.push(diagnostic('ConfigInvalid', `\`timezone\` "${config.timezone}" is not an IANA time zone`, where(['timezone']), 'use a name such as "Asia/Shanghai", "Europe/Berlin" or "UTC"'));
   }
   let language = config.language;
   try {
     language = Intl.getCanonicalLocales(config.language)[0] ?? config.language;
   } catch {
-    problems.push(diagnostic('ConfigInvalid', `\`language\` "${config.language}" is not a BCP 47 language tag`, where, 'use e.g. "zh-CN" or "en"'));
+    problems.push(diagnostic('ConfigInvalid', `\`language\` "${config.language}" is not a BCP 47 language tag`, where(['language']), 'use e.g. "zh-CN" or "en"'));
   }
 
   const languages = resolveLanguages(config.languages, language, config, where, problems);
@@ -142,11 +147,11 @@ export function resolveConfig(loaded: LoadedConfig, flags: BuildFlags = {}, cwd:
     url = parsed.href;
     basePath = parsed.pathname;
   } catch {
-    problems.push(diagnostic('ConfigInvalid', `site url "${rawUrl}" is not an absolute URL`, flags.baseUrl ? {} : where, 'write it like https://example.org/ or https://example.org/blog/'));
+    problems.push(diagnostic('ConfigInvalid', `site url "${rawUrl}" is not an absolute URL`, flags.baseUrl ? {} : where(['url']), 'write it like https://example.org/ or https://example.org/blog/'));
   }
 
   if (!/:slug\b/.test(config.permalink) && !/:title\b/.test(config.permalink)) {
-    problems.push(diagnostic('ConfigInvalid', `\`permalink\` "${config.permalink}" has no :slug, so every post would get the same URL`, where, 'e.g. "/posts/:slug/" or "/:year/:month/:slug/"'));
+    problems.push(diagnostic('ConfigInvalid', `\`permalink\` "${config.permalink}" has no :slug, so every post would get the same URL`, where(['permalink']), 'e.g. "/posts/:slug/" or "/:year/:month/:slug/"'));
   }
 
   const contentDir = path.resolve(root, config.contentDir);
@@ -209,7 +214,7 @@ function resolveLanguages(
   raw: LoadedConfig['config']['languages'],
   language: string,
   config: { readonly title: string; readonly description: string },
-  where: { file?: string },
+  where: (fieldPath: readonly PropertyKey[], at?: 'key' | 'value') => Place,
   problems: Diagnostic[],
 ): readonly SiteLanguage[] {
   const out: SiteLanguage[] = [];
@@ -218,17 +223,17 @@ function resolveLanguages(
     try {
       lang = Intl.getCanonicalLocales(tag)[0] ?? tag;
     } catch {
-      problems.push(diagnostic('ConfigInvalid', `\`languages\`: "${tag}" is not a BCP 47 language tag`, where, 'use e.g. "en" or "zh-TW"'));
+      problems.push(diagnostic('ConfigInvalid', `\`languages\`: "${tag}" is not a BCP 47 language tag`, where(['languages', tag], 'key'), 'use e.g. "en" or "zh-TW"'));
       continue;
     }
     if (lang.toLowerCase() === language.toLowerCase()) {
-      problems.push(diagnostic('ConfigInvalid', `\`languages\`: "${tag}" is the site's own \`language\``, where, 'the default language lives at the root: list only the other languages under `languages`'));
+      problems.push(diagnostic('ConfigInvalid', `\`languages\`: "${tag}" is the site's own \`language\``, where(['languages', tag], 'key'), 'the default language lives at the root: list only the other languages under `languages`'));
       continue;
     }
     const prefix = options.prefix ?? `/${lang.toLowerCase()}/`;
     const clash = out.find((other) => other.prefix.toLowerCase() === prefix.toLowerCase());
     if (clash) {
-      problems.push(diagnostic('ConfigInvalid', `\`languages\`: "${tag}" and "${clash.lang}" both have the prefix ${prefix}`, where, 'give each language a folder of its own'));
+      problems.push(diagnostic('ConfigInvalid', `\`languages\`: "${tag}" and "${clash.lang}" both have the prefix ${prefix}`, where(['languages', tag], 'key'), 'give each language a folder of its own'));
       continue;
     }
     out.push(Object.freeze({ lang, prefix, title: options.title ?? config.title, description: options.description ?? config.description }));

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { findConfigFile, loadConfig } from '../../src/config/load-config.js';
+import { resolveConfig } from '../../src/config/resolve-config.js';
 import { QuireError, type Diagnostic } from '../../src/diagnostics.js';
 
 const made: string[] = [];
@@ -137,12 +138,86 @@ describe('loadConfig: JavaScript and TypeScript', () => {
     expect((await loadConfig(root)).config).toMatchObject({ title: 'From TS', paginate: 7 });
   });
 
-  it('validates a module config too (no line numbers)', async () => {
-    const root = project({ 'quire.config.mjs': 'export default { titel: "x" };\n' });
+  it('reports the problems of a TypeScript config at the line and column of the key or value, with a code frame', async () => {
+    const root = project({
+      'quire.config.ts': [
+        "const base = { title: 'Half Full' } as const;",
+        '',
+        'export default defineConfig({',
+        '  ...base,',
+        '  feed: {',
+        '    limt: 20,',
+        "    content: 'ful',",
+        '  },',
+        "  languge: 'zh-CN',",
+        '} satisfies Record<string, unknown>);',
+        '',
+        'function defineConfig<T>(config: T): T {',
+        '  return config;',
+        '}',
+        '',
+      ].join('\n'),
+    });
     const diagnostics = await failure(loadConfig(root));
-    expect(diagnostics[0]).toMatchObject({ code: 'ConfigUnknownKey', file: 'quire.config.mjs' });
-    expect(diagnostics[0]!.line).toBeUndefined();
-    expect(diagnostics[0]!.hint).toContain('`title`');
+    const places = diagnostics.map((d) => [d.code, d.message, d.line, d.column]);
+    expect(places).toEqual(
+      expect.arrayContaining([
+        ['ConfigUnknownKey', 'unknown config key `feed.limt`', 6, 5],
+        ['ConfigInvalid', expect.stringContaining('config `feed.content`'), 7, 14],
+        ['ConfigUnknownKey', 'unknown config key `languge`', 9, 3],
+      ]),
+    );
+    expect(diagnostics).toHaveLength(3);
+    const unknown = diagnostics.find((d) => d.message.includes('languge'))!;
+    expect(unknown.file).toBe('quire.config.ts');
+    expect(unknown.hint).toContain('`language`');
+    expect(unknown.frame).toMatch(/> +9 \|   languge: 'zh-CN',/);
+  });
+
+  it('places the checks made after the schema (time zone, language, permalink, languages) at their lines too, in code and in YAML', async () => {
+    const ts = project({
+      'quire.config.ts': [
+        'export default {',
+        "  timezone: 'Mars/Olympus',",
+        "  permalink: '/posts/:year/',",
+        "  languages: { en: {}, 'en-US': { prefix: '/en/' } },",
+        '};',
+        '',
+      ].join('\n'),
+    });
+    const yaml = project({ 'quire.config.yaml': ['timezone: Mars/Olympus', "permalink: '/posts/:year/'", 'languages:', '  en: {}', '  en-US:', '    prefix: /en/', ''].join('\n') });
+    const placed = async (root: string) => {
+      try {
+        resolveConfig(await loadConfig(root));
+      } catch (error) {
+        return (error as QuireError).diagnostics.map((d) => [d.message.split(' ')[0], d.file, d.line, d.column]);
+      }
+      throw new Error('expected resolveConfig to fail');
+    };
+    expect(await placed(ts)).toEqual([
+      ['`timezone`', 'quire.config.ts', 2, 13],
+      ['`languages`:', 'quire.config.ts', 4, 24],
+      ['`permalink`', 'quire.config.ts', 3, 14],
+    ]);
+    expect(await placed(yaml)).toEqual([
+      ['`timezone`', 'quire.config.yaml', 1, 11],
+      ['`languages`:', 'quire.config.yaml', 6, 5],
+      ['`permalink`', 'quire.config.yaml', 2, 12],
+    ]);
+  });
+
+  it('reports the problems of a CommonJS config at their lines, and a key it cannot follow without a line', async () => {
+    const root = project({
+      'quire.config.js': ['const extra = () => ({ titel: 1 });', 'module.exports = {', '  ...extra(),', '  paginate: "five",', '};', ''].join('\n'),
+    });
+    const diagnostics = await failure(loadConfig(root));
+    expect(diagnostics.map((d) => [d.code, d.line, d.column])).toEqual(
+      expect.arrayContaining([
+        ['ConfigInvalid', 4, 13],
+        // Set by a spread: the object that holds it is the closest place the text shows.
+        ['ConfigUnknownKey', 2, 18],
+      ]),
+    );
   });
 
   it('reports a module that throws as ConfigLoad', async () => {
