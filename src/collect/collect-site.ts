@@ -1,8 +1,7 @@
 import path from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import type { ResolvedConfig } from '../config/resolve-config.js';
-import type { CopiedFile, Entry, FeedFormat, FeedRoute, LanguageSection, ListPage, Placed, Route, Site, Term } from '../types.js';
-import { slugify } from '../load/slug.js';
+import type { CopiedFile, Entry, FeedFormat, FeedRoute, LanguageSection, ListPage, Placed, Route, Site } from '../types.js';
 import { paginate } from './paginate.js';
 import { FEED_FORMAT_NAMES, feedRoute } from './feed-routes.js';
 import { createCollectMemo, place, positionOfUrlField, type CollectMemo } from './place-entry.js';
@@ -14,14 +13,13 @@ import { OUTPUT_MARKER } from './output-marker.js';
 import { claimKey, folderClashes, type Claim, type Place } from './output-claims.js';
 import { duplicateIds } from './duplicate-ids.js';
 import { aliasPlace, aliasRoutes } from './alias-routes.js';
-import { fieldPlace } from './field-place.js';
 import { CATEGORIES_URL, collectCategories } from './collect-categories.js';
 import { collectSeries } from './collect-series.js';
 import { pageTree } from './page-tree.js';
 import { prefixed, sectionLang } from './entry-language.js';
 import { collectTranslations, translationFileNames } from './collect-translations.js';
 import { alternatesOf } from './alternate-urls.js';
-import type { PackedText } from '../packed-text.js';
+import { collectTags } from './collect-tags.js';
 
 export interface CollectInput {
   readonly entries: readonly Entry[];
@@ -200,7 +198,7 @@ export function collectSite(input: CollectInput, config: ResolvedConfig, memo?: 
         if (claim(list.outputPath, list.page === 1 ? 'the notes page' : `notes page ${list.page}`, {})) routes.push({ type: 'notes', url: list.url, outputPath: list.outputPath, list });
       }
     }
-    const tags = collectTerms(listed, entries, i === 0 ? Object.keys(weekly.notes) : [], input.entries, known.tagSlugs, diagnostics).map((term) => ({ ...term, url: prefixed(term.url, prefix) }));
+    const tags = collectTags(listed, entries, i === 0 ? Object.keys(weekly.notes) : [], input.entries, known.tagSlugs, diagnostics).map((term) => ({ ...term, url: prefixed(term.url, prefix) }));
     for (const term of tags) {
       // A tag of notes only has a page (listing them) but no feed: its items live in the weekly feed.
       const feed = term.posts.length > 0 ? { ...feedRoute('tag', term.url, term.posts, term.slug), ...lang } : undefined;
@@ -289,55 +287,6 @@ export function collectSite(input: CollectInput, config: ResolvedConfig, memo?: 
     clock: clock.window(),
   };
   return { site, diagnostics };
-}
-
-/**
- * Tags of posts and issues (listed and paginated) and of notes (listed beside them, linking to
- * their place in the issue). Two spellings that differ only in case are one tag; two different
- * tags on one URL (`C#` and `C`) are an error.
- */
-function collectTerms(
-  listed: readonly string[],
-  entries: Readonly<Record<string, Placed>>,
-  noteKeys: readonly string[],
-  all: readonly Entry[],
-  slugs: Map<string, string>,
-  diagnostics: Diagnostic[],
-): Term[] {
-  const bySlug = new Map<string, { name: string; firstFile: string; posts: string[]; notes: string[] }>();
-  const notes = new Map(all.filter((e) => e.kind === 'note').map((e) => [e.source.rel, e]));
-  const add = (entry: Entry, key: string, into: 'posts' | 'notes') => {
-    for (const name of entry.tags) {
-      let slug = slugs.get(name);
-      if (slug === undefined) slugs.set(name, (slug = slugify(name)));
-      if (slug === '') {
-        diagnostics.push(diagnostic('UnsafePath', `the tag "${name}" has no characters usable in a URL`, fieldPlace(entry, 'tags'), 'rename the tag'));
-        continue;
-      }
-      let term = bySlug.get(slug);
-      if (!term) bySlug.set(slug, (term = { name, firstFile: entry.displayPath, posts: [], notes: [] }));
-      else if (term.name !== name && term.name.toLowerCase() !== name.toLowerCase()) {
-        diagnostics.push(
-          diagnostic(
-            'DuplicateUrl',
-            `the tags "${name}" and "${term.name}" (in ${term.firstFile}) would share the URL /tags/${slug}/`,
-            fieldPlace(entry, 'tags'),
-            'use one spelling for both, or rename one of them',
-          ),
-        );
-        continue;
-      }
-      // An entry's tags are added one after the other: naming the tag twice (or in two cases) adds it once.
-      const list = term[into];
-      if (list[list.length - 1] !== key) list.push(key);
-    }
-  };
-  for (const key of listed) add(entries[key]!.entry, key, 'posts');
-  const newestNotes = [...noteKeys].sort((a, b) => (notes.get(b)?.date?.epochMs ?? 0) - (notes.get(a)?.date?.epochMs ?? 0));
-  for (const key of newestNotes) add(notes.get(key)!, key, 'notes');
-  return [...bySlug.entries()]
-    .map(([slug, t]) => ({ name: t.name, slug, url: `/tags/${slug}/`, posts: t.posts, notes: t.notes }))
-    .sort((a, b) => b.posts.length + b.notes.length - (a.posts.length + a.notes.length) || a.name.localeCompare(b.name));
 }
 
 export type { ListPage };
