@@ -107,7 +107,10 @@ async function adoptOrphans(dir: string, names: readonly string[]): Promise<stri
     names.map(async (name) => {
       const orphan = TEMPORARY_PACK.exec(name);
       if (!orphan || isRunning(Number(orphan[2]))) return name;
-      return (await adopt(path.join(dir, name), path.join(dir, orphan[1]!))) ? orphan[1]! : name;
+      if (await adopt(path.join(dir, name), path.join(dir, orphan[1]!))) return orphan[1]!;
+      // Another build started at once took it over first: it is a pack now, under that name.
+      const taken = await lstat(path.join(dir, orphan[1]!)).catch(() => undefined);
+      return taken?.isFile() ? orphan[1]! : name;
     }),
   );
   return adopted;

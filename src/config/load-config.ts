@@ -84,7 +84,7 @@ export async function loadConfig(root: string, explicitFile?: string): Promise<L
     throw new QuireError([loadError(error, file, shown)]);
   }
   const text = await readFile(file, 'utf8').catch(() => undefined);
-  const locate: ConfigLocator | undefined = text === undefined ? undefined : { text, positionOf: scriptPositions(text, /\.m?ts$/.test(file)) };
+  const locate: ConfigLocator | undefined = text === undefined ? undefined : { text, positionOf: scriptPositions(text, /\.[cm]?ts$/.test(file)) };
   return { root: configRoot, file, config: validate(value ?? {}, shown, locate), locate };
 }
 

@@ -48,6 +48,7 @@ function parseScript(text: string, typescript: boolean): { program: Program; roo
 
 /** The exported config expression: `export default …` or `module.exports = …`. */
 function exported(program: Program): Node | undefined {
+  let assigned: Node | undefined;
   for (const statement of program.body) {
     if (statement.type === 'ExportDefaultDeclaration') return statement.declaration;
     if (
@@ -59,10 +60,11 @@ function exported(program: Program): Node | undefined {
       statement.expression.left.property.type === 'Identifier' &&
       statement.expression.left.property.name === 'exports'
     ) {
-      return statement.expression.right;
+      // The last assignment is the one that counts.
+      assigned = statement.expression.right;
     }
   }
-  return undefined;
+  return assigned;
 }
 
 /** The literal behind an expression: through `defineConfig(x)`, `x as T`, `x satisfies T`, `(x)`, `x!` and a top-level `const x = …`. */
@@ -106,7 +108,11 @@ function property(object: ObjectExpression, key: string): { key: Node; value: No
       if (found) found = undefined;
       continue;
     }
-    if (item.computed) continue;
+    if (item.computed) {
+      // A computed name may be this one: what it sets is not known from the text either.
+      if (found) found = undefined;
+      continue;
+    }
     const name = item.key.type === 'Identifier' ? item.key.name : item.key.type === 'StringLiteral' || item.key.type === 'NumericLiteral' ? String(item.key.value) : undefined;
     if (name !== key) continue;
     found = { key: item.key, value: item.type === 'ObjectProperty' ? item.value : item };

@@ -44,10 +44,12 @@ describe('scriptPositions', () => {
     expect(at('export default { title: "a", ...more };', ['title'])).toBe('1:16');
     expect(at('export default { ...more, title: "a" };', ['title'])).toBe('1:27');
     expect(at('export default { ["title"]: "a" };', ['title'])).toBe('1:16');
+    expect(at('export default { title: "a", ["title"]: 5 };', ['title'])).toBe('1:16');
   });
 
   it('reads module.exports in a CommonJS file', () => {
     expect(at('module.exports = {\n  paginate: "five",\n};\n', ['paginate'], 'value', false)).toBe('2:13');
+    expect(at('module.exports = { title: "a" };\nmodule.exports = { titel: 1 };\n', ['titel'], 'key', false)).toBe('2:20');
   });
 
   it('gives nothing for text that does not parse, or an export that is not an object', () => {
