@@ -49,6 +49,7 @@ describe('responsive images', () => {
       'public/images/wide.png': await plainPng(1200, 600),
       'content/posts/cover/index.md': '---\ntitle: Cover\ndate: 2025-01-02\nimage: /images/wide.png\n---\n\nText.\n',
       'content/posts/cover-shown/index.md': '---\ntitle: Cover shown\ndate: 2025-01-03\nimage: /images/wide.png\n---\n\n![Wide](/images/wide.png)\n',
+      'content/posts/figure/index.md': '---\ntitle: Figure\ndate: 2025-01-04\n---\n\n![Wide view](/images/wide.png "图 1：宽图")\n',
     });
     first = await build({ root, outDir: out, now: NOW });
   }, 120_000);
@@ -96,6 +97,18 @@ describe('responsive images', () => {
     expect(bare.properties['src']).toBe('/blog/images/wide.960w.png');
     expect((bare as unknown as { parent?: Element }).parent).toBeUndefined();
     expect(selectAll('.content a.image-full', tree).map((a) => a.properties['href'])).toEqual(['/blog/posts/shots/shot.png']);
+  });
+
+  it('makes a resized image with a title a figure: the linked <picture>, then the title as its caption', () => {
+    const figure = select('.content figure.figure', fromHtml(readFileSync(path.join(out, 'posts/figure/index.html'), 'utf8')))!;
+    expect(figure).toBeDefined();
+    const children = figure.children.filter((c): c is Element => c.type === 'element');
+    expect(children.map((c) => c.tagName)).toEqual(['a', 'figcaption']);
+    expect(children[0]!.properties).toMatchObject({ href: '/blog/images/wide.png', className: ['image-full'] });
+    const img = select('picture > img', children[0]!)!;
+    expect(img.properties).toMatchObject({ alt: 'Wide view' });
+    expect(img.properties['title']).toBeUndefined();
+    expect(select('figcaption', figure)!.children).toMatchObject([{ type: 'text', value: '图 1：宽图' }]);
   });
 
   it('shows a large front-matter cover as its smaller copy, and not at all when the text shows that image', () => {
