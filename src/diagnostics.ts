@@ -1,4 +1,5 @@
 import { codeFrameColumns } from '@babel/code-frame';
+import stringWidth from 'string-width';
 import { unpackText, type PackedText } from './packed-text.js';
 
 /** Stable names of everything quire can complain about. Never rename one: users search for them. */
@@ -103,10 +104,7 @@ export function diagnostic(
   severity: 'error' | 'warning' = 'error',
 ): Diagnostic {
   const { file, line, column, source } = place;
-  const frame =
-    source !== undefined && line !== undefined
-      ? codeFrameColumns(typeof source === 'string' ? source : unpackText(source), { start: { line, column: column ?? 1 } }, { highlightCode: false, linesAbove: 1, linesBelow: 1 })
-      : undefined;
+  const frame = source !== undefined && line !== undefined ? codeFrame(typeof source === 'string' ? source : unpackText(source), line, column ?? 1) : undefined;
   return {
     code,
     severity,
@@ -160,5 +158,22 @@ export function formatDiagnostic(d: Diagnostic, options: FormatOptions = {}): st
   const lines = [head];
   if (d.frame) lines.push(d.frame.replace(/^/gm, '    '));
   if (d.hint) lines.push(`  ${paint('dim', 'hint:')} ${d.hint}`);
+  return lines.join('\n');
+}
+
+/**
+ * The lines around `line` with a caret under `column`. @babel/code-frame puts one space under each
+ * character before the column; a terminal shows CJK characters (and other wide ones) two columns
+ * wide, so the caret's padding is made of each character's display width instead.
+ */
+function codeFrame(text: string, line: number, column: number): string {
+  const frame = codeFrameColumns(text, { start: { line, column } }, { highlightCode: false, linesAbove: 1, linesBelow: 1 });
+  const before = text.split(/\r\n|[\n\r\u2028\u2029]/)[line - 1]?.slice(0, Math.max(column - 1, 0)) ?? '';
+  const padding = [...before].map((ch) => (ch === '\t' ? '\t' : ' '.repeat(stringWidth(ch)))).join('');
+  const lines = frame.split('\n');
+  const marked = lines.findIndex((l) => /^\s*>/.test(l));
+  const caret = /^(\s*\|) [\s]*(\^+)$/.exec(lines[marked + 1] ?? '');
+  if (marked < 0 || !caret) return frame;
+  lines[marked + 1] = `${caret[1]} ${padding}${caret[2]}`;
   return lines.join('\n');
 }
