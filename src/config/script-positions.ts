@@ -14,7 +14,8 @@ export interface ScriptPosition {
  * a name wins, as in JavaScript) and array literals by index. `at: 'key'` points at the property's
  * name (an unknown key), `'value'` at its value (a wrong one). A key that cannot be followed (made
  * by a function, a spread, a computed name) gives the closest enclosing property that can; a file
- * that does not parse, or whose export is not an object literal, gives undefined. The parser is
+ * that does not parse, or has no default export, gives undefined; an export that is not a literal
+ * (a function, a class instance) gives the place of that export. The parser is
  * loaded when a message first needs a position (≈25 ms), never by a build without problems.
  */
 export function scriptPositions(text: string, typescript: boolean): (path: readonly PropertyKey[], at: 'key' | 'value') => ScriptPosition | undefined {
