@@ -5,9 +5,8 @@ import type { Root as MdastRoot } from 'mdast';
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import { mathToMarkdown } from 'mdast-util-math';
 import { toMarkdown } from 'mdast-util-to-markdown';
-import { cjkFriendlyToMarkdown } from 'mdast-util-to-markdown-cjk-friendly';
-import { cjkFriendlyGfmStrikethroughToMarkdown } from 'mdast-util-to-markdown-cjk-friendly-gfm-strikethrough';
 import { visit } from 'unist-util-visit';
+import { attentionOutsidePunctuation } from './attention-edges.js';
 import { calloutBlockquote } from './callout-markdown.js';
 import { mathHandlers } from './digest-math.js';
 import { mdastToText } from './digest-text.js';
@@ -54,7 +53,9 @@ export function exportDigest(source: DigestSource, format: DigestFormat): string
       const body = toMdast(fragment(source.feedHtml, 'markdown'), { handlers: { ...mathHandlers, blockquote: calloutBlockquote } }) as MdastRoot;
       const heading = { type: 'heading' as const, depth: 1 as const, children: [{ type: 'link' as const, url: source.url, children: [{ type: 'text' as const, value: source.title }] }] };
       const meta = { type: 'paragraph' as const, children: [{ type: 'text' as const, value: source.meta }] };
-      return toMarkdown({ type: 'root', children: [heading, meta, ...body.children] }, { extensions: [gfmToMarkdown(), cjkFriendlyToMarkdown(), cjkFriendlyGfmStrikethroughToMarkdown(), mathToMarkdown()], bullet: '-', rule: '-', fences: true });
+      const root: MdastRoot = { type: 'root', children: [heading, meta, ...body.children] };
+      attentionOutsidePunctuation(root);
+      return toMarkdown(root, { extensions: [gfmToMarkdown(), mathToMarkdown()], bullet: '-', rule: '-', fences: true });
     }
   }
 }

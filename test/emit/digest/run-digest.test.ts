@@ -55,7 +55,7 @@ describe('quire digest', () => {
         '```go title="main.go" {2}\n' + CODE + '\n```',
         '```python\n' + LONG_CODE + '\n```',
         '## 🚀 火箭 emoji',
-        '随笔一段。',
+        '随笔一段：这个**好用，**推荐**「好用」**的，~~删掉，~~保留。',
       ].join('\n\n'),
       'content/notes/fzf.md': '---\ntitle: fzf\ndate: 2025-11-12 08:15\nlink: https://github.com/junegunn/fzf\nsection: 工具\n---\n模糊查找，`git branch | fzf | xargs git switch`。\n\n```bash\ngit branch | fzf | xargs git switch\n```\n',
     });
@@ -135,6 +135,13 @@ describe('quire digest', () => {
       expect(first.children[0]!.type).toBe('link');
       expect((first.children[0] as { url: string }).url).toBe('https://example.org/blog/weekly/7/');
       expect(mdastToString(first)).toBe(`周报 7 —— ${TITLE}`);
+    });
+
+    it('writes bold, italic and struck text with punctuation at its edge so that standard Markdown reads it', () => {
+      const marked: string[] = [];
+      visit(parsed(), ['strong', 'delete'], (node) => void marked.push(`${node.type}:${mdastToString(node)}`));
+      expect(marked).toEqual(['strong:加粗', 'strong:好用', 'strong:好用', 'delete:删掉']);
+      expect(outputs['markdown']).toContain('这个**好用**，推荐「**好用**」的，~~删掉~~，保留。');
     });
 
     it('gives every item the same form: a linked heading, its domain, its commentary', () => {
