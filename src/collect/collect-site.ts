@@ -70,13 +70,15 @@ export function collectSite(input: CollectInput, config: ResolvedConfig, memo?: 
   ]);
   for (const file of input.themeFiles) if (!reserved.has(claimKey(file.outputPath))) reserved.set(claimKey(file.outputPath), `the theme file ${file.outputPath}`);
   // `place` may be a function: what an error would point at is worked out only for an error.
-  const claim = (outputPath: string, owner: string, place: Place | (() => Place), isFeed = false, fromPublic = false) => {
+  const claim = (outputPath: string, owner: string, place: Place | (() => Place), isFeed = false, fromPublic = false, chosen = false) => {
     const key = claimKey(outputPath);
     const previous = claims.get(key);
-    const where = () => (typeof place === 'function' ? place() : place);
+    const where = (at: Place | (() => Place) = place) => (typeof at === 'function' ? at() : at);
     if (previous !== undefined) {
       const hint = isFeed || feedFiles.has(key) ? FEED_CLASH_HINT : 'give one of them another `slug` or `permalink`';
-      diagnostics.push(diagnostic('DuplicateUrl', `${owner} and ${previous.owner} both produce ${outputPath}`, where(), hint));
+      // Reported at the `slug:` or `permalink:` line that made the clash, when only the earlier file has one.
+      const [at, first, second] = !chosen && previous.chosen ? [previous.place, previous.owner, owner] : [place, owner, previous.owner];
+      diagnostics.push(diagnostic('DuplicateUrl', `${first} and ${second} both produce ${outputPath}`, where(at), hint));
       return false;
     }
     const generated = reserved.get(key) ?? (SITEMAP_FILES.test(key) ? 'the sitemap quire writes' : undefined);
@@ -84,7 +86,7 @@ export function collectSite(input: CollectInput, config: ResolvedConfig, memo?: 
       diagnostics.push(diagnostic('DuplicateUrl', `${owner} would replace ${generated} (${outputPath})`, where(), RESERVED_HINT));
       return false;
     }
-    claims.set(key, { owner, outputPath, place });
+    claims.set(key, { owner, outputPath, place, chosen });
     if (isFeed) feedFiles.add(key);
     return true;
   };
@@ -121,7 +123,8 @@ export function collectSite(input: CollectInput, config: ResolvedConfig, memo?: 
     const { placed } = outcome;
     if (!placed) continue;
     // A URL taken from the file name has no line of its own: point at the top, where `slug:` would go.
-    if (!claim(placed.outputPath, entry.displayPath, () => ({ file: entry.displayPath, line: 1, column: 1, source: entry.text, ...positionOfUrlField(entry) }))) continue;
+    const urlField = positionOfUrlField(entry);
+    if (!claim(placed.outputPath, entry.displayPath, () => ({ file: entry.displayPath, line: 1, column: 1, source: entry.text, ...urlField }), false, false, urlField.line !== undefined)) continue;
     entries[entry.source.rel] = placed;
     entryOf.set(entry.source.rel, entry);
     (entry.kind === 'post' ? postKeys : pageKeys).push(entry.source.rel);

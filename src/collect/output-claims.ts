@@ -11,6 +11,8 @@ export interface Claim {
   readonly owner: string;
   readonly outputPath: string;
   readonly place: Place | (() => Place);
+  /** The URL was chosen in the file (`slug:`, `permalink:`): its line is where a clash is fixed. */
+  readonly chosen?: boolean;
 }
 
 /**

@@ -287,6 +287,13 @@ describe('collectSite: tags', () => {
     expect(d.frame).toContain('tags: ["C#"]');
   });
 
+  it('points a clash at the `slug:` line that made it, also when that file comes first', () => {
+    const { diagnostics } = collect([entry('posts/a.md', '---\ntitle: A\nslug: notes\n---\n'), entry('posts/notes.md', '---\ntitle: B\n---\n')]);
+    expect(diagnostics.map((d) => [d.code, d.file, d.line, d.column])).toEqual([['DuplicateUrl', shown('posts/a.md'), 3, 7]]);
+    expect(diagnostics[0]!.message).toBe(`${shown('posts/a.md')} and ${shown('posts/notes.md')} both produce posts/notes/index.html`);
+    expect(diagnostics[0]!.frame).toContain('slug: notes');
+  });
+
   it('points a clash of URLs taken from file names at line 1 of the second file', () => {
     const { diagnostics } = collect([entry('posts/a.md', '---\ntitle: A\n---\n'), entry('posts/2024-01-01-a.md', '---\ntitle: B\n---\n')]);
     expect(diagnostics.map((d) => [d.code, d.file, d.line, d.column])).toEqual([['DuplicateUrl', shown('posts/2024-01-01-a.md'), 1, 1]]);
