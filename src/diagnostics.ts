@@ -14,6 +14,7 @@ export type DiagnosticCode =
   | 'FrontMatterSyntax'
   | 'FrontMatterUnterminated'
   | 'FrontMatterInvalid'
+  | 'FrontMatterUnknownKey'
   | 'InvalidDate'
   | 'UnsafePath'
   | 'DuplicateUrl'

@@ -13,8 +13,11 @@ export interface YamlSyntaxError {
 export interface YamlSource {
   readonly data: unknown;
   readonly errors: readonly YamlSyntaxError[];
-  /** Position of the value at `path` (or of the closest existing parent), 1-based, relative to the text. */
-  positionOf(path: readonly PropertyKey[]): YamlPosition;
+  /**
+   * Position of the value at `path` (or of the closest existing parent), 1-based, relative to the
+   * text; with `at: 'key'`, of the key that names it (`tgas:` rather than its value).
+   */
+  positionOf(path: readonly PropertyKey[], at?: 'key' | 'value'): YamlPosition;
 }
 
 /**
@@ -53,7 +56,11 @@ export function parseYamlSource(text: string): YamlSource {
   return {
     data,
     errors,
-    positionOf(path) {
+    positionOf(path, at = 'value') {
+      if (at === 'key' && path.length > 0) {
+        const key = findPair(path.length === 1 ? doc.contents : doc.getIn(path.slice(0, -1) as unknown[], true), path.at(-1));
+        if (key !== undefined) return toPosition(key);
+      }
       for (let n = path.length; n >= 0; n--) {
         const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n) as unknown[], true);
         if (isNode(node) && node.range) return toPosition(node.range[0]);

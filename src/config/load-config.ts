@@ -71,7 +71,7 @@ export async function loadConfig(root: string, explicitFile?: string): Promise<L
         ),
       );
     }
-    const locate: ConfigLocator = { text, positionOf: (fieldPath) => source.positionOf(fieldPath) };
+    const locate: ConfigLocator = { text, positionOf: (fieldPath, at) => source.positionOf(fieldPath, at) };
     return { root: configRoot, file, config: validate(source.data ?? {}, shown, locate), locate };
   }
 

@@ -11,8 +11,8 @@ export interface FrontMatter {
   readonly body: string;
   /** Number of lines before the body in the file (front matter and its fences). */
   readonly bodyLineOffset: number;
-  /** Where the value of a field is, as file line:column; the opening fence when unknown. */
-  positionOf(path: readonly PropertyKey[]): YamlPosition;
+  /** Where the value of a field is (with `at: 'key'`, its key), as file line:column; the opening fence when unknown. */
+  positionOf(path: readonly PropertyKey[], at?: 'key' | 'value'): YamlPosition;
 }
 
 export interface FrontMatterError {
@@ -53,7 +53,7 @@ export function readFrontMatter(input: string): FrontMatter | FrontMatterError {
   }
 
   // Each engine records its own positions in this closure (fresh per file, nothing shared).
-  let positions: ((path: readonly PropertyKey[]) => YamlPosition) | undefined;
+  let positions: ((path: readonly PropertyKey[], at?: 'key' | 'value') => YamlPosition) | undefined;
   let failure: FrontMatterError | undefined;
   const fail = (message: string, position: YamlPosition): Record<string, unknown> => {
     failure = { kind: 'syntax', message, position };
@@ -68,12 +68,12 @@ export function readFrontMatter(input: string): FrontMatter | FrontMatterError {
   const refuse = () => {
     throw new Error('quire never evaluates front matter as code');
   };
-  const tomlPositions = (path: readonly PropertyKey[]): YamlPosition => {
+  const tomlPositions = (path: readonly PropertyKey[], at: 'key' | 'value' = 'value'): YamlPosition => {
     // smol-toml keeps no positions: find the line of the top-level key in the block.
     const key = String(path[0] ?? '');
     for (let i = 1; i < closing; i++) {
       const m = /^(\s*)("?)([^"=\s]+)\2\s*=\s*/.exec(lines[i]!);
-      if (m && m[3] === key) return { line: i + 1, column: m[0].length + 1 };
+      if (m && m[3] === key) return { line: i + 1, column: (at === 'key' && path.length === 1 ? m[1]!.length : m[0].length) + 1 };
     }
     return { line: 1, column: 1 };
   };

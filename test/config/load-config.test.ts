@@ -53,11 +53,11 @@ describe('loadConfig: YAML and JSON', () => {
     expect(loaded.config).toMatchObject({ title: 'My Blog', timezone: 'UTC', paginate: 10, url: 'http://localhost:4321/' });
   });
 
-  it('reports an unknown key with a suggestion, at its line', async () => {
+  it('reports an unknown key with a suggestion, at the key', async () => {
     const root = project({ 'quire.config.yaml': 'title: Hi\ndescription: x\ntitel: Oops\n' });
     const diagnostics = await failure(loadConfig(root));
     expect(diagnostics).toHaveLength(1);
-    expect(diagnostics[0]).toMatchObject({ code: 'ConfigUnknownKey', file: 'quire.config.yaml', line: 3 });
+    expect(diagnostics[0]).toMatchObject({ code: 'ConfigUnknownKey', file: 'quire.config.yaml', line: 3, column: 1 });
     expect(diagnostics[0]!.message).toContain('titel');
     expect(diagnostics[0]!.hint).toContain('`title`');
     expect(diagnostics[0]!.frame).toContain('titel: Oops');
@@ -83,7 +83,7 @@ describe('loadConfig: YAML and JSON', () => {
   it('suggests nested keys with their path', async () => {
     const root = project({ 'quire.config.yaml': 'author:\n  name: Lin\n  emial: a@b.org\n' });
     const diagnostics = await failure(loadConfig(root));
-    expect(diagnostics[0]).toMatchObject({ code: 'ConfigUnknownKey', line: 3 });
+    expect(diagnostics[0]).toMatchObject({ code: 'ConfigUnknownKey', line: 3, column: 3 });
     expect(diagnostics[0]!.hint).toBe('did you mean `author.email`?');
   });
 
@@ -201,7 +201,7 @@ describe('loadConfig: JavaScript and TypeScript', () => {
     ]);
     expect(await placed(yaml)).toEqual([
       ['`timezone`', 'quire.config.yaml', 1, 11],
-      ['`languages`:', 'quire.config.yaml', 6, 5],
+      ['`languages`:', 'quire.config.yaml', 5, 3],
       ['`permalink`', 'quire.config.yaml', 2, 12],
     ]);
   });

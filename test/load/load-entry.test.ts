@@ -204,6 +204,26 @@ describe('loadEntry: front-matter validation', () => {
     expect(entry.series).toEqual({ name: 'x', order: undefined });
   });
 
+  it('warns, with the field meant, about a key one slip away from a field quire reads, and keeps it in `extra`', () => {
+    const result = load('posts/a.md', '---\ntitle: A\ntgas: [go]\nDate: 2025-01-02\ncategory: 工具\ndraf: true\ndescripton: x\n---\nBody');
+    expect(result.entry?.extra).toEqual({ tgas: ['go'], Date: '2025-01-02', category: '工具', draf: true, descripton: 'x' });
+    expect(result.diagnostics.map((d) => [d.code, d.severity, d.line, d.message.match(/did you mean `(\w+)`/)?.[1]])).toEqual([
+      ['FrontMatterUnknownKey', 'warning', 3, 'tags'],
+      ['FrontMatterUnknownKey', 'warning', 4, 'date'],
+      ['FrontMatterUnknownKey', 'warning', 5, 'categories'],
+      ['FrontMatterUnknownKey', 'warning', 6, 'draft'],
+      ['FrontMatterUnknownKey', 'warning', 7, 'description'],
+    ]);
+    expect(result.diagnostics[0]).toMatchObject({ file: displayPath, line: 3, column: 1, message: 'front-matter field `tgas` is not one quire reads; did you mean `tags`?' });
+    expect(result.diagnostics[0]!.hint).toContain('extra.tgas');
+    expect(result.diagnostics[0]!.frame).toContain('tgas: [go]');
+  });
+
+  it('does not warn about own keys that are not one slip away, short ones, or one whose look-alike is also set', () => {
+    entryOf('posts/a.md', '---\ntitle: A\ntop: true\nkatex: true\nmood: happy\nauthor: 林\nimage: a.png\nimages: [a.png, b.png]\n---\n');
+    entryOf('about.md', '---\ntitle: A\nweight: 2\nmenu: false\n---\n', 'page');
+  });
+
   it('trims description and summary, dropping blank ones', () => {
     const entry = entryOf('posts/a.md', '---\ndescription: "  About  "\nsummary: "   "\n---\n');
     expect(entry.description).toBe('About');

@@ -1,0 +1,39 @@
+import { distance } from 'fastest-levenshtein';
+
+/** A singular that people write for a field quire reads as a list. */
+const SINGULARS: Readonly<Record<string, string>> = { tag: 'tags', category: 'categories', alias: 'aliases' };
+
+/**
+ * The field quire reads that `key` (a front-matter key quire does not know) was most likely meant
+ * to be: the same name in other letter case (`Tags`), the singular of a list field (`tag`), or,
+ * for names of four letters or more, one edit away (`titel`, `draf`, `dtae` – a swap of two
+ * neighbouring letters counts as one). Stricter than command suggestions on purpose: an unknown
+ * key is legal (templates read it as `extra`), so only a near-certain slip is worth a warning.
+ * Undefined when `present` already has the field it resembles: then both are meant.
+ */
+export function mistypedField(key: string, known: ReadonlySet<string>, present: ReadonlySet<string>): string | undefined {
+  const meant = resembling(key, known);
+  return meant !== undefined && !present.has(meant) ? meant : undefined;
+}
+
+function resembling(key: string, known: ReadonlySet<string>): string | undefined {
+  const lower = key.toLowerCase();
+  for (const field of known) if (field.toLowerCase() === lower) return field;
+  const singular = SINGULARS[lower];
+  if (singular !== undefined && known.has(singular)) return singular;
+  if ([...lower].length < 4) return undefined;
+  for (const field of known) {
+    const other = field.toLowerCase();
+    if (distance(lower, other) === 1 || isNeighbourSwap(lower, other)) return field;
+  }
+  return undefined;
+}
+
+/** `a` is `b` with two neighbouring characters swapped. */
+function isNeighbourSwap(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  const differ: number[] = [];
+  for (let i = 0; i < a.length && differ.length <= 2; i += 1) if (a[i] !== b[i]) differ.push(i);
+  const [i, j] = differ;
+  return differ.length === 2 && j === i! + 1 && a[i!] === b[j] && a[j] === b[i!];
+}
