@@ -14,8 +14,14 @@ export interface PathWatcher {
   close(): void;
 }
 
-/** Names editors write next to the file being saved; not content. */
-const EDITOR_NOISE = /(^|[/\\])(\.#[^/\\]*|#[^/\\]*#|[^/\\]*~|[^/\\]*\.sw[a-p]|4913|\.DS_Store)$/;
+/**
+ * Names editors and tools write next to the file being saved, then rename or delete; not content.
+ * Emacs (`.#a.md`, `#a.md#`), backups (`a.md~`), Vim (`.a.md.swp`, its `4913` probe), `sed -i`
+ * (`sedAb12Cd`), JetBrains' safe write (`a.md___jb_tmp___`), gedit (`.goutputstream-AB12CD`),
+ * Kate (`a.md.kate-swp`), LibreOffice's lock (`.~lock.a.md#`) and macOS's `.DS_Store`.
+ */
+const EDITOR_NOISE =
+  /(^|[/\\])(\.#[^/\\]*|#[^/\\]*#|[^/\\]*~|[^/\\]*\.sw[a-p]|4913|sed[A-Za-z0-9]{6}|[^/\\]*___jb_(tmp|old|bak)___|\.goutputstream-[A-Za-z0-9]+|[^/\\]*\.kate-swp|\.~lock\.[^/\\]*#|\.DS_Store)$/;
 
 /**
  * A plain (not recursive) `fs.watch` of every folder under each watched folder, and of each

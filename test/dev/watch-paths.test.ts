@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -36,6 +37,22 @@ describe('watchPaths', () => {
     writeFileSync(path.join(root, 'quire.config.json'), '{ }');
     await saw('quire.config.json');
     expect(seen.some((file) => file.endsWith('notes.txt') || file.endsWith('~'))).toBe(false);
+  });
+
+  it('reports a file that `sed -i` or an editor replaces under its own name only, not the temporary files', async () => {
+    const root = tempDir();
+    writeFiles(root, { 'content/posts/a.md': 'draft', 'content/posts/b.md': 'b' });
+    const { seen, saw } = start(root);
+    const sed = spawnSync('sed', ['-i', 's/draft/final/', path.join(root, 'content/posts/a.md')]);
+    expect(sed.status).toBe(0);
+    await saw('content/posts/a.md');
+    for (const side of ['b.md___jb_tmp___', '.goutputstream-X1Y2Z3', 'b.md.kate-swp', '.~lock.b.md#']) {
+      writeFileSync(path.join(root, 'content/posts', side), 'x');
+      rmSync(path.join(root, 'content/posts', side));
+    }
+    writeFileSync(path.join(root, 'content/posts/b.md'), 'b2');
+    await saw('content/posts/b.md');
+    expect(seen.map((file) => path.relative(root, file)).filter((file) => !/^content[/\\]posts[/\\][ab]\.md$/.test(file))).toEqual([]);
   });
 
   it('watches a folder made while it runs, and one deleted and made again', async () => {
