@@ -23,6 +23,7 @@ import { uiStrings } from './ui-strings.js';
 import { searchTerms } from './search-terms.js';
 import { searchText } from './search-text.js';
 import { packText, type PackedText } from '../packed-text.js';
+import { cjkAt } from '../load/join-cjk-lines.js';
 
 export interface RenderedEntry {
   /** The HTML of the text on its page (`unpackText` gives it back). */
@@ -130,6 +131,7 @@ export async function renderEntry(placed: Placed, written: MdastRoot, ctx: Entry
   };
 }
 
+/** One space between blocks and words; none between two CJK characters (`规范。` + `基于` reads `规范。基于`). */
 function collapse(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return text.trim().replace(/\s+/g, (space: string, at: number, all: string) => (cjkAt(all.slice(Math.max(0, at - 2), at), -1) && cjkAt(all.slice(at + space.length, at + space.length + 2), 1) ? '' : ' '));
 }
