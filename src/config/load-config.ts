@@ -62,7 +62,8 @@ export async function loadConfig(root: string, explicitFile?: string): Promise<L
   const shown = path.relative(root, file) || file;
   const ext = path.extname(file);
   if (ext === '.json' || ext === '.yaml' || ext === '.yml') {
-    const text = readFileSync(file, 'utf8');
+    // Without a byte-order mark: editors do not count it as a column, and neither do our positions.
+    const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
     const source = parseYamlSource(text);
     if (source.errors.length > 0) {
       throw new QuireError(
@@ -83,7 +84,7 @@ export async function loadConfig(root: string, explicitFile?: string): Promise<L
   } catch (error) {
     throw new QuireError([loadError(error, file, shown)]);
   }
-  const text = await readFile(file, 'utf8').catch(() => undefined);
+  const text = await readFile(file, 'utf8').then((t) => t.replace(/^\uFEFF/, ''), () => undefined);
   const locate: ConfigLocator | undefined = text === undefined ? undefined : { text, positionOf: scriptPositions(text, /\.[cm]?ts$/.test(file)) };
   return { root: configRoot, file, config: validate(value ?? {}, shown, locate), locate };
 }

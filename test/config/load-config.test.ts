@@ -63,6 +63,13 @@ describe('loadConfig: YAML and JSON', () => {
     expect(diagnostics[0]!.frame).toContain('titel: Oops');
   });
 
+  it('does not count a byte-order mark as a column, in YAML or in a script config', async () => {
+    const yaml = await failure(loadConfig(project({ 'quire.config.yaml': '\uFEFFtitel: Oops\n' })));
+    expect(yaml[0]).toMatchObject({ code: 'ConfigUnknownKey', line: 1, column: 1 });
+    const script = await failure(loadConfig(project({ 'quire.config.mjs': '\uFEFFexport default { titel: "x" };\n' })));
+    expect(script[0]).toMatchObject({ code: 'ConfigUnknownKey', line: 1, column: 18 });
+  });
+
   it('lists the valid keys when nothing is close', async () => {
     const root = project({ 'quire.config.yaml': 'highlight:\n  themes:\n    light: github-light\n    dark: github-dark\n  zzzzzz: 1\n' });
     const diagnostics = await failure(loadConfig(root));
