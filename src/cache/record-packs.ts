@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { constants } from 'node:fs';
+import { constants, readlinkSync } from 'node:fs';
 import { lstat, open, readdir, rename } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import path from 'node:path';
 import { CACHE_FORMAT } from './build-fingerprint.js';
 import { CACHE_READ_FLAGS, readCacheBytes } from './read-cache-file.js';
@@ -11,8 +12,8 @@ export type RecordKind = 'load' | 'render';
 export const PACK_HEADER = `quire-cache ${CACHE_FORMAT} pack`;
 /** A pack's file name: `pack-<time, base 36>-<random hex>.rec`. */
 export const PACK_NAME = /^pack-[0-9a-z]+-[0-9a-f]+\.rec$/;
-/** A pack being written: its final name, then `.<process id>.tmp`. */
-const TEMPORARY_PACK = /^(pack-[0-9a-z]+-[0-9a-f]+\.rec)\.(\d+)\.tmp$/;
+/** A pack being written: its final name, then `.<process id>.<process space>.tmp` (see `processSpace`). */
+const TEMPORARY_PACK = /^(pack-[0-9a-z]+-[0-9a-f]+\.rec)\.(\d+)\.([0-9a-f]{8})\.tmp$/;
 /** Record files of the cache formats before packs (one record a file), and their prune marker. */
 const OLD_RECORD = /^((load|render)-[0-9a-f]{64}\.rec|\.pruned)$/;
 /** The start of a record's line, before its JSON. */
@@ -103,10 +104,13 @@ export async function readPacks(dir: string, time: number, reject: () => void): 
  * alone, and so is one that is not a regular file, or not of this cache format.
  */
 async function adoptOrphans(dir: string, names: readonly string[]): Promise<string[]> {
+  const space = names.some((name) => name.endsWith('.tmp')) ? processSpace() : '';
   const adopted = await Promise.all(
     names.map(async (name) => {
       const orphan = TEMPORARY_PACK.exec(name);
-      if (!orphan || isRunning(Number(orphan[2]))) return name;
+      // A pack of another machine or container (a cache folder they share): its process id says
+      // nothing here, so it is never taken over; it is deleted when old, as any leftover.
+      if (!orphan || orphan[3] !== space || isRunning(Number(orphan[2]))) return name;
       if (await adopt(path.join(dir, name), path.join(dir, orphan[1]!))) return orphan[1]!;
       // Another build started at once took it over first: it is a pack now, under that name.
       const taken = await lstat(path.join(dir, orphan[1]!)).catch(() => undefined);
@@ -140,6 +144,22 @@ async function adopt(temporary: string, final: string): Promise<boolean> {
     () => true,
     () => false,
   );
+}
+
+/**
+ * Which process ids this build shares: the host name and, on Linux, the PID namespace, hashed to
+ * 8 hex digits. A build in another container that shares the cache folder (its own PID namespace,
+ * often its own host name) has ids that mean nothing here: one of its ids can look dead, or be
+ * another process, while it still writes.
+ */
+export function processSpace(): string {
+  let namespace = '';
+  try {
+    namespace = readlinkSync('/proc/self/ns/pid');
+  } catch {
+    // not Linux: the host name alone
+  }
+  return createHash('sha256').update(`${hostname()}\0${namespace}`).digest('hex').slice(0, 8);
 }
 
 /** Whether a process of this id runs on this machine (one of another user counts: it cannot be signalled). */

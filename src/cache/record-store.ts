@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, open, rename, rm, stat, unlink, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { mergedPack, recordBytes, shouldMerge, UNUSED_LIFETIME_MS } from './record-merge.js';
-import { checksum, freshestFirst, PACK_HEADER, readPacks, type Located, type ReadPacks, type RecordKind } from './record-packs.js';
+import { checksum, freshestFirst, PACK_HEADER, processSpace, readPacks, type Located, type ReadPacks, type RecordKind } from './record-packs.js';
 import { writeCacheFile } from './write-cache-file.js';
 
 /** The folder under the cache folder. */
@@ -196,7 +196,7 @@ function packName(time: number): string {
 /** A new pack under a temporary name, created exclusively (a link or file planted there is never written through). */
 function startPack(dir: string, time: number): { readonly temporary: string; readonly final: string; handle: Promise<FileHandle> } {
   const final = path.join(dir, packName(time));
-  const temporary = `${final}.${process.pid}.tmp`;
+  const temporary = `${final}.${process.pid}.${processSpace()}.tmp`;
   const handle = mkdir(dir, { recursive: true }).then(async () => {
     const file = await open(temporary, 'wx');
     try {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CACHE_FORMAT } from '../../src/cache/build-fingerprint.js';
 import { openRecordStore } from '../../src/cache/record-store.js';
+import { processSpace } from '../../src/cache/record-packs.js';
 import { remove, tempDir } from '../helpers/site-fixture.js';
 
 const KEY_A = 'a'.repeat(64);
@@ -191,7 +192,7 @@ describe('openRecordStore', () => {
   it('takes over the temporary pack of a build that was killed: its whole records serve, the line cut off is cut off the file', async () => {
     const gone = spawnSync(process.execPath, ['-e', '']).pid;
     const pack = onlyPack();
-    const orphan = `${pack}.${gone}.tmp`;
+    const orphan = `${pack}.${gone}.${processSpace()}.tmp`;
     writeFileSync(orphan, `${readFileSync(pack, 'utf8')}render ${KEY_B} 17`);
     rmSync(pack);
     const store = openRecordStore(dir);
@@ -202,17 +203,20 @@ describe('openRecordStore', () => {
     expect(readFileSync(onlyPack(), 'utf8').endsWith('{"other":true}\n')).toBe(true);
   });
 
-  it('leaves alone the temporary pack of a build still running, and one of another cache format', async () => {
+  it('leaves alone the temporary pack of a build still running, of another cache format, and of another container', async () => {
     const pack = onlyPack();
-    const running = [process.pid, process.ppid].map((pid) => `${pack}.${pid}.tmp`);
+    const running = [process.pid, process.ppid].map((pid) => `${pack}.${pid}.${processSpace()}.tmp`);
     for (const file of running) writeFileSync(file, readFileSync(pack));
     const gone = spawnSync(process.execPath, ['-e', '']).pid;
-    const otherFormat = path.join(entries, `pack-x-00.rec.${gone}.tmp`);
+    const otherFormat = path.join(entries, `pack-x-00.rec.${gone}.${processSpace()}.tmp`);
     writeFileSync(otherFormat, readFileSync(pack, 'utf8').replace(`quire-cache ${CACHE_FORMAT} `, 'quire-cache 0 '));
+    // A build in another PID namespace (a container sharing the cache folder): its id means nothing here.
+    const elsewhere = path.join(entries, `pack-x-01.rec.${gone}.${processSpace() === '00000000' ? '11111111' : '00000000'}.tmp`);
+    writeFileSync(elsewhere, readFileSync(pack));
     rmSync(pack);
     const store = openRecordStore(dir);
     expect(await store.getMany('render', [KEY_A])).toEqual([undefined]);
-    expect([...running, otherFormat].map(existsSync)).toEqual([true, true, true]);
+    expect([...running, otherFormat, elsewhere].map(existsSync)).toEqual([true, true, true, true]);
     expect(packs()).toEqual([]);
   });
 
