@@ -67,6 +67,9 @@ uplinks:
     url: https://registry.npmjs.org/
     timeout: 60s
     max_fails: 5
+    # Metadata fetched once is served from storage for the whole suite: with Verdaccio's default
+    # of 2 minutes, each later install fetched every package's full metadata from npmjs again.
+    maxage: 60m
 packages:
 ${own}  '**':
     access: $all

@@ -165,7 +165,9 @@ describe('quire through a real npm registry', () => {
     mkdirSync(path.join(vendored, 'vendor'), { recursive: true });
     cpSync(tarball, path.join(vendored, 'vendor', path.basename(tarball)));
     // The README's two commands, in the folder that holds vendor/.
-    const init = ok(registry.npm(['exec', '--yes', '--package', `./vendor/${path.basename(tarball)}`, '--', 'quire', 'init', '--install', '--lang', 'zh-CN', '--timezone', 'Asia/Shanghai'], vendored));
+    // With the packages the earlier installs cached, as on an author's machine (`prefer-offline`:
+    // no second fetch of every package's metadata); the clean clone below starts from nothing.
+    const init = ok(registry.npm(['exec', '--yes', '--package', `./vendor/${path.basename(tarball)}`, '--', 'quire', 'init', '--install', '--lang', 'zh-CN', '--timezone', 'Asia/Shanghai'], vendored, { env: { npm_config_prefer_offline: 'true' } }));
     expect(init.stdout).toContain('Installing vendor/quire-ssg-');
     const dependency = `file:vendor/quire-ssg-${version}.tgz`;
     expect(packageJson(vendored).devDependencies).toEqual({ 'quire-ssg': dependency });
