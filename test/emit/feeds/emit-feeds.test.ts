@@ -296,11 +296,12 @@ describe('feed files that clash, and feed config errors', () => {
       'content/posts/x.md': '---\ntitle: X\ndate: 2025-01-01\ntags: [go]\npermalink: /tags/go/atom.xml\n---\nX.\n',
     });
     const errors = await buildErrors(site);
-    expect(errors.map((e) => [e.code, e.file])).toEqual([
-      ['DuplicateUrl', undefined],
-      ['DuplicateUrl', 'public/feed.xml'],
+    // At the post's `permalink:` line: the feed's URL is not the one to change.
+    expect(errors.map((e) => [e.code, e.file, e.line])).toEqual([
+      ['DuplicateUrl', path.join('content', 'posts', 'x.md'), 5],
+      ['DuplicateUrl', 'public/feed.xml', undefined],
     ]);
-    expect(errors[0]!.message).toBe('the Atom feed of tag "go" and content/posts/x.md both produce tags/go/atom.xml');
+    expect(errors[0]!.message).toBe('content/posts/x.md and the Atom feed of tag "go" both produce tags/go/atom.xml');
     expect(errors[1]!.message).toBe('public/feed.xml and the RSS feed of the site both produce feed.xml');
   });
 

@@ -114,7 +114,7 @@ describe('formulas and Mermaid diagrams in the four places a post goes', () => {
     expect(doc.e).toContain(`联合配置 ${INLINE} 是两者的并集。`);
     expect(doc.e).not.toContain('旧配置');
     const description = String(select('meta[name="description"]', page(root, 'posts/zh/index.html'))!.properties['content']);
-    expect(description).toBe(`联合配置 ${INLINE} 是两者的并集。 最后一段。`);
+    expect(description).toBe(`联合配置 ${INLINE} 是两者的并集。最后一段。`);
   });
 
   it('digest: TeX in the text and Markdown formats, MathML in the e-mail, the diagram source with its note in all three', async () => {

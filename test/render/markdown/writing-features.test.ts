@@ -234,11 +234,11 @@ describe('writing features', () => {
       expect(digest).not.toContain('[!TIP]');
     });
 
-    it('Markdown: the alert syntax as written, CJK bold that reads back as bold', () => {
+    it('Markdown: the alert syntax as written, CJK bold that standard Markdown reads back as bold', () => {
       const digest = digests['markdown']!;
       expect(digest).toContain('\n> [!TIP]\n> 一个提示。第二行。\n');
       expect(digest).not.toContain('\\[!TIP]');
-      expect(digest).toContain('导语**加粗，**后面。一句一行，第二句。');
+      expect(digest).toContain('导语**加粗**，后面。一句一行，第二句。');
       expect(digest).toContain('图注文字');
       expect(digest).not.toContain('脚注');
     });
