@@ -167,8 +167,9 @@ export function loadEntry(source: SourceFile, bytes: Uint8Array, ctx: LoadContex
 
   const extra: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(fields)) if (!KNOWN_FIELDS.has(key) && !(isPage && PAGE_NAV_FIELDS.has(key))) extra[key] = value;
+  const present = new Set(Object.keys(fields));
   for (const key of Object.keys(extra)) {
-    const meant = mistypedField(key, isPage ? PAGE_FIELDS : KNOWN_FIELDS, new Set(Object.keys(fields)));
+    const meant = mistypedField(key, isPage ? PAGE_FIELDS : KNOWN_FIELDS, present);
     if (meant === undefined) continue;
     problems.push(warning('FrontMatterUnknownKey', `front-matter field \`${key}\` is not one quire reads; did you mean \`${meant}\`?`, at([key], 'key'), `rename it to \`${meant}\`; if it is a field of your own, keep it: templates read it as \`extra.${key}\``));
   }
