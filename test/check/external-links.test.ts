@@ -16,17 +16,21 @@ describe('checkExternalLinks', () => {
       hits.set(key, [...(hits.get(key) ?? []), req.method ?? '']);
       inFlight++;
       mostInFlight = Math.max(mostInFlight, inFlight);
-      // Counted out once the answer is handed over ('finish'), or the client gave up ('close'):
-      // a count taken at 'close' alone could still include a request the client already has.
+      // Counted out just before the answer is written, or when the client gave up ('close'): the
+      // client cannot have the answer (and start its next request) before that. 'finish' comes
+      // later, and on a busy machine after the client's next request has arrived.
       let counted = true;
       const done = () => {
         if (counted) inFlight--;
         counted = false;
       };
-      res.on('finish', done);
       res.on('close', done);
       const count = hits.get(key)!.length;
-      const reply = (status: number, delay = 0) => setTimeout(() => res.writeHead(status).end(req.method === 'GET' ? 'body' : undefined), delay);
+      const reply = (status: number, delay = 0) =>
+        setTimeout(() => {
+          done();
+          res.writeHead(status).end(req.method === 'GET' ? 'body' : undefined);
+        }, delay);
       if (key === '/ok') return reply(200, 30);
       if (key === '/gone') return reply(404);
       if (key === '/no-head') return reply(req.method === 'HEAD' ? 405 : 200);
