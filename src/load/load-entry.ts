@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Root as MdastRoot } from 'mdast';
 import { toString as mdastToString } from 'mdast-util-to-string';
-import { diagnostic, warning, type Diagnostic } from '../diagnostics.js';
+import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import type { Entry, EntryDate, ParsedEntry, SourceFile } from '../types.js';
 import { frontMatterSchema, KNOWN_FIELDS } from './front-matter-schema.js';
 import { dateFromFileName, DATE_HINT, parseDate } from './parse-date.js';
@@ -13,13 +13,10 @@ import { controlCharacterFields, firstInvalidUtf8, positionAt } from './text-pro
 import { removeUnsafeUrls, type HtmlParser } from './remove-unsafe-urls.js';
 import { unsafeFrontMatterUrls } from './front-matter-urls.js';
 import { PAGE_NAV_FIELDS, readPageNavFields } from './page-nav-fields.js';
-import { mistypedField } from './mistyped-fields.js';
+import { mistypedFields } from './mistyped-fields.js';
 import type { InputLimits } from '../config/resolve-config.js';
 import { DEFAULT_LIMITS } from '../config/schema.js';
 import { fileText, unpackText } from '../packed-text.js';
-
-/** The fields a page reads: a post's and the navigation ones. */
-const PAGE_FIELDS: ReadonlySet<string> = new Set([...KNOWN_FIELDS, ...PAGE_NAV_FIELDS]);
 
 export interface LoadContext {
   readonly timezone: string;
@@ -167,12 +164,7 @@ export function loadEntry(source: SourceFile, bytes: Uint8Array, ctx: LoadContex
 
   const extra: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(fields)) if (!KNOWN_FIELDS.has(key) && !(isPage && PAGE_NAV_FIELDS.has(key))) extra[key] = value;
-  const present = new Set(Object.keys(fields));
-  for (const key of Object.keys(extra)) {
-    const meant = mistypedField(key, isPage ? PAGE_FIELDS : KNOWN_FIELDS, present);
-    if (meant === undefined) continue;
-    problems.push(warning('FrontMatterUnknownKey', `front-matter field \`${key}\` is not one quire reads; did you mean \`${meant}\`?`, at([key], 'key'), `rename it to \`${meant}\`; if it is a field of your own, keep it: templates read it as \`extra.${key}\``));
-  }
+  problems.push(...mistypedFields(Object.keys(extra), Object.keys(fields), isPage, (key) => at([key], 'key')));
 
   const fieldPositions: Record<string, { line: number; column: number }> = {};
   for (const key of Object.keys(fm.data)) fieldPositions[key] = fm.positionOf([key]);

@@ -1,4 +1,22 @@
 import { distance } from 'fastest-levenshtein';
+import { warning, type Diagnostic, type Place } from '../diagnostics.js';
+import { KNOWN_FIELDS } from './front-matter-schema.js';
+import { PAGE_NAV_FIELDS } from './page-nav-fields.js';
+
+/** The fields a page reads: a post's and the navigation ones. */
+const PAGE_FIELDS: ReadonlySet<string> = new Set([...KNOWN_FIELDS, ...PAGE_NAV_FIELDS]);
+
+/** A `FrontMatterUnknownKey` warning for each of `unknown` that looks like a slip for a field quire reads. */
+export function mistypedFields(unknown: readonly string[], present: readonly string[], isPage: boolean, placeOf: (key: string) => Place): Diagnostic[] {
+  const set = new Set(present);
+  const problems: Diagnostic[] = [];
+  for (const key of unknown) {
+    const meant = mistypedField(key, isPage ? PAGE_FIELDS : KNOWN_FIELDS, set);
+    if (meant === undefined) continue;
+    problems.push(warning('FrontMatterUnknownKey', `front-matter field \`${key}\` is not one quire reads; did you mean \`${meant}\`?`, placeOf(key), `rename it to \`${meant}\`; if it is a field of your own, keep it: templates read it as \`extra.${key}\``));
+  }
+  return problems;
+}
 
 /** A singular that people write for a field quire reads as a list. */
 const SINGULARS: Readonly<Record<string, string>> = { tag: 'tags', category: 'categories', alias: 'aliases' };
