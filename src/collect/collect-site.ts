@@ -10,7 +10,7 @@ import { placeWeekly } from './weekly/place-weekly.js';
 import { notesStream } from './weekly/notes-stream.js';
 import { SEARCH_INDEX, SEARCH_PAGE } from './search-route.js';
 import { OUTPUT_MARKER } from './output-marker.js';
-import { claimKey, folderClashes, type Claim, type Place } from './output-claims.js';
+import { claimKey, folderClashes, outputClaims } from './output-claims.js';
 import { duplicateIds } from './duplicate-ids.js';
 import { aliasPlace, aliasRoutes } from './alias-routes.js';
 import { CATEGORIES_URL, collectCategories } from './collect-categories.js';
@@ -29,10 +29,6 @@ export interface CollectInput {
   readonly themeFiles: readonly CopiedFile[];
 }
 
-const FEED_CLASH_HINT = 'feeds are written as feed.xml, atom.xml and feed.json in the site root and in each tag folder: give your file another name or URL';
-const RESERVED_HINT = 'give it another `slug` or `permalink`; to replace a file quire writes, put your own in public/';
-/** Files quire writes unless public/ has its own: no entry may take their place. */
-const SITEMAP_FILES = /^sitemap(-\d+)?\.xml$/;
 /** The redirect list quire writes when entries have `aliases:`. */
 export const REDIRECTS_FILE = '_redirects';
 
@@ -59,37 +55,13 @@ export function collectSite(input: CollectInput, config: ResolvedConfig, memo?: 
   const sections = [{ lang: config.language, prefix: '/', title: config.title, description: config.description }, ...config.languages];
   const langOf = (i: number) => (i === 0 ? {} : { lang: sections[i]!.lang });
 
-  // Who claims each output file, to catch two sources on one URL (compared case-insensitively,
-  // because macOS and Windows file systems are).
-  const claims = new Map<string, Claim>();
-  const feedFiles = new Set<string>();
   // Files quire writes that public/ may replace but nothing else may: robots.txt, the sitemap and the theme's files.
   const reserved = new Map<string, string>([
     ['robots.txt', 'the robots.txt quire writes'],
     ['sitemap.xml', 'the sitemap quire writes'],
   ]);
   for (const file of input.themeFiles) if (!reserved.has(claimKey(file.outputPath))) reserved.set(claimKey(file.outputPath), `the theme file ${file.outputPath}`);
-  // `place` may be a function: what an error would point at is worked out only for an error.
-  const claim = (outputPath: string, owner: string, place: Place | (() => Place), isFeed = false, fromPublic = false, chosen = false) => {
-    const key = claimKey(outputPath);
-    const previous = claims.get(key);
-    const where = (at: Place | (() => Place) = place) => (typeof at === 'function' ? at() : at);
-    if (previous !== undefined) {
-      const hint = isFeed || feedFiles.has(key) ? FEED_CLASH_HINT : 'give one of them another `slug` or `permalink`';
-      // Reported at the `slug:` or `permalink:` line that made the clash, when only the earlier file has one.
-      const [at, first, second] = !chosen && previous.chosen ? [previous.place, previous.owner, owner] : [place, owner, previous.owner];
-      diagnostics.push(diagnostic('DuplicateUrl', `${first} and ${second} both produce ${outputPath}`, where(at), hint));
-      return false;
-    }
-    const generated = reserved.get(key) ?? (SITEMAP_FILES.test(key) ? 'the sitemap quire writes' : undefined);
-    if (!fromPublic && generated !== undefined) {
-      diagnostics.push(diagnostic('DuplicateUrl', `${owner} would replace ${generated} (${outputPath})`, where(), RESERVED_HINT));
-      return false;
-    }
-    claims.set(key, { owner, outputPath, place, chosen });
-    if (isFeed) feedFiles.add(key);
-    return true;
-  };
+  const { claims, claim } = outputClaims(reserved, diagnostics);
 
   // The site feed's files are claimed first, so a post on /feed.xml is the one reported, at its line.
   const claimFeed = (feed: FeedRoute, owner: string) =>
