@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { diagnostic, type Diagnostic } from '../diagnostics.js';
+import type { Diagnostic } from '../diagnostics.js';
 import type { ResolvedConfig } from '../config/resolve-config.js';
 import type { CopiedFile, Entry, FeedFormat, FeedRoute, LanguageSection, ListPage, Placed, Route, Site } from '../types.js';
 import { paginate } from './paginate.js';
