@@ -1,6 +1,6 @@
 import { lstatSync } from 'node:fs';
 import path from 'node:path';
-import { isWithin } from '../config/resolve-config.js';
+import { isWithin } from '../config/project-dirs.js';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { realPathOf } from '../emit/real-path.js';
 

@@ -2,7 +2,7 @@ import { lstatSync, readdirSync, readlinkSync } from 'node:fs';
 import path from 'node:path';
 import { readCacheFileSync } from '../cache/read-cache-file.js';
 import { OUTPUT_MARKER } from '../collect/output-marker.js';
-import { isWithin, unsafeOutDir, type ProjectDirs } from '../config/resolve-config.js';
+import { isWithin, unsafeOutDir, type ProjectDirs } from '../config/project-dirs.js';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { realPathOf } from './real-path.js';
 
