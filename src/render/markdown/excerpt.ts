@@ -13,6 +13,8 @@ export function excerptBeforeMore(tree: Root, pageHref?: string): Root | undefin
 
 /** Blocks a summary skips: they do not read well cut short, out of context. */
 const SKIPPED = new Set(['pre', 'table', 'hr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'figure', 'img', 'script', 'style', 'iframe', 'video', 'audio', 'section', 'details']);
+/** Skipped blocks that are not content of their own: leaving them out is not leaving anything out. */
+const NOT_CONTENT = new Set(['hr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'script', 'style']);
 
 /**
  * The first `limit` words of prose, as HTML structure: a text is cut between words and every
@@ -69,7 +71,13 @@ export function summarize(tree: Root, limit: number, pageHref?: string): { tree:
       truncated = truncated || block.type === 'element';
       break;
     }
-    if (block.type !== 'element' || SKIPPED.has(block.tagName) || hasClass(block, 'math-display') || hasClass(block, 'diagram')) continue;
+    if (block.type !== 'element') continue;
+    if (SKIPPED.has(block.tagName) || hasClass(block, 'math-display') || hasClass(block, 'diagram')) {
+      // Code, a table, a figure… left out: the summary is not the whole post, so it says so
+      // ("read more"), as when its text is cut. The footnotes are not the post's text.
+      if (!NOT_CONTENT.has(block.tagName) && !(block.tagName === 'section' && 'dataFootnotes' in block.properties)) truncated = true;
+      continue;
+    }
     children.push(...cut([block]));
   }
   return { tree: forListing({ type: 'root', children }, pageHref), truncated };
@@ -79,7 +87,7 @@ export function summarize(tree: Root, limit: number, pageHref?: string): { tree:
  * Make a fragment safe to show on a list page among others: no footnote references (their
  * targets are not there), no ids (they would repeat across excerpts), no `<!-- more -->`,
  * in-page `#fragment` links pointing at the post (`pageHref#fragment`), headings as bold text
- * (a list's own headings are the post titles) and no task-list checkboxes.
+ * (a list's own headings are the post titles) and task-list checkboxes as ☑/☐.
  */
 function forListing(tree: Root, pageHref: string | undefined): Root {
   const clean = (nodes: readonly RootContent[]): RootContent[] =>
@@ -87,7 +95,8 @@ function forListing(tree: Root, pageHref: string | undefined): Root {
       if (node.type === 'raw' && MORE.test(node.value.trim())) return [];
       if (node.type !== 'element') return [node];
       if (isFootnoteRef(node) || (node.tagName === 'section' && 'dataFootnotes' in node.properties)) return [];
-      if (node.tagName === 'input' && node.properties['type'] === 'checkbox') return [];
+      // A task's box as the character feeds show (☑/☐): its label's `for` would point at no id here.
+      if (node.tagName === 'input' && node.properties['type'] === 'checkbox') return [{ type: 'text', value: node.properties['checked'] ? '☑' : '☐' }];
       if (HEADING.test(node.tagName)) return [{ type: 'element', tagName: 'p', properties: {}, children: [{ type: 'element', tagName: 'strong', properties: {}, children: clean(node.children) as ElementContent[] }] }];
       const { id: _id, ...properties } = node.properties;
       const href = properties['href'];

@@ -89,8 +89,18 @@ describe('summarize', () => {
     expect(result.html).toBe('<p><a href="/x">link</a> text end</p>');
   });
 
-  it('returns an empty tree for a page without prose', () => {
-    expect(summary('<pre><code>only code</code></pre>', 10)).toEqual({ html: '', truncated: false });
+  it('returns an empty tree for a page without prose, and says there is more', () => {
+    expect(summary('<pre><code>only code</code></pre>', 10)).toEqual({ html: '', truncated: true });
+  });
+
+  it('says there is more when it leaves out code, a table or a figure, though the text fits', () => {
+    expect(summary('<p>Short intro.</p><pre><code>code</code></pre>', 50)).toEqual({ html: '<p>Short intro.</p>', truncated: true });
+    expect(summary('<p>Short intro.</p><table><tr><td>cell</td></tr></table>', 50).truncated).toBe(true);
+    expect(summary('<p>Short intro.</p><figure><img src="a.png" alt=""></figure>', 50).truncated).toBe(true);
+  });
+
+  it('does not for headings, rules and footnotes alone', () => {
+    expect(summary('<h2>Part</h2><p>Short intro.</p><hr><section data-footnotes><ol><li>note</li></ol></section>', 50)).toEqual({ html: '<p>Short intro.</p>', truncated: false });
   });
 });
 
@@ -124,9 +134,9 @@ describe('excerptBeforeMore', () => {
     expect(toHtml(excerptBeforeMore(tree)!)).toBe('<p>One</p>');
   });
 
-  it('shows headings as bold text and drops task-list checkboxes', () => {
-    const tree = { type: 'root' as const, children: [...nodes('<h2 id="a">Part <code>one</code></h2><ul class="contains-task-list"><li class="task-list-item"><input type="checkbox" disabled> done</li></ul>'), more(), ...nodes('<p>rest</p>')] };
-    expect(toHtml(excerptBeforeMore(tree)!)).toBe('<p><strong>Part <code>one</code></strong></p><ul class="contains-task-list"><li class="task-list-item"> done</li></ul>');
+  it('shows headings as bold text and task-list checkboxes as ☑ and ☐', () => {
+    const tree = { type: 'root' as const, children: [...nodes('<h2 id="a">Part <code>one</code></h2><ul class="contains-task-list"><li class="task-list-item"><input type="checkbox" disabled> open</li><li class="task-list-item"><input type="checkbox" checked disabled> done</li></ul>'), more(), ...nodes('<p>rest</p>')] };
+    expect(toHtml(excerptBeforeMore(tree)!)).toBe('<p><strong>Part <code>one</code></strong></p><ul class="contains-task-list"><li class="task-list-item">☐ open</li><li class="task-list-item">☑ done</li></ul>');
   });
 
   it('removes footnote references and ids', () => {
