@@ -24,6 +24,7 @@ import { searchTerms } from './search-terms.js';
 import { searchText } from './search-text.js';
 import { packText, type PackedText } from '../packed-text.js';
 import { cjkAt } from '../load/join-cjk-lines.js';
+import { weeklySummary } from './markdown/weekly-summary.js';
 
 export interface RenderedEntry {
   /** The HTML of the text on its page (`unpackText` gives it back). */
@@ -95,7 +96,11 @@ export async function renderEntry(placed: Placed, written: MdastRoot, ctx: Entry
 
   const pageHref = hrefOf(placed.url, ctx.basePath);
   const marked = excerptBeforeMore(tree, pageHref);
-  const summary = marked ? { tree: marked, truncated: true } : summarize(tree, ctx.summaryLength, pageHref);
+  const summary = marked
+    ? { tree: marked, truncated: true }
+    : entry.kind === 'weekly'
+      ? weeklySummary(tree, ctx.summaryLength, pageHref, uiStrings(ctx.language))
+      : summarize(tree, ctx.summaryLength, pageHref);
   const excerptHtml = ctx.processor.stringify(summary.tree, file);
   const feedExcerptHtml = ctx.processor.stringify(await feedSafeTree(summary.tree, pageAbsoluteUrl, feedBlocks(feedBlock)), file);
   // innerText-like: block elements (paragraphs, list items) stay apart as words do.

@@ -29,10 +29,15 @@ export function summarize(tree: Root, limit: number, pageHref?: string): { tree:
   let truncated = false;
   const sentences = new Intl.Segmenter('en', { granularity: 'sentence' });
   const slack = Math.floor(limit / 4);
+  // The text last kept, to tell whether a block stopped at the end of a sentence.
+  let lastText = '';
   const cut = (nodes: readonly ElementContent[]): ElementContent[] => {
     const out: ElementContent[] = [];
     for (const node of nodes) {
       if (remaining <= 0) {
+        // Stopped inside a block, after an element (`<code>`, a link) used the last words: "…"
+        // unless what it kept ends a sentence. Once: the blocks around it stop here too.
+        if (!truncated && out.length > 0 && !SENTENCE_END.test(lastText)) out.push({ type: 'text', value: '…' });
         truncated = true;
         break;
       }
@@ -41,6 +46,7 @@ export function summarize(tree: Root, limit: number, pageHref?: string): { tree:
         remaining -= used;
         if (whole) {
           out.push({ type: 'text', value: text });
+          if (text.trim() !== '') lastText = text;
           continue;
         }
         const ends = [...sentences.segment(node.value)].map((s) => s.index + s.segment.length);
@@ -107,6 +113,8 @@ function forListing(tree: Root, pageHref: string | undefined): Root {
 }
 
 const HEADING = /^h[1-6]$/;
+/** Text that ends a sentence (closing quotes and brackets after the mark allowed). */
+const SENTENCE_END = /[.!?。！？…][\p{Pe}\p{Pf}"'」』]*\s*$/u;
 function hasClass(node: Element, name: string): boolean {
   const value: unknown = node.properties['className'];
   return Array.isArray(value) && value.includes(name);

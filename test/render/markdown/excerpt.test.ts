@@ -61,12 +61,19 @@ describe('summarize', () => {
 
   it('closes every element it cuts short', () => {
     const result = summary('<p>Hello <strong>big <em>wide</em> world</strong> again</p><p>Next</p>', 3);
-    expect(result).toEqual({ html: '<p>Hello <strong>big <em>wide</em></strong></p>', truncated: true });
+    expect(result).toEqual({ html: '<p>Hello <strong>big <em>wide</em>…</strong></p>', truncated: true });
     expectWellFormed(result.html);
 
     const deep = summary('<blockquote><p>one <a href="/x"><strong>two three</strong> four</a></p></blockquote><p>after</p>', 2);
     expect(deep).toEqual({ html: '<blockquote><p>one <a href="/x"><strong>two…</strong></a></p></blockquote>', truncated: true });
     expectWellFormed(deep.html);
+  });
+
+  it('marks a cut after inline code with "…", not after a finished sentence', () => {
+    expect(summary('<p>新增两个 <code>extended-keys</code> 选项，可以区分按键。</p>', 3).html).toBe('<p>新增两个 <code>extended-keys</code>…</p>');
+    expect(summary('<p>Added <code>keys</code> option and more.</p>', 2).html).toBe('<p>Added <code>keys</code>…</p>');
+    expect(summary('<p>One two.</p><p>Three</p>', 2).html).toBe('<p>One two.</p>');
+    expect(summary('<p>See <code>x</code> now.<em> More</em> text</p>', 3).html).toBe('<p>See <code>x</code> now.</p>');
   });
 
   it('cuts inside a list and keeps the list structure', () => {
