@@ -59,7 +59,7 @@ export function checkLinks(pages: readonly BuiltPage[], files: ReadonlySet<strin
           found(
             isResource ? 'MissingAsset' : 'BrokenLink',
             `${link.value} is outside the site's base path ${site.basePath}, so it is not found once published`,
-            'write site links relative to the source (`../posts/x.md`), root-relative without the base path (`/images/a.png`), or in templates with `| relative_url`',
+            `quire adds the base path only to Markdown links and images; in raw HTML write it yourself (\`${site.basePath}${link.value.replace(/^\/+/, '')}\`) or use Markdown, and in templates use \`| relative_url\``,
           );
           continue;
         case 'internal': {

@@ -40,9 +40,11 @@ export function lintEntries(entries: readonly Entry[], options: LintOptions): Di
       found.push(
         warning(
           'FutureDate',
-          `dated ${shown} (${options.timezone}), in the future: it is left out of the site until then`,
+          options.future
+            ? `dated ${shown} (${options.timezone}), in the future: shown now because of --future, but a build without it leaves it out until then`
+            : `dated ${shown} (${options.timezone}), in the future: it is left out of the site until then`,
           entry.fieldPositions['date'] ? at(entry, 'date') : { file: entry.displayPath },
-          'if that is a typo, fix the date; to preview it, build with --future',
+          options.future ? 'if that is a typo, fix the date' : 'if that is a typo, fix the date; to preview it, build with --future',
         ),
       );
     }

@@ -89,6 +89,7 @@ describe('quire check', () => {
     // raw HTML is not given the base path: /images/… is outside /blog/
     expect(run.stderr).toContain("error[MissingAsset] content/posts/bad.md:10:11: /images/missing.png is outside the site's base path /blog/");
     expect(run.stderr).toContain('> 10 | <img src="/images/missing.png" alt="">');
+    expect(run.stderr).toContain('in raw HTML write it yourself (`/blog/images/missing.png`)');
     // a link made by a template has no source: the page and its HTML line are named
     expect(run.stderr).toMatch(/error\[BrokenLink\] on page \/blog\/404\.html \(line \d+ of its HTML\): \/blog\/lost-in-a-template\/ \(\/lost-in-a-template\/\) does not exist/);
     // the good post's links, the Chinese anchor included, pass
@@ -101,6 +102,12 @@ describe('quire check', () => {
     expect(run.stderr).not.toContain('/gone');
     expect(run.stdout).toMatch(/^checked \d+ pages, \d+ internal links \(\d+ anchors\) in (\d+ ms|\d+\.\d s): 4 errors, 3 warnings\n$/);
     expect(run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/);
+  });
+
+  it('does not tell to build with --future when --future is given', async () => {
+    const run = await quire(['check', '--future'], root);
+    expect(run.stderr).toContain('warning[FutureDate] content/posts/later.md:3:7: dated 2099-01-01 10:00 (Asia/Shanghai), in the future: shown now because of --future');
+    expect(run.stderr).not.toContain('build with --future');
   });
 
   it('checks external links with --external, against a local server', async () => {
