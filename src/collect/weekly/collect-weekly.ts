@@ -257,7 +257,8 @@ function numberUnpinned(all: Draft[]): Diagnostic[] {
     }
     if (run.length > 0) closeRun(d);
     const last = run.at(-1) ?? before;
-    if (last && last.number! >= d.number! && last.pinnedIn !== undefined) {
+    // The same number twice is reported once, as a clash of the two files (DuplicateUrl).
+    if (last && last.number! > d.number! && last.pinnedIn !== undefined) {
       diagnostics.push(
         diagnostic(
           'WeeklyNumber',
