@@ -37,7 +37,7 @@ export function feedCodeBlock(node: Element): ElementContent[] | undefined {
     properties: { style: `background-color:${FEED_CODE_BACKGROUND}` },
     // The fence's language as HTML marks it (`language-go`): readers that highlight use it, and the
     // Markdown digest writes it back on the fence. No style depends on it.
-    children: [{ type: 'element', tagName: 'code', properties: languageOf(code), children: content.map(strip) }],
+    children: [{ type: 'element', tagName: 'code', properties: languageOf(code), children: content.flatMap(strip) }],
   });
   return out;
 }
@@ -47,13 +47,16 @@ function languageOf(code: Element | undefined): Element['properties'] {
   return language ? { className: [language] } : {};
 }
 
-function strip(node: ElementContent): ElementContent {
-  if (node.type !== 'element') return node;
+/** A token or line as feeds get it: a span only where it keeps a style (a font style, a marked line's tint), else its text alone. */
+function strip(node: ElementContent): ElementContent[] {
+  if (node.type !== 'element') return [node];
   const classes = classList(node);
   const mark = classes.includes('add') ? 'add' : classes.includes('remove') ? 'remove' : classes.includes('highlighted') ? 'highlighted' : undefined;
-  const span: Element = { type: 'element', tagName: 'span', properties: inlineStyle(node.properties['style'], mark && FEED_LINE_BACKGROUND[mark]), children: node.children.map(strip) };
-  if (mark === 'add' || mark === 'remove') return { type: 'element', tagName: mark === 'add' ? 'ins' : 'del', properties: {}, children: [span] };
-  return span;
+  const properties = inlineStyle(node.properties['style'], mark && FEED_LINE_BACKGROUND[mark]);
+  const children = node.children.flatMap(strip);
+  const kept: ElementContent[] = properties['style'] === undefined ? children : [{ type: 'element', tagName: 'span', properties, children }];
+  if (mark === 'add' || mark === 'remove') return [{ type: 'element', tagName: mark === 'add' ? 'ins' : 'del', properties: {}, children: kept }];
+  return kept;
 }
 
 function classList(node: Element): string[] {

@@ -143,6 +143,8 @@ describe('code blocks', () => {
     expect(styles.filter((s) => /(^|;)\s*color\s*:/.test(s))).toEqual([]);
     // Every background, laid over a light and a dark reader page, against that reader's text colour.
     const readers = [{ page: [255, 255, 255], text: [31, 35, 40] }, { page: [30, 30, 30], text: [230, 230, 230] }, { page: [0, 0, 0], text: [255, 255, 255] }];
+    // No span without a style: a reader's feed holds the code, not a wrapper per token.
+    expect(selectAll('span:not([style])', feed)).toEqual([]);
     const backgrounds = styles.flatMap((s) => [...s.matchAll(/background-color:rgba\((\d+),(\d+),(\d+),([\d.]+)\)/g)].map((m) => m.slice(1).map(Number)));
     expect(backgrounds.length).toBe(3);
     for (const [r, g, b, a] of backgrounds) {
