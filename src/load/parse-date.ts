@@ -5,7 +5,9 @@ export type DateResult = { readonly ok: true; readonly date: EntryDate } | { rea
 
 const MIN_YEAR = 1000;
 const MAX_YEAR = 9999;
-const ACCEPTED = 'YYYY-MM-DD, YYYY-MM-DD HH:mm[:ss] or ISO 8601 such as 2025-07-09T06:48:00+08:00';
+const ACCEPTED = 'YYYY-MM-DD, YYYY-MM-DD HH:mm[:ss], Hexo\'s YYYY/M/D [H:mm[:ss]] or ISO 8601 such as 2025-07-09T06:48:00+08:00';
+/** Hexo's own form (`date: 2013/7/13 20:46:25`), read as Hexo reads it: wall-clock time in the site's zone. */
+const SLASHED = /^\d{4}\/\d{1,2}\/\d{1,2}(?: (\d{1,2}:\d{2})(:\d{2})?)?$/;
 export const DATE_HINT = `write the date as ${ACCEPTED}; without an offset it is read in the site's \`timezone\``;
 
 /**
@@ -24,8 +26,13 @@ export function parseDate(value: unknown, zone: string): DateResult {
   } else {
     return { ok: false, reason: `expected a date, got ${describe(value)}` };
   }
-  if (!/^\d{4}-\d{2}-\d{2}/.test(text)) return { ok: false, reason: `"${text}" is not a date in a known form (${ACCEPTED})` };
-  const parsed = text.length > 10 && text[10] === ' ' ? DateTime.fromSQL(text, { zone }) : DateTime.fromISO(text, { zone });
+  const slashed = SLASHED.exec(text);
+  if (!slashed && !/^\d{4}-\d{2}-\d{2}/.test(text)) return { ok: false, reason: `"${text}" is not a date in a known form (${ACCEPTED})` };
+  const parsed = slashed
+    ? DateTime.fromFormat(text, slashed[2] ? 'yyyy/M/d H:mm:ss' : slashed[1] ? 'yyyy/M/d H:mm' : 'yyyy/M/d', { zone })
+    : text.length > 10 && text[10] === ' '
+      ? DateTime.fromSQL(text, { zone })
+      : DateTime.fromISO(text, { zone });
   if (!parsed.isValid) {
     return { ok: false, reason: `"${text}" is not a valid date: ${explain(parsed.invalidExplanation ?? parsed.invalidReason ?? '')}` };
   }

@@ -118,6 +118,14 @@ describe('parseDate', () => {
     expect(reason(parseDate('2025-07-09 25:00', SHANGHAI))).toBe('"2025-07-09 25:00" is not a valid date: there is no hour 25');
   });
 
+  it("reads Hexo's YYYY/M/D [H:mm[:ss]] as wall-clock time in the site zone", () => {
+    expect(ok(parseDate('2013/7/13 20:46:25', SHANGHAI)).epochMs).toBe(Date.UTC(2013, 6, 13, 12, 46, 25));
+    expect(ok(parseDate('2013/07/13 8:05', SHANGHAI)).iso).toBe('2013-07-13T08:05:00.000+08:00');
+    expect(ok(parseDate('2013/7/3', SHANGHAI)).iso).toBe('2013-07-03T00:00:00.000+08:00');
+    expect(reason(parseDate('2013/2/30', SHANGHAI))).toContain('not a valid date');
+    expect(reason(parseDate('2013/7/13 20:46:25 PM', SHANGHAI))).toContain('not a date in a known form');
+  });
+
   it('rejects text that does not start with YYYY-MM-DD', () => {
     expect(reason(parseDate('July 9, 2025', SHANGHAI))).toContain('not a date in a known form');
     expect(reason(parseDate('2025-7-9', SHANGHAI))).toContain('not a date in a known form');
