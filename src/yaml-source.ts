@@ -32,10 +32,12 @@ export function parseYamlSource(text: string): YamlSource {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
   };
-  const errors = doc.errors.map((e) => ({
-    message: e.message.split('\n')[0] ?? e.message,
-    position: toPosition(e.pos[0]),
-  }));
+  const errors = doc.errors.map((e) => {
+    // `yaml` reports a quote that is never closed at the end of the text: point at where it opens.
+    const opened = e.code === 'MISSING_CHAR' && /quote/.test(e.message) ? openQuoteBefore(doc, e.pos[0]) : undefined;
+    if (opened !== undefined) return { message: 'this quoted value is never closed', position: toPosition(opened) };
+    return { message: e.message.split('\n')[0] ?? e.message, position: toPosition(e.pos[0]) };
+  });
   let data: unknown;
   if (errors.length === 0) {
     try {
@@ -86,4 +88,15 @@ function findPair(parent: unknown, key: PropertyKey | undefined): number | undef
     }
   }
   return undefined;
+}
+
+/** The start of the last quoted scalar that runs up to `offset` (an unclosed one takes the rest of the text). */
+function openQuoteBefore(doc: Document, offset: number): number | undefined {
+  let found: number | undefined;
+  visit(doc, {
+    Scalar(_key, node) {
+      if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && node.range && node.range[0] < offset && node.range[1] >= offset) found = node.range[0];
+    },
+  });
+  return found;
 }

@@ -101,6 +101,12 @@ describe('readFrontMatter: errors', () => {
     expect(error.message).not.toContain('\n');
   });
 
+  it('reports a quote that is never closed where it opens, not at the end of the front matter', () => {
+    const error = failed('---\ntitle: "没闭合的引号\ndate: 2026-11-10\ntags: [a, b]\n---\nBody\n');
+    expect(error).toMatchObject({ kind: 'syntax', message: 'this quoted value is never closed', position: { line: 2, column: 8 } });
+    expect(failed("---\ntitle: 'open\n---\n").position).toEqual({ line: 2, column: 8 });
+  });
+
   it('reports a reserved character at the start of line 4 on line 4', () => {
     const error = failed('---\ntitle: a\ndate: 2025\n@bad: x\nmore: x\n---\nbody');
     expect(error.kind).toBe('syntax');
