@@ -5,6 +5,7 @@ import { distance } from 'fastest-levenshtein';
 import { diagnostic, QuireError, type Diagnostic } from '../diagnostics.js';
 import { parseYamlSource } from '../yaml-source.js';
 import { scriptPositions } from './script-positions.js';
+import { issueText, valueAt } from './issue-text.js';
 import { configKeys, userConfigSchema, type ParsedConfig } from './schema.js';
 
 /** Looked for in this order; the first that exists wins. */
@@ -123,7 +124,8 @@ function validate(value: unknown, file: string | undefined, locator: ConfigLocat
           ),
         );
       } else {
-        diagnostics.push(diagnostic('ConfigInvalid', `config \`${where}\`: ${issue.message}`, place, "every key is described in the configuration reference of quire's documentation (docs/content/pages/configuration.md)"));
+        const text = issueText(issue, valueAt(value, issue.path));
+        diagnostics.push(diagnostic('ConfigInvalid', `config \`${where}\`: ${text.message}`, place, text.hint ?? "every key is described in the configuration reference of quire's documentation (docs/content/pages/configuration.md in its repository)"));
       }
     }
   }

@@ -43,7 +43,7 @@ export const frontMatterSchema = z.looseObject({
   translationKey: text.optional(),
   issue: z.int().min(1).optional(),
   week: z.string().regex(/^\d{4}-W\d{2}$/, 'expected an ISO week such as 2025-W51').optional(),
-  link: z.url().optional(),
+  link: z.url('expected a whole URL such as https://github.com/junegunn/fzf').optional(),
   section: z.string().optional(),
   /** Table of contents: false for none, or the deepest heading level in it (2–4). */
   toc: z.union([z.boolean(), z.int().min(2).max(4)], 'expected true, false or a heading level from 2 to 4').optional(),

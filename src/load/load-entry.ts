@@ -16,6 +16,7 @@ import { PAGE_NAV_FIELDS, readPageNavFields } from './page-nav-fields.js';
 import { mistypedFields } from './mistyped-fields.js';
 import type { InputLimits } from '../config/resolve-config.js';
 import { DEFAULT_LIMITS } from '../config/schema.js';
+import { issueText, valueAt } from '../config/issue-text.js';
 import { fileText, unpackText } from '../packed-text.js';
 
 export interface LoadContext {
@@ -81,7 +82,8 @@ export function loadEntry(source: SourceFile, bytes: Uint8Array, ctx: LoadContex
   if (!parsed.success || (nav && nav.problems.length > 0)) {
     for (const issue of parsed.error?.issues ?? []) {
       const field = issue.path.map(String).join('.');
-      problems.push(diagnostic('FrontMatterInvalid', `front-matter field \`${field}\`: ${issue.message}`, at(issue.path as PropertyKey[]), hintFor(issue.path[0])));
+      const text = issueText(issue, valueAt(fm.data, issue.path));
+      problems.push(diagnostic('FrontMatterInvalid', `front-matter field \`${field}\`: ${text.message}`, at(issue.path as PropertyKey[]), text.hint ?? hintFor(issue.path[0])));
     }
     problems.push(...(nav?.problems ?? []));
     return { entry: undefined, diagnostics: problems };
@@ -283,7 +285,18 @@ function hintFor(field: PropertyKey | undefined): string {
       return DATE_HINT;
     case 'issue':
       return 'use a whole number such as `issue: 12`';
+    case 'link':
+      return 'write the whole address, with https://, e.g. `link: https://github.com/junegunn/fzf`';
+    case 'week':
+      return 'write the ISO week as `week: 2025-W51`, or leave it out: the week of `date` is used';
+    case 'lang':
+      return 'write a language tag such as `lang: en` or `lang: zh-CN`';
+    case 'title':
+    case 'slug':
+    case 'id':
+    case 'translationKey':
+      return `write it as text; quote it if it starts with [, {, *, & or !`;
     default:
-      return `see "Front matter" in the content page of quire's documentation (docs/content/pages/content.md) for the fields and their types`;
+      return `see "Front matter" in quire's documentation (docs/content/pages/content.md in its repository) for the fields and their types`;
   }
 }

@@ -70,6 +70,11 @@ describe('loadConfig: YAML and JSON', () => {
     expect(script[0]).toMatchObject({ code: 'ConfigUnknownKey', line: 1, column: 18 });
   });
 
+  it('says a number written in quotes is text, and how to write it', async () => {
+    const diagnostics = await failure(loadConfig(project({ 'quire.config.yaml': "title: Hi\npaginate: '10'\n" })));
+    expect(diagnostics.map((d) => [d.code, d.line, d.message, d.hint])).toEqual([['ConfigInvalid', 2, 'config `paginate`: "10" is text in quotes, not a number', 'write it without quotes: 10']]);
+  });
+
   it('lists the valid keys when nothing is close', async () => {
     const root = project({ 'quire.config.yaml': 'highlight:\n  themes:\n    light: github-light\n    dark: github-dark\n  zzzzzz: 1\n' });
     const diagnostics = await failure(loadConfig(root));

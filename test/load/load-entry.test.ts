@@ -142,6 +142,15 @@ describe('loadEntry: front-matter validation', () => {
     expect(byField['draft']!.frame).toContain('draft: "maybe"');
   });
 
+  it('says a number or true/false written in quotes is text, and how to write it; a bad link, how to write a URL', () => {
+    const result = load('notes/a.md', '---\ntitle: A\ndraft: "true"\nissue: "12"\nlink: not a url\n---\nBody', 'note');
+    expect(result.diagnostics.map((d) => [d.line, d.message, d.hint])).toEqual([
+      [3, 'front-matter field `draft`: "true" is text in quotes, not a true or false', 'write it without quotes: true'],
+      [4, 'front-matter field `issue`: "12" is text in quotes, not a number', 'write it without quotes: 12'],
+      [5, 'front-matter field `link`: expected a whole URL such as https://github.com/junegunn/fzf', 'write the whole address, with https://, e.g. `link: https://github.com/junegunn/fzf`'],
+    ]);
+  });
+
   it('reads `toc:` as false, true or a depth from 2 to 4, and reports anything else at its line', () => {
     expect(entryOf('posts/a.md', '---\ntoc: false\n---\n').toc).toBe(false);
     expect(entryOf('posts/a.md', '---\ntoc: 3\n---\n').toc).toBe(3);

@@ -1,0 +1,24 @@
+import type { z } from 'zod';
+
+/**
+ * A schema problem in words for the person who wrote the value: a number or a yes/no written in
+ * quotes says so and how to write it (`paginate: "10"` → write it without quotes), any other
+ * wrong type names what was written. Other problems keep the schema's own message, which quire's
+ * schemas write for people.
+ */
+export function issueText(issue: z.core.$ZodIssue, input: unknown): { message: string; hint?: string } {
+  if (issue.code !== 'invalid_type') return { message: issue.message };
+  const expected = issue.expected;
+  if (typeof input === 'string' && ((expected === 'number' && input.trim() !== '' && Number.isFinite(Number(input))) || (expected === 'boolean' && /^(true|false)$/i.test(input.trim())))) {
+    return { message: `"${input}" is text in quotes, not a ${expected === 'number' ? 'number' : 'true or false'}`, hint: `write it without quotes: ${input.trim().toLowerCase()}` };
+  }
+  const got = input === null ? 'null' : Array.isArray(input) ? 'a list' : typeof input === 'object' ? 'a mapping' : `${typeof input} ${JSON.stringify(input)}`;
+  return { message: input === undefined ? issue.message : `expected ${expected === 'array' ? 'a list' : expected === 'object' ? 'a mapping' : `a ${expected}`}, got ${got}` };
+}
+
+/** The value at `path` in what was validated (what the schema saw there). */
+export function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let value = root;
+  for (const key of path) value = value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined;
+  return value;
+}
