@@ -139,6 +139,12 @@ describe('search', () => {
       await page.waitForFunction('location.search.includes(encodeURIComponent("租屋")) && document.querySelectorAll(".search-results li").length > 0');
       expect(await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toContain(`/blog/${REMOTE_POST}`);
 
+      // A passage read from the page: the footnote number after 联合办公空间 is not glued to it.
+      await page.fill('#search-query', '联合办公空间');
+      const passage = page.locator('.search-results li p', { hasText: '联合办公空间，哪怕' });
+      await passage.first().waitFor();
+      expect(await passage.first().textContent()).not.toMatch(/空间\s*1/);
+
       // A note's words find its weekly issue.
       await page.fill('#search-query', 'xargs git switch');
       await page.waitForFunction('[...document.querySelectorAll(".search-results a")].some((a) => a.getAttribute("href") === "/blog/weekly/1/")');

@@ -177,12 +177,24 @@ function highlighted(text, terms) {
   return nodes;
 }
 
-/** The text of a result's page, for its passage: fetched only when its excerpt does not match. */
+/** Elements whose text stands apart from the next: a space after each keeps words of two blocks (or a code title and its code) apart. */
+const BLOCKS = 'p, li, dt, dd, h1, h2, h3, h4, h5, h6, pre, figcaption, blockquote, td, th, tr, div, figure, br';
+
+/**
+ * The text of a result's page, for its passage: fetched only when its excerpt does not match.
+ * As a reader reads it: without footnote numbers, heading anchors, buttons or the footnotes
+ * themselves, and with blocks apart (a parsed page has no layout, so no innerText).
+ */
 async function pageText(url) {
   const response = await fetch(url);
   if (!response.ok) return '';
   const page = new DOMParser().parseFromString(await response.text(), 'text/html');
-  return (page.querySelector('.content') ?? page.querySelector('main'))?.textContent ?? '';
+  const root = page.querySelector('.content') ?? page.querySelector('main');
+  if (!root) return '';
+  for (const ref of root.querySelectorAll('a[data-footnote-ref]')) (ref.closest('sup') ?? ref).remove();
+  for (const aside of root.querySelectorAll('section[data-footnotes], .heading-anchor, button, script, style, template')) aside.remove();
+  for (const block of root.querySelectorAll(BLOCKS)) block.after(' ');
+  return root.textContent ?? '';
 }
 
 function resultItem(doc, terms, fetchPassage) {
