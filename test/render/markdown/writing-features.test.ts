@@ -218,6 +218,9 @@ describe('writing features', () => {
       expect(body).toContain('导语加粗，后面。一句一行，第二句。');
       expect(text(select('blockquote strong', tree)!)).toBe('提示');
       expect(body).toContain('图注文字');
+      // The figure without the browser's 40 px indent, its caption centred under the image (inline: mail keeps no stylesheet).
+      expect(String(select('figure', tree)!.properties['style'])).toContain('margin: 12px 0');
+      expect(String(select('figcaption', tree)!.properties['style'])).toContain('text-align: center');
       expect(select('svg', tree)).toBeUndefined();
       expect(select('a.heading-anchor', tree)).toBeUndefined();
       expect(body).not.toContain('[!TIP]');
