@@ -149,10 +149,14 @@ export function loadEntry(source: SourceFile, bytes: Uint8Array, ctx: LoadContex
 
   let title = fields.title !== undefined ? String(fields.title).trim() : '';
   let titleFrom: Entry['titleFrom'] = 'front-matter';
+  const first = mdast.children[0];
+  const firstH1 = first?.type === 'heading' && first.depth === 1 ? mdastToString(first).trim() : undefined;
+  // `title:` and the same `# Title` on the first line (a habit from editors that show no front
+  // matter): one title, not the title and then the same words again as a second <h1>.
+  if (title !== '' && firstH1 !== undefined && firstH1.replace(/\s+/g, ' ') === title.replace(/\s+/g, ' ')) mdast = withoutTitleHeading(mdast);
   if (title === '') {
-    const first = mdast.children[0];
-    if (first?.type === 'heading' && first.depth === 1) {
-      title = mdastToString(first).trim();
+    if (firstH1 !== undefined) {
+      title = firstH1;
       titleFrom = 'heading';
       mdast = withoutTitleHeading(mdast);
     }

@@ -42,6 +42,12 @@ describe('loadEntry: title', () => {
     expect(entry.mdast.children.map((c) => c.type)).toEqual(['heading']);
   });
 
+  it('drops a first # heading that repeats the front-matter title, so the page has one', () => {
+    const entry = entryOf('posts/a.md', '---\ntitle: 远程办公 三年\n---\n# 远程办公  三年\n\nText.\n');
+    expect(entry.title).toBe('远程办公 三年');
+    expect(entry.mdast.children.map((c) => c.type)).toEqual(['paragraph']);
+  });
+
   it('falls back to the first # heading and removes it from the body', () => {
     const entry = entryOf('posts/hello.md', '# My *Great* Title\n\nText here.\n');
     expect(entry.title).toBe('My Great Title');
