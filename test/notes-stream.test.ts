@@ -32,6 +32,23 @@ describe('the notes stream', () => {
   });
   afterAll(() => remove(root));
 
+  it('is in the top navigation when nav.menu names it (not by default), marked current on its pages', async () => {
+    expect(selectAll('header.site-header nav a', page('index.html')).map((a) => a.properties['href'])).not.toContain('/blog/notes/');
+    const other = tempDir();
+    try {
+      writeFiles(other, { 'quire.config.json': configJson({ url: 'https://example.org/blog/', paginate: 3, nav: { menu: ['weekly', 'notes'] } }), ...NOTES });
+      await build({ root: other, outDir: path.join(other, 'dist'), now: NOW });
+      const nav = (rel: string) => selectAll('header.site-header nav a', fromHtml(readFileSync(path.join(other, 'dist', rel), 'utf8'))).map((a) => [hastToString(a), a.properties['href'], a.properties['ariaCurrent']]);
+      expect(nav('index.html')).toEqual([
+        ['周报', '/blog/weekly/', undefined],
+        ['短评', '/blog/notes/', undefined],
+      ]);
+      expect(nav('notes/page/2/index.html')[1]).toEqual(['短评', '/blog/notes/', 'true']);
+    } finally {
+      remove(other);
+    }
+  });
+
   it('lists notes newest first with date, link, domain and commentary, three to a page', () => {
     expect(texts('notes/index.html', '.note-title a')).toEqual(['第四条', '第三条', '第二条 <b>&amp;']);
     expect(texts('notes/page/2/index.html', '.note-title a')).toEqual(['第一条']);

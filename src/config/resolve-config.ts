@@ -8,7 +8,7 @@ import type { LoadedConfig } from './load-config.js';
 import { unsafeOutDir } from './project-dirs.js';
 import { uiStrings } from '../render/ui-strings.js';
 import type { AnalyticsConfig, CommentsConfig } from './integrations-schema.js';
-import { NAV_ENTRIES, type NavEntryName, type ParsedConfig } from './schema.js';
+import { DEFAULT_NAV, type NavEntryName, type ParsedConfig } from './schema.js';
 
 /** What one content file may hold: its Markdown's shapes, its tags, its size. */
 export interface InputLimits extends MarkdownLimits {
@@ -196,7 +196,7 @@ export function resolveConfig(loaded: LoadedConfig, flags: BuildFlags = {}, cwd:
     feed: config.feed,
     params: config.params,
     toc: { depth: config.toc.depth },
-    nav: { menu: Object.freeze([...(config.nav.menu ?? NAV_ENTRIES)]) },
+    nav: { menu: Object.freeze([...(config.nav.menu ?? DEFAULT_NAV)]) },
     allowSymlinksTo: Object.freeze(config.allowSymlinksTo.map((dir) => path.resolve(root, dir))),
     dev: { allowedHosts: Object.freeze([...config.dev.allowedHosts]) },
     limits: config.limits,

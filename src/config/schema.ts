@@ -27,7 +27,9 @@ export const DEFAULT_LIMITS = Object.freeze({
 export const DEFAULT_TRACKING_PARAMS: readonly string[] = ['utm_*', 'spm', 'from', 'fbclid', 'gclid', 'dclid', 'msclkid', 'yclid', 'mc_cid', 'mc_eid', 'igshid', 'ref_src', 'share_source', 'share_medium', 'vd_source', '_hsenc', '_hsmi', 'mkt_tok'];
 
 /** What the top nav can list besides links of the config's own: `pages` is the top-level pages and folders of content/pages/. */
-export const NAV_ENTRIES = ['archive', 'weekly', 'tags', 'pages', 'search'] as const;
+export const NAV_ENTRIES = ['archive', 'weekly', 'notes', 'tags', 'pages', 'search'] as const;
+/** The top navigation of a site whose config sets no `nav.menu` (the notes stream is reached from the weekly pages). */
+export const DEFAULT_NAV: readonly NavEntryName[] = ['archive', 'weekly', 'tags', 'pages', 'search'];
 export type NavEntryName = (typeof NAV_ENTRIES)[number];
 
 /** An entry of `nav.menu`: a built-in entry by name, or a link (an http(s) URL or a path on the site). */

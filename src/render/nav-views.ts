@@ -60,6 +60,8 @@ export function navView(route: Route, ctx: ViewContext): NavView {
       if (site.weeklyIssues.length > 0) builtin('weekly', t.weekly, '/weekly/', true);
     } else if (item === 'tags') {
       if (section.tags.length > 0) builtin('tags', t.tags, inSection('/tags/'), true);
+    } else if (item === 'notes') {
+      if (site.noteStream.length > 0) builtin('notes', t.notes, '/notes/', true);
     } else if (item === 'search') {
       builtin('search', t.search, '/search/', false);
     } else {
