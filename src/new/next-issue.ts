@@ -65,6 +65,13 @@ export function planWeeklyIssue(state: WeeklyState, now: Date): IssuePlan | { pr
   return { number, week, takesOver: notesOnly !== undefined, thisWeek };
 }
 
+/** When issue `number` was published, if its file is dated at or before `now` (its page and feeds are out; its e-mail may be). */
+export function publishedAt(state: WeeklyState, number: number, now: Date): Entry['date'] {
+  const issue = collectWeekly(state).issues.find((i) => i.number === number);
+  const date = issue?.entry && !issue.entry.draft ? issue.entry.date : undefined;
+  return date && date.epochMs <= now.getTime() ? date : undefined;
+}
+
 /**
  * The issue a note written at `now` is pinned to: the issue of its week; else a new number, one more
  * than any in use, when its week is later than every issue; else the first issue after its week

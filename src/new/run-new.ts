@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { DateTime } from 'luxon';
 import type { Terminal } from '../cli-output/terminal.js';
 import { loadConfig } from '../config/load-config.js';
 import { resolveConfig } from '../config/resolve-config.js';
@@ -7,7 +8,7 @@ import { readStringFlags } from '../cli-flags.js';
 import { diagnostic, QuireError } from '../diagnostics.js';
 import { composeEntry, FOLDER_OF, NEW_KINDS, type NewKind } from './compose-entry.js';
 import { isoWeekOf } from '../collect/weekly/iso-week.js';
-import { checkAddition, planNoteIssue, planWeeklyIssue, readWeeklyState, type WeeklyState } from './next-issue.js';
+import { checkAddition, planNoteIssue, planWeeklyIssue, publishedAt, readWeeklyState, type WeeklyState } from './next-issue.js';
 
 export interface NewCommand {
   readonly kind: string;
@@ -77,6 +78,11 @@ export async function runNew(command: NewCommand): Promise<number> {
     if (kind === 'note' && state) {
       issue = planNoteIssue(state, command.now);
       done = issue !== undefined ? `pinned to weekly issue ${issue} (\`issue: ${issue}\`), so its issue never changes number` : NEXT_STEP.note;
+      const published = issue !== undefined ? publishedAt(state, issue, command.now) : undefined;
+      if (published) {
+        const on = DateTime.fromMillis(published.epochMs, { zone: config.timezone }).toFormat('yyyy-MM-dd HH:mm');
+        done += `; issue ${issue} was published ${on}: the note joins its page and feed item from the next build, not an e-mail already sent`;
+      }
     }
     const composed = composeEntry({ kind, title: command.title, slug: flags.slug, link: flags.link, section: flags.section, issue, now: when, timezone: config.timezone });
     if ('problems' in composed) return fail(composed.problems);
