@@ -9,7 +9,7 @@ import type { ResolvedConfig } from '../config/resolve-config.js';
  * Bumped whenever quire changes what it stores in the build cache or how an entry is loaded or
  * rendered without a version change (the stamp below also holds quire's own version).
  */
-export const CACHE_FORMAT = 22;
+export const CACHE_FORMAT = 23;
 
 /** The packages whose code decides how an entry is parsed, highlighted and turned into HTML. */
 const PACKAGES = [

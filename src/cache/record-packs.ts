@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { constants, readlinkSync } from 'node:fs';
+import { constants, readFileSync, readlinkSync } from 'node:fs';
 import { lstat, open, readdir, rename } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import path from 'node:path';
@@ -147,19 +147,23 @@ async function adopt(temporary: string, final: string): Promise<boolean> {
 }
 
 /**
- * Which process ids this build shares: the host name and, on Linux, the PID namespace, hashed to
- * 8 hex digits. A build in another container that shares the cache folder (its own PID namespace,
+ * Which process ids this build shares: the host name and, on Linux, the PID namespace and the
+ * machine id, hashed to 8 hex digits. A build in another container that shares the cache folder (its own PID namespace,
  * often its own host name) has ids that mean nothing here: one of its ids can look dead, or be
  * another process, while it still writes.
  */
 export function processSpace(): string {
   let namespace = '';
+  let machine = '';
   try {
     namespace = readlinkSync('/proc/self/ns/pid');
+    // The first PID namespace has the same number on every Linux machine: two machines that share
+    // the folder (NFS) under one host name differ in their machine id.
+    machine = readFileSync('/etc/machine-id', 'latin1').trim();
   } catch {
-    // not Linux: the host name alone
+    // not Linux, or no machine id: the host name and what was read
   }
-  return createHash('sha256').update(`${hostname()}\0${namespace}`).digest('hex').slice(0, 8);
+  return createHash('sha256').update(`${hostname()}\0${namespace}\0${machine}`).digest('hex').slice(0, 8);
 }
 
 /** Whether a process of this id runs on this machine (one of another user counts: it cannot be signalled). */

@@ -1,5 +1,16 @@
 import type { z } from 'zod';
 
+/** What a schema type is called in a message. */
+const EXPECTED: Readonly<Record<string, string>> = {
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+  string: 'text',
+  array: 'a list',
+  object: 'a mapping',
+  date: 'a date',
+};
+
 /**
  * A schema problem in words for the person who wrote the value: a number or a yes/no written in
  * quotes says so and how to write it (`paginate: "10"` → write it without quotes), any other
@@ -9,11 +20,11 @@ import type { z } from 'zod';
 export function issueText(issue: z.core.$ZodIssue, input: unknown): { message: string; hint?: string } {
   if (issue.code !== 'invalid_type') return { message: issue.message };
   const expected = issue.expected;
-  if (typeof input === 'string' && ((expected === 'number' && input.trim() !== '' && Number.isFinite(Number(input))) || (expected === 'boolean' && /^(true|false)$/i.test(input.trim())))) {
-    return { message: `"${input}" is text in quotes, not a ${expected === 'number' ? 'number' : 'true or false'}`, hint: `write it without quotes: ${input.trim().toLowerCase()}` };
+  if (typeof input === 'string' && (((expected === 'number' || expected === 'int') && input.trim() !== '' && Number.isFinite(Number(input))) || (expected === 'boolean' && /^(true|false)$/i.test(input.trim())))) {
+    return { message: `"${input}" is text, not ${EXPECTED[expected]}`, hint: expected === 'boolean' ? `write ${input.trim().toLowerCase()}, in lower case and without quotes` : `write ${input.trim()} without quotes` };
   }
-  const got = input === null ? 'null' : Array.isArray(input) ? 'a list' : typeof input === 'object' ? 'a mapping' : `${typeof input} ${JSON.stringify(input)}`;
-  return { message: input === undefined ? issue.message : `expected ${expected === 'array' ? 'a list' : expected === 'object' ? 'a mapping' : `a ${expected}`}, got ${got}` };
+  const got = input === null ? 'null' : Array.isArray(input) ? 'a list' : typeof input === 'object' ? 'a mapping' : `${typeof input === 'string' ? 'text' : typeof input} ${JSON.stringify(input)}`;
+  return { message: input === undefined ? issue.message : `expected ${EXPECTED[expected] ?? expected}, got ${got}` };
 }
 
 /** The value at `path` in what was validated (what the schema saw there). */

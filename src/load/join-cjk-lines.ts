@@ -50,7 +50,7 @@ function edge(run: ReadonlyArray<Text | undefined>, i: number, step: -1 | 1): st
 }
 
 /** Whether the last (side -1) or first (side 1) character of `text` is a CJK character. */
-export function cjkAt(text: string, side: -1 | 1): boolean {
+function cjkAt(text: string, side: -1 | 1): boolean {
   const chars = side === 1 ? text.slice(0, 2) : text.slice(-2);
   const char = side === 1 ? chars.codePointAt(0) : [...chars].at(-1)?.codePointAt(0);
   return char !== undefined && isCjk(classifyCharacter(char));

@@ -170,7 +170,7 @@ export function loadEntry(source: SourceFile, bytes: Uint8Array, ctx: LoadContex
 
   const extra: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(fields)) if (!KNOWN_FIELDS.has(key) && !(isPage && PAGE_NAV_FIELDS.has(key))) extra[key] = value;
-  problems.push(...mistypedFields(Object.keys(extra), Object.keys(fields), isPage, (key) => at([key], 'key')));
+  problems.push(...mistypedFields(fields, Object.keys(extra), isPage, (key) => at([key], 'key')));
 
   const fieldPositions: Record<string, { line: number; column: number }> = {};
   for (const key of Object.keys(fm.data)) fieldPositions[key] = fm.positionOf([key]);

@@ -1,18 +1,20 @@
 import { distance } from 'fastest-levenshtein';
 import { warning, type Diagnostic, type Place } from '../diagnostics.js';
-import { KNOWN_FIELDS } from './front-matter-schema.js';
+import { frontMatterSchema, KNOWN_FIELDS } from './front-matter-schema.js';
 import { PAGE_NAV_FIELDS } from './page-nav-fields.js';
 
 /** The fields a page reads: a post's and the navigation ones. */
 const PAGE_FIELDS: ReadonlySet<string> = new Set([...KNOWN_FIELDS, ...PAGE_NAV_FIELDS]);
 
 /** A `FrontMatterUnknownKey` warning for each of `unknown` that looks like a slip for a field quire reads. */
-export function mistypedFields(unknown: readonly string[], present: readonly string[], isPage: boolean, placeOf: (key: string) => Place): Diagnostic[] {
-  const set = new Set(present);
+export function mistypedFields(fields: Readonly<Record<string, unknown>>, unknown: readonly string[], isPage: boolean, placeOf: (key: string) => Place): Diagnostic[] {
+  const set = new Set(Object.keys(fields));
   const problems: Diagnostic[] = [];
   for (const key of unknown) {
     const meant = mistypedField(key, isPage ? PAGE_FIELDS : KNOWN_FIELDS, set);
-    if (meant === undefined) continue;
+    // Only when its value would do for the field meant: `images: [a.png]` (Hugo) is not a slip for
+    // `image`, nor `data: { … }` for `date`; renaming them as told would make an error.
+    if (meant === undefined || !fitsField(meant, fields[key])) continue;
     problems.push(warning('FrontMatterUnknownKey', `front-matter field \`${key}\` is not one quire reads; did you mean \`${meant}\`?`, placeOf(key), `rename it to \`${meant}\`; if it is a field of your own, keep it: templates read it as \`extra.${key}\``));
   }
   return problems;
@@ -42,9 +44,17 @@ function resembling(key: string, known: ReadonlySet<string>): string | undefined
   if ([...lower].length < 4) return undefined;
   for (const field of known) {
     const other = field.toLowerCase();
-    if (distance(lower, other) === 1 || isNeighbourSwap(lower, other)) return field;
+    if (isNeighbourSwap(lower, other)) return field;
+    // A slip keeps the first letter: `height` is a word of its own, not `weight` mistyped.
+    if (lower[0] === other[0] && distance(lower, other) === 1) return field;
   }
   return undefined;
+}
+
+/** Whether `value` is one the field takes (the navigation fields of pages are checked elsewhere: any value). */
+function fitsField(field: string, value: unknown): boolean {
+  const schema = (frontMatterSchema.shape as Record<string, { safeParse(value: unknown): { success: boolean } } | undefined>)[field];
+  return schema === undefined || schema.safeParse(value).success;
 }
 
 /** `a` is `b` with two neighbouring characters swapped. */

@@ -23,7 +23,6 @@ import { uiStrings } from './ui-strings.js';
 import { searchTerms } from './search-terms.js';
 import { searchText } from './search-text.js';
 import { packText, type PackedText } from '../packed-text.js';
-import { cjkAt } from '../load/join-cjk-lines.js';
 import { weeklySummary } from './markdown/weekly-summary.js';
 
 export interface RenderedEntry {
@@ -136,7 +135,20 @@ export async function renderEntry(placed: Placed, written: MdastRoot, ctx: Entry
   };
 }
 
-/** One space between blocks and words; none between two CJK characters (`规范。` + `基于` reads `规范。基于`). */
+/** Han, kana and CJK punctuation: scripts written without spaces between words (not Hangul). */
+const UNSPACED = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]$/u;
+
+/**
+ * One space for each run of white space. A line break between two blocks (`toText` puts one
+ * between paragraphs and list items) is dropped where both sides are Chinese or Japanese
+ * (`规范。` + `基于` reads `规范。基于`); a space the author wrote is kept, and so is any break in
+ * Korean, which spaces its words.
+ */
 function collapse(text: string): string {
-  return text.trim().replace(/\s+/g, (space: string, at: number, all: string) => (cjkAt(all.slice(Math.max(0, at - 2), at), -1) && cjkAt(all.slice(at + space.length, at + space.length + 2), 1) ? '' : ' '));
+  return text.trim().replace(/\s+/g, (space: string, at: number, all: string) => {
+    if (!space.includes('\n')) return ' ';
+    const before = [...all.slice(Math.max(0, at - 2), at)].at(-1) ?? '';
+    const after = [...all.slice(at + space.length, at + space.length + 2)][0] ?? '';
+    return UNSPACED.test(before) && UNSPACED.test(after) ? '' : ' ';
+  });
 }

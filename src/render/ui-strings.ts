@@ -50,7 +50,7 @@ const STRINGS = {
     latestIssue: '最新一期',
     inThisIssue: '本期目录',
     issueItems: '本期：{items}',
-    issueItemsMore: '本期：{items} 等 {count} 条',
+    issueItemsMore: '本期：{items} 等 {total} 条',
     itemSeparator: '、',
     items: '{count} 条',
     itemsOne: '1 条',

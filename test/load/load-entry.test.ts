@@ -150,9 +150,10 @@ describe('loadEntry: front-matter validation', () => {
 
   it('says a number or true/false written in quotes is text, and how to write it; a bad link, how to write a URL', () => {
     const result = load('notes/a.md', '---\ntitle: A\ndraft: "true"\nissue: "12"\nlink: not a url\n---\nBody', 'note');
+    expect(load('weekly/a.md', '---\nissue: 12.5\n---\n', 'weekly').diagnostics[0]!.message).toBe('front-matter field `issue`: expected a whole number, got number 12.5');
     expect(result.diagnostics.map((d) => [d.line, d.message, d.hint])).toEqual([
-      [3, 'front-matter field `draft`: "true" is text in quotes, not a true or false', 'write it without quotes: true'],
-      [4, 'front-matter field `issue`: "12" is text in quotes, not a number', 'write it without quotes: 12'],
+      [3, 'front-matter field `draft`: "true" is text, not true or false', 'write true, in lower case and without quotes'],
+      [4, 'front-matter field `issue`: "12" is text, not a number', 'write 12 without quotes'],
       [5, 'front-matter field `link`: expected a whole URL such as https://github.com/junegunn/fzf', 'write the whole address, with https://, e.g. `link: https://github.com/junegunn/fzf`'],
     ]);
   });
@@ -236,6 +237,9 @@ describe('loadEntry: front-matter validation', () => {
 
   it('does not warn about own keys that are not one slip away, short ones, or one whose look-alike is also set', () => {
     entryOf('posts/a.md', '---\ntitle: A\ntop: true\nkatex: true\nmood: happy\nauthor: 林\nimage: a.png\nimages: [a.png, b.png]\n---\n');
+    // a value the field meant would refuse (Hugo's `images` list, a mapping, a list of links), or another first letter
+    entryOf('posts/b.md', '---\ntitle: B\nimages: [a.png]\ndata: { chart: sales }\nlinks: [https://a.example/]\ndates: [2025-01-01]\n---\n');
+    entryOf('about.md', '---\ntitle: A\nheight: 300\n---\n', 'page');
     entryOf('about.md', '---\ntitle: A\nweight: 2\nmenu: false\n---\n', 'page');
   });
 

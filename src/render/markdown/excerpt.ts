@@ -29,15 +29,20 @@ export function summarize(tree: Root, limit: number, pageHref?: string): { tree:
   let truncated = false;
   const sentences = new Intl.Segmenter('en', { granularity: 'sentence' });
   const slack = Math.floor(limit / 4);
-  // The text last kept, to tell whether a block stopped at the end of a sentence.
+  // The text last kept, to tell whether a block stopped at the end of a sentence, and whether the
+  // cut is marked already (the blocks around a cut stop there too).
   let lastText = '';
+  let marked = false;
   const cut = (nodes: readonly ElementContent[]): ElementContent[] => {
     const out: ElementContent[] = [];
     for (const node of nodes) {
       if (remaining <= 0) {
-        // Stopped inside a block, after an element (`<code>`, a link) used the last words: "…"
-        // unless what it kept ends a sentence. Once: the blocks around it stop here too.
-        if (!truncated && out.length > 0 && !SENTENCE_END.test(lastText)) out.push({ type: 'text', value: '…' });
+        // The line breaks between list items or quoted paragraphs are not content left out.
+        if (node.type === 'text' && node.value.trim() === '') continue;
+        // Stopped inside a paragraph, after an element (`<code>`, a link) used the last words: "…"
+        // unless what it kept ends a sentence. Not between blocks (a list item left out).
+        if (!marked && out.length > 0 && !(node.type === 'element' && BLOCK.has(node.tagName)) && !SENTENCE_END.test(lastText)) out.push({ type: 'text', value: '…' });
+        marked = true;
         truncated = true;
         break;
       }
@@ -57,6 +62,7 @@ export function summarize(tree: Root, limit: number, pageHref?: string): { tree:
         else if (extra <= slack) out.push({ type: 'text', value: node.value.slice(0, after).trimEnd() });
         else out.push({ type: 'text', value: `${text.trimEnd()}…` });
         truncated = true;
+        marked = true;
         remaining = 0;
       } else if (node.type === 'element') {
         if (node.tagName === 'br' && out.length === 0) continue;
@@ -113,6 +119,8 @@ function forListing(tree: Root, pageHref: string | undefined): Root {
 }
 
 const HEADING = /^h[1-6]$/;
+/** Elements that hold blocks or are one: a cut before one is between blocks, not in a sentence. */
+const BLOCK = new Set(['p', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'blockquote', 'pre', 'table', 'thead', 'tbody', 'tr', 'td', 'th', 'div', 'figure', 'figcaption', 'section', 'details', 'summary', 'hr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 /** Text that ends a sentence (closing quotes and brackets after the mark allowed). */
 const SENTENCE_END = /[.!?。！？…][\p{Pe}\p{Pf}"'」』]*\s*$/u;
 function hasClass(node: Element, name: string): boolean {

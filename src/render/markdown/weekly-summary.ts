@@ -26,7 +26,8 @@ export function weeklySummary(tree: Root, limit: number, pageHref: string | unde
     links.push({ type: 'element', tagName: 'a', properties: { href: `${pageHref ?? ''}#${String(id)}` }, children: [{ type: 'text', value: toString(title ?? item).trim() }] });
   }
   const template = items.length > TITLES ? strings.issueItemsMore : strings.issueItems;
-  const [before = '', after = ''] = template.replace('{count}', String(items.length - TITLES)).split('{items}');
+  // `{count}`: the items not named ("and 2 more"); `{total}`: all of them ("等 10 条").
+  const [before = '', after = ''] = template.replace('{count}', String(items.length - TITLES)).replace('{total}', String(items.length)).split('{items}');
   const line: Element = {
     type: 'element',
     tagName: 'p',

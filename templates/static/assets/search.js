@@ -182,8 +182,8 @@ const BLOCKS = 'p, li, dt, dd, h1, h2, h3, h4, h5, h6, pre, figcaption, blockquo
 
 /**
  * The text of a result's page, for its passage: fetched only when its excerpt does not match.
- * As a reader reads it: without footnote numbers, heading anchors, buttons or the footnotes
- * themselves, and with blocks apart (a parsed page has no layout, so no innerText).
+ * As a reader reads it: without footnote numbers and back links, heading anchors or buttons,
+ * and with blocks apart (a parsed page has no layout, so no innerText).
  */
 async function pageText(url) {
   const response = await fetch(url);
@@ -192,7 +192,8 @@ async function pageText(url) {
   const root = page.querySelector('.content') ?? page.querySelector('main');
   if (!root) return '';
   for (const ref of root.querySelectorAll('a[data-footnote-ref]')) (ref.closest('sup') ?? ref).remove();
-  for (const aside of root.querySelectorAll('section[data-footnotes], .heading-anchor, button, script, style, template')) aside.remove();
+  // The footnotes stay (the index has their words), without their ↩ links.
+  for (const aside of root.querySelectorAll('a[data-footnote-backref], .heading-anchor, button, script, style, template')) aside.remove();
   for (const block of root.querySelectorAll(BLOCKS)) block.after(' ');
   return root.textContent ?? '';
 }

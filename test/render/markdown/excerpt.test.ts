@@ -76,6 +76,16 @@ describe('summarize', () => {
     expect(summary('<p>See <code>x</code> now.<em> More</em> text</p>', 3).html).toBe('<p>See <code>x</code> now.</p>');
   });
 
+  it('does not mark a cut between list items or quoted paragraphs, nor count the line breaks between them as content', () => {
+    expect(summary('<ul>\n<li>one two three four five</li>\n<li>six seven eight nine ten</li>\n</ul>', 10)).toEqual({ html: '<ul>\n<li>one two three four five</li>\n<li>six seven eight nine ten</li></ul>', truncated: false });
+    expect(summary('<ul>\n<li>one two</li>\n<li>three four</li>\n</ul>', 2)).toEqual({ html: '<ul>\n<li>one two</li></ul>', truncated: true });
+    expect(summary('<blockquote>\n<p>one two three</p>\n</blockquote>', 3)).toEqual({ html: '<blockquote>\n<p>one two three</p></blockquote>', truncated: false });
+  });
+
+  it('marks a cut after a link also when a code block before it was left out', () => {
+    expect(summary('<pre><code>x</code></pre><p>One two <a href="/x">three four</a> five six.</p>', 4).html).toBe('<p>One two <a href="/x">three four</a>…</p>');
+  });
+
   it('cuts inside a list and keeps the list structure', () => {
     const result = summary('<ul><li>alpha beta</li><li>gamma delta</li></ul>', 3);
     expect(result).toEqual({ html: '<ul><li>alpha beta</li><li>gamma…</li></ul>', truncated: true });
