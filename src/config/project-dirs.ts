@@ -1,5 +1,4 @@
 import path from 'node:path';
-import type { ResolvedConfig } from './resolve-config.js';
 
 /** The folders an output folder must keep clear of (absolute). */
 export interface ProjectDirs {
@@ -40,7 +39,13 @@ export function unsafeOutDir(outDir: string, dirs: ProjectDirs): string | undefi
 }
 
 /** The folders of a resolved config that an output folder must keep clear of. */
-export function projectDirs(config: ResolvedConfig): ProjectDirs {
+export function projectDirs(config: {
+  readonly root: string;
+  readonly contentDir: string;
+  readonly publicDir: string;
+  readonly templateDirs: readonly string[];
+  readonly cacheDir?: string | undefined;
+}): ProjectDirs {
   return {
     root: config.root,
     contentDir: config.contentDir,
