@@ -23,8 +23,7 @@ export function issueText(issue: z.core.$ZodIssue, input: unknown): { message: s
   if (typeof input === 'string' && (((expected === 'number' || expected === 'int') && input.trim() !== '' && Number.isFinite(Number(input))) || (expected === 'boolean' && /^(true|false)$/i.test(input.trim())))) {
     return { message: `"${input}" is text, not ${EXPECTED[expected]}`, hint: expected === 'boolean' ? `write ${input.trim().toLowerCase()}, in lower case and without quotes` : `write ${input.trim()} without quotes` };
   }
-  const got = input === null ? 'null' : Array.isArray(input) ? 'a list' : typeof input === 'object' ? 'a mapping' : `${typeof input === 'string' ? 'text' : typeof input} ${JSON.stringify(input)}`;
-  return { message: input === undefined ? issue.message : `expected ${EXPECTED[expected] ?? expected}, got ${got}` };
+  return { message: input === undefined ? issue.message : `expected ${EXPECTED[expected] ?? expected}, got ${describeValue(input)}` };
 }
 
 /** The value at `path` in what was validated (what the schema saw there). */
@@ -32,4 +31,11 @@ export function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   let value = root;
   for (const key of path) value = value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined;
   return value;
+}
+
+/** What a value read from YAML, TOML or JSON is, for a message: `a list`, `a mapping`, `null`, `number 2025`, `text "x"`. */
+export function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  return typeof value === 'object' ? 'a mapping' : `${typeof value === 'string' ? 'text' : typeof value} ${JSON.stringify(value)}`;
 }

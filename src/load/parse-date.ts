@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { describeValue } from '../config/issue-text.js';
 import type { EntryDate } from '../types.js';
 
 export type DateResult = { readonly ok: true; readonly date: EntryDate } | { readonly ok: false; readonly reason: string };
@@ -24,7 +25,7 @@ export function parseDate(value: unknown, zone: string): DateResult {
   } else if (typeof value === 'string') {
     text = value.trim();
   } else {
-    return { ok: false, reason: `expected a date, got ${describe(value)}` };
+    return { ok: false, reason: `expected a date, got ${describeValue(value)}` };
   }
   const slashed = SLASHED.exec(text);
   if (!slashed && !/^\d{4}-\d{2}-\d{2}/.test(text)) return { ok: false, reason: `"${text}" is not a date in a known form (${ACCEPTED})` };
@@ -65,12 +66,6 @@ export function siteDateParts(date: EntryDate, zone: string): { readonly year: s
 export function dateFromFileName(name: string): { date: string; rest: string } | undefined {
   const m = /^(\d{4}-\d{2}-\d{2})-(.+)$/.exec(name);
   return m ? { date: m[1]!, rest: m[2]! } : undefined;
-}
-
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  return typeof value === 'object' ? 'a mapping' : `${typeof value} ${JSON.stringify(value)}`;
 }
 
 /** Luxon's "you specified 13 (of type number) as a month, which is invalid", in plain words. */
