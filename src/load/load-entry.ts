@@ -14,6 +14,7 @@ import { removeUnsafeUrls, type HtmlParser } from './remove-unsafe-urls.js';
 import { unsafeFrontMatterUrls } from './front-matter-urls.js';
 import { PAGE_NAV_FIELDS, readPageNavFields } from './page-nav-fields.js';
 import { mistypedFields } from './mistyped-fields.js';
+import { frontMatterHint } from './front-matter-hints.js';
 import type { InputLimits } from '../config/resolve-config.js';
 import { DEFAULT_LIMITS } from '../config/schema.js';
 import { issueText, valueAt } from '../config/issue-text.js';
@@ -83,7 +84,7 @@ export function loadEntry(source: SourceFile, bytes: Uint8Array, ctx: LoadContex
     for (const issue of parsed.error?.issues ?? []) {
       const field = issue.path.map(String).join('.');
       const text = issueText(issue, valueAt(fm.data, issue.path));
-      problems.push(diagnostic('FrontMatterInvalid', `front-matter field \`${field}\`: ${text.message}`, at(issue.path as PropertyKey[]), text.hint ?? hintFor(issue.path[0])));
+      problems.push(diagnostic('FrontMatterInvalid', `front-matter field \`${field}\`: ${text.message}`, at(issue.path as PropertyKey[]), text.hint ?? frontMatterHint(issue.path[0])));
     }
     problems.push(...(nav?.problems ?? []));
     return { entry: undefined, diagnostics: problems };
@@ -269,38 +270,4 @@ function pathsOf(paths: ReadonlyArray<readonly string[]> | undefined): string[][
     }
   }
   return out;
-}
-
-function hintFor(field: PropertyKey | undefined): string {
-  switch (field) {
-    case 'tags':
-      return 'write a list: `tags: [go, 工具]`';
-    case 'categories':
-      return 'write `categories: 编程`, a path `categories: [编程, Go]`, or several: `categories: [[编程, Go], 随笔]`';
-    case 'series':
-      return 'write `series: 名字`, or `series: { name: 名字, order: 2 }`';
-    case 'draft':
-    case 'published':
-      return 'use true or false, without quotes';
-    case 'toc':
-      return 'use `toc: false` to hide the table of contents, or `toc: 2`, `3` or `4` for the deepest heading level in it';
-    case 'date':
-    case 'updated':
-      return DATE_HINT;
-    case 'issue':
-      return 'use a whole number such as `issue: 12`';
-    case 'link':
-      return 'write the whole address, with https://, e.g. `link: https://github.com/junegunn/fzf`';
-    case 'week':
-      return 'write the ISO week as `week: 2025-W51`, or leave it out: the week of `date` is used';
-    case 'lang':
-      return 'write a language tag such as `lang: en` or `lang: zh-CN`';
-    case 'title':
-    case 'slug':
-    case 'id':
-    case 'translationKey':
-      return `write it as text; quote it if it starts with [, {, *, & or !`;
-    default:
-      return `see "Front matter" in quire's documentation (docs/content/pages/content.md in its repository) for the fields and their types`;
-  }
 }
