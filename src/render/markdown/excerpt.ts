@@ -123,7 +123,7 @@ const HEADING = /^h[1-6]$/;
 const BLOCK = new Set(['p', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'blockquote', 'pre', 'table', 'thead', 'tbody', 'tr', 'td', 'th', 'div', 'figure', 'figcaption', 'section', 'details', 'summary', 'hr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 /** Text that ends a sentence (closing quotes and brackets after the mark allowed). */
 const SENTENCE_END = /[.!?。！？…][\p{Pe}\p{Pf}"'」』]*\s*$/u;
-function hasClass(node: Element, name: string): boolean {
+export function hasClass(node: Element, name: string): boolean {
   const value: unknown = node.properties['className'];
   return Array.isArray(value) && value.includes(name);
 }

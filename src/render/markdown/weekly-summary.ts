@@ -1,7 +1,7 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import type { UiStrings } from '../ui-strings.js';
-import { summarize } from './excerpt.js';
+import { hasClass, summarize } from './excerpt.js';
 
 /** At most this many item titles in a summary; the rest are counted. */
 const TITLES = 8;
@@ -38,6 +38,5 @@ export function weeklySummary(tree: Root, limit: number, pageHref: string | unde
 }
 
 function isItem(node: Element): boolean {
-  const value: unknown = node.properties['className'];
-  return Array.isArray(value) && value.includes('weekly-item') && typeof node.properties['id'] === 'string';
+  return hasClass(node, 'weekly-item') && typeof node.properties['id'] === 'string';
 }
