@@ -76,7 +76,9 @@ export function openPageCache(cacheDir: string | undefined, outDir: string, temp
       if (Array.isArray(value)) for (const item of value) if (isRecord(item)) digestOf(item);
       if (!isRecord(value)) continue;
       digestOf(value);
-      for (const inner of Object.values(value)) if (Array.isArray(inner)) for (const item of inner) if (isRecord(item)) digestOf(item);
+      // The packed form's values: an entry view's own would inflate its text (a getter).
+      const form = packedForm(value);
+      for (const inner of Object.values(isRecord(form) ? form : value)) if (Array.isArray(inner)) for (const item of inner) if (isRecord(item)) digestOf(item);
     }
   };
 

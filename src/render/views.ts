@@ -2,7 +2,7 @@ import path from 'node:path';
 import { hrefOf } from '../collect/url-path.js';
 import type { ResolvedConfig } from '../config/resolve-config.js';
 import type { ListPage, Placed, Site } from '../types.js';
-import { PACKED_FORM, unpackText } from '../packed-text.js';
+import { PACKED_FORM, unpackText, type PackedText } from '../packed-text.js';
 import type { RenderedEntry } from './render-entry.js';
 import { feedLinks } from './feed-links.js';
 import { shownImage, type ImageSizeLookup } from './markdown/size-images.js';
@@ -57,6 +57,12 @@ export interface ViewContext {
   readonly entryViews: Map<string, EntryView>;
   /** Side navigation of each top-level folder of pages (by index in `site.pageTree.roots`), made once. */
   readonly sideNavs: Map<number, SideNavNode>;
+  /**
+   * The page HTML inflated last, and what it was inflated from: a page's template reads
+   * `post.content` several times (for the text, and to look for code, formulas or diagrams in
+   * it), and pages are rendered one at a time, so one slot inflates each entry once per page.
+   */
+  readonly lastContent: { packed?: PackedText; html?: string };
 }
 
 export function viewContext(site: Site, rendered: Readonly<Record<string, RenderedEntry>>, config: ResolvedConfig, imageSize?: ImageSizeLookup): ViewContext {
@@ -64,7 +70,7 @@ export function viewContext(site: Site, rendered: Readonly<Record<string, Render
     site.languages.map((section) => [section.lang, { tagsByName: new Map(section.tags.map((t) => [t.name.toLowerCase(), t])), categoriesBySlug: new Map(section.categories.map((c) => [c.slug, c])) }]),
   );
   const own = sectionTerms.get(config.language) ?? { tagsByName: new Map(site.tags.map((t) => [t.name.toLowerCase(), t])), categoriesBySlug: new Map(site.categories.map((c) => [c.slug, c])) };
-  return { site, rendered, config, ...own, sectionTerms, imageSize, entryViews: new Map(), sideNavs: new Map() };
+  return { site, rendered, config, ...own, sectionTerms, imageSize, entryViews: new Map(), sideNavs: new Map(), lastContent: {} };
 }
 
 export function entryView(key: string, ctx: ViewContext): EntryView {
@@ -116,7 +122,12 @@ function makeEntryView(key: string, ctx: ViewContext): EntryView {
     // Inflated when a template reads it, not kept: the views of every entry live through the
     // whole templates stage. The page cache hashes the packed form instead.
     get content() {
-      return unpackText(rendered.html);
+      const last = ctx.lastContent;
+      if (last.packed !== rendered.html || last.html === undefined) {
+        last.html = unpackText(rendered.html);
+        last.packed = rendered.html;
+      }
+      return last.html;
     },
   };
   return Object.defineProperty(view, PACKED_FORM, { value: () => ({ ...fields, content: rendered.html }) });
